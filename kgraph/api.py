@@ -1,0 +1,136 @@
+"""The library functions behind every CLI command: extract claims, build graphs, evaluate.
+
+The CLI parses arguments and prints; everything else happens here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+from .io import ErrorHandler, read_articles
+from .model import Article, Claim, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .extract import ArticleResult
+    from .graph import KnowledgeGraph
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles added, replaced, skipped, failed; claims found; time taken."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.added + self.replaced + self.unchanged
+
+    def summary(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (f"{self.articles} articles ({self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{self.failed} failed), {self.claims} claims, {self.seconds:.1f}s ({rate:.1f} articles/s)")
+
+
+def _as_sources(sources: Iterable[str | Path | Article] | str | Path) -> list[str | Path | Article]:
+    if isinstance(sources, (str, Path, Article)):
+        return [sources]
+    return list(sources)
+
+
+def iter_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: ErrorHandler) -> Iterator[Article]:
+    """Articles from paths, "-", Article objects, or plain texts (anything that is not an existing path)."""
+    for number, source in enumerate(_as_sources(sources), start=1):
+        if isinstance(source, Article):
+            yield source
+        elif isinstance(source, Path) or source == "-" or Path(source).exists() or (
+                "\n" not in source and len(source) < 300 and source.endswith((".txt", ".md", ".jsonl"))):
+            yield from read_articles([source], on_error=on_error)
+        else:
+            yield Article(id=f"text-{number}", text=source)
+
+
+def extract_results(articles: Iterable[Article], *, model: str | None = None, nlp: Language | None = None,
+                    workers: int = 1, batch_size: int = 32) -> Iterator[ArticleResult]:
+    """Parse and extract each article; results stream in input order."""
+    from .extract import extract_articles, load_pipeline
+
+    nlp = nlp or load_pipeline(model)
+    yield from extract_articles(articles, nlp, n_process=workers, batch_size=batch_size)
+
+
+def extract(text: str, date: dt.date | str | None = None, doc: str | None = None, *,
+            model: str | None = None) -> list[Claim]:
+    """The claims in one text.
+
+    Args:
+        text: the article text (no metadata lines).
+        date: its publication date, the reference for "last year" and for who held office.
+        doc: the id to write in each claim's `doc`.
+        model: a spaCy model name; the project's default English model otherwise.
+    """
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    article = Article(id=doc or "text", text=text, date=date)
+    return next(extract_results([article], model=model)).claims
+
+
+def mentions(text: str, date: dt.date | str | None = None, *, model: str | None = None) -> list[Mention]:
+    """The linked mentions of countries, organizations, leaders and officials in one text."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return next(extract_results([Article(id="text", text=text, date=date)], model=model)).mentions
+
+
+def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | Path | None = None,
+          model: str | None = None, workers: int = 1, on_error: ErrorHandler | None = None,
+          progress: Callable[[BuildReport], None] | None = None,
+          report: BuildReport | None = None) -> KnowledgeGraph:
+    """Build (or extend) a knowledge graph from articles.
+
+    Args:
+        sources: paths (files, folders, JSONL, "-"), Article objects, or texts.
+        store: a store directory to create or extend; in memory when None.
+        model: the spaCy model name.
+        workers: processes for parsing (spaCy's nlp.pipe n_process).
+        on_error: called with each input that cannot be read (default: raise).
+        progress: called after each article with the running report.
+        report: filled in with what the build did.
+    """
+    from .graph import KnowledgeGraph
+
+    report = report if report is not None else BuildReport()
+    kg = KnowledgeGraph(store)
+
+    def handle(error: InputError) -> None:
+        report.failed += 1
+        report.errors.append(str(error))
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    started = time.perf_counter()
+    for result in extract_results(iter_inputs(sources, handle), model=model, workers=workers):
+        outcome = kg.add(result.article, result.claims, result.mentions)
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.claims += len(result.claims)
+        report.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(report)
+    if hasattr(kg, "flush"):
+        kg.flush()
+    report.seconds = time.perf_counter() - started
+    return kg

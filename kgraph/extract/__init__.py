@@ -1,0 +1,127 @@
+"""Extraction: articles -> parsed Docs -> mentions -> claims.
+
+`extract_article` handles one article; `extract_articles` streams many through
+`nlp.pipe`, optionally on several processes, and reports each article's result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article, Claim, Mention
+from .claims import extract_claims
+from .mentions import find_mentions
+from .pipeline import load_pipeline
+
+__all__ = ["ArticleResult", "extract_article", "extract_articles", "extract_claims", "find_mentions",
+           "load_pipeline", "make_doc"]
+
+# Long texts are parsed in blocks of paragraphs: spaCy's parser is quadratic in nothing
+# but its memory grows with the Doc, and news paragraphs never need each other's parse.
+BLOCK_CHARS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    mentions: list[Mention]
+    claims: list[Claim]
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized Doc carrying the article's date and id for the pipeline components."""
+    doc = nlp.make_doc(article.text)
+    # ISO text, not a date object: Docs cross process boundaries as msgpack in nlp.pipe(n_process>1).
+    doc._.kg_date = article.date.isoformat() if article.date else None
+    doc._.kg_doc_id = article.id
+    return doc
+
+
+def _result(article: Article, doc: Doc) -> ArticleResult:
+    mentions = doc._.kg_mentions
+    if mentions is None:
+        mentions = find_mentions(doc, date=article.date)
+    claims = extract_claims(doc, mentions, doc_id=article.id, date=article.date)
+    return ArticleResult(article, mentions, claims)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, block) pieces of at most about BLOCK_CHARS, cut at paragraph breaks."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + BLOCK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + BLOCK_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        yield start, text[start:end]
+        start = end
+
+
+def _shift(result: ArticleResult, article: Article, offset: int) -> ArticleResult:
+    from dataclasses import replace
+
+    mentions = [replace(m, start=m.start + offset, end=m.end + offset) for m in result.mentions]
+    claims = [replace(c, evidence=replace(c.evidence, start=c.evidence.start + offset,
+                                          end=c.evidence.end + offset)) for c in result.claims]
+    return ArticleResult(article, mentions, claims)
+
+
+def extract_article(article: Article, nlp: Language | None = None) -> ArticleResult:
+    """Mentions and claims of one article."""
+    nlp = nlp or load_pipeline()
+    if len(article.text) <= BLOCK_CHARS:
+        return _result(article, nlp(make_doc(nlp, article)))
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for offset, block in _blocks(article.text):
+        part = Article(article.id, block, article.date, article.title, article.source, article.url, article.path)
+        shifted = _shift(_result(part, nlp(make_doc(nlp, part))), article, offset)
+        mentions += shifted.mentions
+        claims += shifted.claims
+    return ArticleResult(article, mentions, claims)
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int = 32,
+                     n_process: int = 1) -> Iterator[ArticleResult]:
+    """Stream results for many articles through `nlp.pipe` (several processes when n_process > 1)."""
+    nlp = nlp or load_pipeline()
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for article in articles:
+            if len(article.text) > BLOCK_CHARS:
+                yield None, article  # type: ignore[misc]  # parsed block by block below
+            else:
+                yield make_doc(nlp, article), article
+
+    small: list[tuple[Doc, Article]] = []
+    pending_large: list[Article] = []
+
+    def flush() -> Iterator[ArticleResult]:
+        disable = ["kgraph_mentions"] if n_process > 1 else []
+        for doc, article in nlp.pipe(small, as_tuples=True, batch_size=batch_size, n_process=n_process,
+                                     disable=disable):
+            yield _result(article, doc)
+        small.clear()
+        for article in pending_large:
+            yield extract_article(article, nlp)
+        pending_large.clear()
+
+    for doc, article in docs():
+        if doc is None:
+            pending_large.append(article)
+        else:
+            small.append((doc, article))
+        if len(small) >= batch_size * max(1, n_process) * 4 or pending_large:
+            yield from flush()
+    yield from flush()
+
+
+def extract_text(text: str, *, date: dt.date | None = None, doc: str | None = None,
+                 nlp: Language | None = None) -> list[Claim]:
+    """Claims in one text (the `kgraph.extract` API)."""
+    return extract_article(Article(id=doc or "text", text=text, date=date), nlp).claims

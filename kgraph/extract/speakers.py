@@ -1,0 +1,155 @@
+"""Who says what: quotations, transcript speaker labels and reported speech.
+
+A sentence inside a quotation belongs to the quotation's speaker, who may be named in
+the same sentence ("... ,” Putin said."), before the quotation ("Rahmon said: “...”"),
+or a sentence or two after it. In transcripts, a paragraph opening with a label
+("President of Russia Vladimir Putin: ...") belongs to that person until the next label.
+Reported speech ("Rahmon said Russia is ...") gives the subject of the speech verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity, Mention
+
+# Verbs that introduce what someone said.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "note", "stress", "underscore", "underline", "emphasize", "emphasise", "add",
+    "indicate", "announce", "declare", "remark", "point", "insist", "claim", "assert", "affirm", "explain",
+    "confirm", "reiterate", "observe", "comment", "highlight", "mention", "write", "tweet", "argue", "warn",
+    "acknowledge", "recall", "report", "describe", "praise", "welcome", "call", "conclude", "continue",
+})
+# Straight and curly double quotes, and guillemets.
+_QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»]", re.DOTALL)
+# A transcript label: a short line head ending in a colon ("Vladimir Putin: ...").
+_LABEL = re.compile(r"^(?P<label>[A-Z][^\n:]{2,90}?)(?:\s*\([^)\n]*\))?:\s", re.MULTILINE)
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    speaker: Mention | None
+
+
+def _person_or_actor(token: Token, index: dict[int, Mention]) -> Mention | None:
+    """The mention a speech verb's subject refers to (a person first, else a country/organization)."""
+    best = None
+    for t in token.subtree:
+        mention = index.get(t.i)
+        if mention is None:
+            continue
+        if mention.entity.type in ("Leader", "Person"):
+            return mention
+        best = best or mention
+    return best
+
+
+def speech_subject(verb: Token, index: dict[int, Mention]) -> Mention | None:
+    """The speaker of a speech verb: its nominal subject, or the agent of "according to"."""
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "agent"):
+            found = _person_or_actor(child, index)
+            if found is not None:
+                return found
+    return None
+
+
+def _speaker_in(tokens: Span | list[Token], index: dict[int, Mention], lo: int, hi: int) -> Mention | None:
+    """A speech verb outside the quotation [lo, hi) in these tokens, and its subject."""
+    for token in tokens:
+        if lo <= token.idx < hi:
+            continue
+        if token.pos_ in ("VERB", "AUX") or token.lemma_.lower() in SPEECH_VERBS:
+            found = speech_subject(token, index)
+            if found is not None:
+                return found
+    return None
+
+
+def find_quotes(doc: Doc, index: dict[int, Mention]) -> list[Quote]:
+    """Quotations in the article and their speakers."""
+    quotes = []
+    sents = list(doc.sents)
+    for match in _QUOTE.finditer(doc.text):
+        lo, hi = match.span()
+        # Sentences touching the quotation's end, then up to two sentences after it, then its start.
+        after = [s for s in sents if s.end_char > hi - 1][:3]
+        before = [s for s in sents if s.start_char <= lo < s.end_char]
+        speaker = None
+        for sent in after[:1] + before + after[1:]:
+            speaker = _speaker_in(sent, index, lo, hi)
+            if speaker is not None:
+                break
+        quotes.append(Quote(lo, hi, speaker))
+    return quotes
+
+
+def find_labels(doc: Doc, index: dict[int, Mention]) -> list[tuple[int, Mention]]:
+    """Transcript speaker labels: (character where the turn starts, the speaker)."""
+    labels = []
+    for match in _LABEL.finditer(doc.text):
+        lo, hi = match.span("label")
+        people = [m for i, m in index.items() if lo <= doc[i].idx < hi and m.entity.type in ("Leader", "Person")]
+        if people:
+            labels.append((lo, people[-1]))
+    return labels
+
+
+class SpeakerMap:
+    """Answers "who says this sentence?" for every sentence of one article."""
+
+    def __init__(self, doc: Doc, index: dict[int, Mention]) -> None:
+        self.doc = doc
+        self.index = index
+        self.quotes = find_quotes(doc, index)
+        self.labels = find_labels(doc, index)
+
+    def quote_at(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quote_at(token.idx) is not None
+
+    def label_at(self, char: int) -> Mention | None:
+        current = None
+        for start, mention in self.labels:
+            if start <= char:
+                current = mention
+        return current
+
+    def speaker_of(self, sent: Span, trigger: Token | None = None) -> tuple[Mention | None, str]:
+        """The speaker of a sentence (or of the quotation holding `trigger`) and how it was found."""
+        char = trigger.idx if trigger is not None else sent.start_char
+        quote = self.quote_at(char)
+        if quote is not None and quote.speaker is not None:
+            return quote.speaker, "quotation"
+        # Reported speech: the trigger sits in the complement of a speech verb.
+        if trigger is not None:
+            for ancestor in trigger.ancestors:
+                if ancestor.lemma_.lower() in SPEECH_VERBS:
+                    found = speech_subject(ancestor, self.index)
+                    if found is not None:
+                        return found, "reported"
+        label = self.label_at(char)
+        if label is not None and quote is None:
+            return label, "transcript"
+        if quote is not None:
+            return None, "quotation"
+        return None, ""
+
+    def first_person_country(self, token: Token) -> Entity | None:
+        """"we", "our", "us" inside a quotation or a transcript turn: the speaker's country."""
+        if token.lower_ not in _FIRST_PERSON:
+            return None
+        speaker, how = self.speaker_of(token.sent, token)
+        if speaker is None or how not in ("quotation", "transcript"):
+            return None
+        return speaker.entity

@@ -1,0 +1,611 @@
+"""Pure conversion between kgraph records (Article, Claim, Entity) and RDF quads.
+
+Quads are ``pyoxigraph.Quad`` values: immutable, cheap, and what the store ingests
+directly. Layout (see ``ontology.ttl``):
+
+* one named graph per article (``vocab.article_graph_iri``) holding the
+  ``schema:NewsArticle`` node and its ``kg:Claim`` nodes, each with an amount
+  (``schema:MonetaryAmount``) and an evidence span (``nif:OffsetBasedString``);
+* ``vocab.ENTITIES_GRAPH``: countries, organizations and people;
+* ``vocab.EDGES_GRAPH``: the direct edges ``party kg:<relation> party`` and one
+  ``kg:Edge`` node per edge with its support count and first/last dates.
+
+No blank nodes are written: every node has an IRI derived from a claim, an entity or
+an article, so the same input always gives the same quads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Protocol
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+
+from kgraph.model import SYMMETRIC, Amount, Article, Claim, Entity, Evidence, Mention, Percent, Period
+from kgraph.vocab import (
+    EDGES_GRAPH,
+    ENTITIES_GRAPH,
+    ONTOLOGY_GRAPH,
+    KG,
+    NIFTerms,
+    SDO,
+    article_graph_iri,
+    article_iri,
+    claim_iri,
+    edge_iri,
+    entity_iri,
+    relation_iri,
+    relation_name,
+    wikidata_iri,
+)
+
+__all__ = [
+    "Support",
+    "to_quads",
+    "to_supports",
+    "to_edge_quads",
+    "to_store",
+    "to_dataset",
+    "from_graph",
+    "entity_quads",
+    "ontology_quads",
+]
+
+_TYPE_CLASSES = {"Country": KG.Country, "Organization": KG.Organization, "Leader": KG.Leader, "Person": KG.Person}
+_CLASS_TYPES = {str(v): k for k, v in _TYPE_CLASSES.items()}
+_ENTITIES = NamedNode(ENTITIES_GRAPH)
+_EDGES = NamedNode(EDGES_GRAPH)
+
+
+class _CountryRecord(Protocol):
+    alpha3: str
+    name: str
+    qid: str | None
+    lat: float | None
+    lon: float | None
+
+
+def _n(iri: Any) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+def _str(value: str) -> Literal:
+    return Literal(value)
+
+
+def _date(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=_n(XSD.date))
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=_n(XSD.integer))
+
+
+def _bool(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=_n(XSD.boolean))
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=_n(XSD.decimal))
+
+
+def _double(value: float) -> Literal:
+    return Literal(repr(float(value)), datatype=_n(XSD.double))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    """The shared gazetteer, or None while ``kgraph.gazetteer`` is unavailable."""
+    try:
+        from kgraph.gazetteer import load_gazetteer  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    try:
+        return load_gazetteer()
+    except Exception:  # pragma: no cover - a broken gazetteer must not break graph building
+        return None
+
+
+def _country_record(code: str) -> _CountryRecord | None:
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    try:
+        return gaz.country(code)  # type: ignore[no-any-return]
+    except Exception:  # pragma: no cover
+        return None
+
+
+def _org_members(org_id: str) -> tuple[str, ...]:
+    gaz = _gazetteer()
+    if gaz is None or not hasattr(gaz, "organization"):
+        return ()
+    try:
+        record = gaz.organization(org_id)
+    except Exception:  # pragma: no cover
+        return ()
+    return tuple(getattr(record, "members", ()) or ()) if record is not None else ()
+
+
+def entity_quads(entity: Entity, *, graph: str = ENTITIES_GRAPH) -> list[Quad]:
+    """Describe a country, organization or person: type, label, code, Wikidata link.
+
+    Countries get ``kg:iso3`` and, when the gazetteer knows them, coordinates;
+    organizations get ``kg:acronym`` and ``kg:hasMember`` for their member states;
+    leaders get ``kg:country`` and ``kg:role``.
+
+    Examples:
+        >>> from kgraph.model import Entity
+        >>> quads = entity_quads(Entity("Country", "RUS", "Russia", qid="Q159"))
+        >>> sorted(q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads)[:4]
+        ['entityId', 'iso3', 'label', 'sameAs']
+    """
+    g = NamedNode(graph)
+    node = NamedNode(entity_iri(entity))
+    record = _country_record(entity.id) if entity.type == "Country" else None
+    # A country's label is the gazetteer's name when known, so that articles naming it
+    # differently ("Russian Federation", "Russia") do not give it two labels.
+    label = (getattr(record, "name", None) if record is not None else None) or entity.name or entity.id
+    out = [
+        Quad(node, _n(RDF.type), _n(_TYPE_CLASSES.get(entity.type, KG.Person)), g),
+        Quad(node, _n(RDFS.label), _str(label), g),
+        Quad(node, _n(KG.entityId), _str(entity.id), g),
+    ]
+    qid = entity.qid
+    if entity.type == "Country":
+        out.append(Quad(node, _n(KG.iso3), _str(entity.id), g))
+        if record is not None:
+            qid = qid or getattr(record, "qid", None)
+            lat, lon = getattr(record, "lat", None), getattr(record, "lon", None)
+            if lat is not None and lon is not None:
+                out.append(Quad(node, _n(SDO.latitude), _double(lat), g))
+                out.append(Quad(node, _n(SDO.longitude), _double(lon), g))
+    elif entity.type == "Organization":
+        out.append(Quad(node, _n(KG.acronym), _str(entity.id), g))
+        for code in _org_members(entity.id):
+            member = NamedNode(entity_iri(Entity("Country", code, code)))
+            out.append(Quad(node, _n(KG.hasMember), member, g))
+            out.append(Quad(member, _n(KG.memberOf), node, g))
+            out.extend(_country_stub(code, g))
+    else:
+        if entity.country:
+            country = NamedNode(entity_iri(Entity("Country", entity.country, entity.country)))
+            out.append(Quad(node, _n(KG.country), country, g))
+            out.extend(_country_stub(entity.country, g))
+        if entity.role:
+            out.append(Quad(node, _n(KG.role), _str(entity.role), g))
+    if qid:
+        out.append(Quad(node, _n(OWL.sameAs), NamedNode(wikidata_iri(qid)), g))
+    return out
+
+
+def _country_stub(code: str, g: NamedNode) -> list[Quad]:
+    """Enough about a country referenced only indirectly (member, leader's country).
+
+    The label comes from the gazetteer only: a stub never adds a second label to a
+    country that an article names.
+    """
+    record = _country_record(code)
+    name = getattr(record, "name", None) if record is not None else None
+    quads = entity_quads(Entity("Country", code, name or code), graph=g.value)
+    return quads if name else [q for q in quads if q.predicate.value != str(RDFS.label)]
+
+
+def _article_quads(article: Article, g: NamedNode) -> list[Quad]:
+    node = NamedNode(article_iri(article.id))
+    out = [
+        Quad(node, _n(RDF.type), _n(SDO.NewsArticle), g),
+        Quad(node, _n(KG.articleId), _str(article.id), g),
+        Quad(node, _n(KG.textHash), _str(article.text_hash), g),
+    ]
+    if article.date:
+        out.append(Quad(node, _n(SDO.datePublished), _date(article.date), g))
+    if article.title:
+        out.append(Quad(node, _n(SDO.headline), _str(article.title), g))
+    if article.source:
+        out.append(Quad(node, _n(KG.source), _str(article.source), g))
+    if article.url:
+        out.append(Quad(node, _n(SDO.url), Literal(article.url, datatype=_n(XSD.anyURI)), g))
+    return out
+
+
+def _claim_quads(claim: Claim, article: Article, g: NamedNode) -> list[Quad]:
+    iri = claim_iri(claim)
+    node = NamedNode(iri)
+    def q(p: Any, o: NamedNode | Literal, s: NamedNode = node) -> Quad:
+        return Quad(s, _n(p), o, g)
+
+    out = [
+        q(RDF.type, _n(KG.Claim)),
+        q(KG.relation, NamedNode(relation_iri(claim.relation))),
+        q(KG.subject, NamedNode(entity_iri(claim.subject))),
+        q(KG.object, NamedNode(entity_iri(claim.object))),
+        q(KG.modality, _str(claim.modality)),
+        q(KG.rule, _str(claim.rule)),
+        q(KG.confidence, _double(claim.confidence)),
+        q(KG.derived, _bool(claim.derived)),
+        q(KG.implied, _bool(claim.implied)),
+        q(PROV.wasDerivedFrom, NamedNode(article_iri(claim.doc))),
+    ]
+    if claim.date:
+        out.append(q(KG.claimDate, _date(claim.date)))
+    if claim.rank is not None:
+        out.append(q(KG.rank, _int(claim.rank)))
+    if claim.status:
+        out.append(q(KG.status, _str(claim.status)))
+    if claim.speaker is not None:
+        out.append(q(PROV.wasAttributedTo, NamedNode(entity_iri(claim.speaker))))
+    if claim.amount is not None:
+        amount = NamedNode(iri + "/amount")
+        out.append(q(KG.amount, amount))
+        out.append(q(RDF.type, _n(SDO.MonetaryAmount), amount))
+        out.append(q(SDO.value, _decimal(claim.amount.value), amount))
+        out.append(q(SDO.description, _str(claim.amount.text), amount))
+        if claim.amount.currency:
+            out.append(q(SDO.currency, _str(claim.amount.currency), amount))
+    if claim.percent is not None:
+        out.append(q(KG.percent, _decimal(claim.percent.value)))
+        out.append(q(KG.percentText, _str(claim.percent.text)))
+    if claim.period is not None:
+        out.append(q(KG.periodText, _str(claim.period.text)))
+        if claim.period.start:
+            out.append(q(KG.periodStart, _date(claim.period.start)))
+        if claim.period.end:
+            out.append(q(KG.periodEnd, _date(claim.period.end)))
+    span = NamedNode(iri + "/evidence")
+    out += [
+        q(KG.evidence, span),
+        q(RDF.type, _n(NIFTerms.OffsetBasedString), span),
+        q(NIFTerms.anchorOf, _str(claim.evidence.text), span),
+        q(NIFTerms.beginIndex, _int(claim.evidence.start), span),
+        q(NIFTerms.endIndex, _int(claim.evidence.end), span),
+        q(NIFTerms.referenceContext, NamedNode(article_iri(claim.doc)), span),
+    ]
+    return out
+
+
+def to_quads(article: Article, claims: Sequence[Claim], mentions: Sequence[Mention] = ()) -> list[Quad]:
+    """The article graph plus the entity descriptions of one article (no edges).
+
+    Args:
+        article: The article the claims come from.
+        claims: Its claims; each ``claim.doc`` should equal ``article.id``.
+        mentions: Its resolved mentions; each entity becomes ``schema:mentions``.
+
+    Returns:
+        Quads in the article's named graph and in ``ENTITIES_GRAPH``.
+
+    Examples:
+        >>> from kgraph.model import Article, Claim, Entity, Evidence
+        >>> art = Article("a1", "Russia and Tajikistan are allies.")
+        >>> rus, tjk = Entity("Country", "RUS", "Russia"), Entity("Country", "TJK", "Tajikistan")
+        >>> c = Claim("a1", "ally", rus, tjk, Evidence(art.text, 0, 33), "test")
+        >>> len([q for q in to_quads(art, [c]) if q.predicate.value.endswith("#relation")])
+        1
+    """
+    g = NamedNode(article_graph_iri(article.id))
+    out = _article_quads(article, g)
+    entities: dict[str, Entity] = {}
+    for claim in claims:
+        out.extend(_claim_quads(claim, article, g))
+        for entity in (claim.subject, claim.object, claim.speaker):
+            if entity is not None:
+                entities.setdefault(entity_iri(entity), entity)
+    art = NamedNode(article_iri(article.id))
+    for mention in mentions:
+        iri = entity_iri(mention.entity)
+        entities.setdefault(iri, mention.entity)
+        out.append(Quad(art, _n(SDO.mentions), NamedNode(iri), g))
+    for entity in entities.values():
+        out.extend(entity_quads(entity))
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One claim's support for an edge: what the aggregate ``kg:Edge`` node counts."""
+
+    subject: str
+    relation: str
+    object: str
+    claim: str
+    article: str
+    date: dt.date | None
+    modality: str
+
+    @property
+    def edge(self) -> str:
+        return edge_iri(self.subject, self.relation, self.object)
+
+
+def to_supports(article: Article, claims: Iterable[Claim]) -> list[Support]:
+    """One :class:`Support` per claim of an article.
+
+    Examples:
+        >>> from kgraph.model import Article, Claim, Entity, Evidence
+        >>> art = Article("a1", "x", dt.date(2024, 1, 2))
+        >>> c = Claim("a1", "ally", Entity("Country", "RUS", "R"), Entity("Country", "TJK", "T"), Evidence("x", 0, 1), "r")
+        >>> to_supports(art, [c])[0].date
+        datetime.date(2024, 1, 2)
+    """
+    return [
+        Support(
+            entity_iri(c.subject),
+            c.relation,
+            entity_iri(c.object),
+            claim_iri(c),
+            article_iri(c.doc),
+            c.date or article.date,
+            c.modality,
+        )
+        for c in claims
+    ]
+
+
+def to_edge_quads(supports: Iterable[Support]) -> list[Quad]:
+    """Aggregate supports into edges: direct triples plus one ``kg:Edge`` node each.
+
+    The direct triple ``subject kg:<relation> object`` is asserted when at least one
+    supporting claim is ``asserted`` (not negated, hedged or future); symmetric
+    relations get both directions. The ``kg:Edge`` node always exists and carries
+    ``kg:supportCount`` (claims), ``kg:assertedCount``, ``kg:articleCount``,
+    ``kg:firstDate``/``kg:lastDate`` and ``kg:supportedBy`` links to the claims.
+
+    Examples:
+        >>> s = Support("urn:a", "ally", "urn:b", "urn:c1", "urn:x", dt.date(2024, 1, 1), "asserted")
+        >>> t = Support("urn:b", "ally", "urn:a", "urn:c2", "urn:y", dt.date(2024, 3, 1), "hedged")
+        >>> quads = to_edge_quads([s, t])
+        >>> [q.object.value for q in quads if q.predicate.value.endswith("supportCount")]
+        ['2']
+        >>> sorted(q.subject.value for q in quads if q.predicate.value.endswith("#ally"))
+        ['urn:a', 'urn:b']
+    """
+    groups: dict[str, list[Support]] = defaultdict(list)
+    for support in supports:
+        groups[support.edge].append(support)
+    out: list[Quad] = []
+    g = _EDGES
+    for iri, group in groups.items():
+        first = min(group, key=lambda s: (s.subject, s.object))
+        subject, relation, obj = first.subject, first.relation, first.object
+        if relation in SYMMETRIC and obj < subject:
+            subject, obj = obj, subject
+        node = NamedNode(iri)
+        prop = NamedNode(relation_iri(relation))
+        s_node, o_node = NamedNode(subject), NamedNode(obj)
+        asserted = len({s.claim for s in group if s.modality == "asserted"})
+        dates = sorted(s.date for s in group if s.date is not None)
+        out += [
+            Quad(node, _n(RDF.type), _n(KG.Edge), g),
+            Quad(node, _n(KG.edgeSubject), s_node, g),
+            Quad(node, _n(KG.relation), prop, g),
+            Quad(node, _n(KG.edgeObject), o_node, g),
+            Quad(node, _n(KG.supportCount), _int(len({s.claim for s in group})), g),
+            Quad(node, _n(KG.assertedCount), _int(asserted), g),
+            Quad(node, _n(KG.articleCount), _int(len({s.article for s in group})), g),
+        ]
+        if dates:
+            out.append(Quad(node, _n(KG.firstDate), _date(dates[0]), g))
+            out.append(Quad(node, _n(KG.lastDate), _date(dates[-1]), g))
+        for claim in sorted({s.claim for s in group}):
+            out.append(Quad(node, _n(KG.supportedBy), NamedNode(claim), g))
+        if asserted:
+            out.append(Quad(s_node, prop, o_node, g))
+            if relation in SYMMETRIC and s_node != o_node:
+                out.append(Quad(o_node, prop, s_node, g))
+    return out
+
+
+@lru_cache(maxsize=1)
+def ontology_quads() -> tuple[Quad, ...]:
+    """The packaged ``ontology.ttl`` in ``ONTOLOGY_GRAPH``.
+
+    Stores carry the ontology so that queries can use relation names
+    (``kg:relationName``), labels and the ``rdfs:subPropertyOf`` roll-ups.
+    """
+    from importlib.resources import files
+
+    from pyoxigraph import RdfFormat, parse
+
+    data = files("kgraph").joinpath("ontology.ttl").read_bytes()
+    g = NamedNode(ONTOLOGY_GRAPH)
+    return tuple(Quad(t.subject, t.predicate, t.object, g) for t in parse(data, format=RdfFormat.TURTLE))
+
+
+def to_store(items: Iterable[tuple[Article, Sequence[Claim]]], store: Store | None = None) -> Store:
+    """Build an in-memory pyoxigraph store from (article, claims) pairs.
+
+    Later duplicates of an article id replace earlier ones, as ``KnowledgeGraph.add`` does.
+    """
+    by_id: dict[str, tuple[Article, Sequence[Claim]]] = {}
+    for article, claims in items:
+        by_id[article.id] = (article, claims)
+    store = store if store is not None else Store()
+    quads: list[Quad] = []
+    supports: list[Support] = []
+    for article, claims in by_id.values():
+        quads += to_quads(article, claims)
+        supports += to_supports(article, claims)
+    quads += to_edge_quads(supports)
+    store.extend(ontology_quads())
+    store.extend(quads)
+    return store
+
+
+def to_dataset(items: Iterable[tuple[Article, Sequence[Claim]]]) -> Any:
+    """The same graph as :func:`to_store`, as an ``rdflib.Dataset`` (union default graph).
+
+    rdflib stays at the boundary: the quads are built by pyoxigraph and handed over as
+    N-Quads, which is the fastest path between the two libraries.
+    """
+    from kgraph.store import to_rdflib
+
+    return to_rdflib(to_store(items))
+
+
+# --- reading back -------------------------------------------------------------------
+
+_CLAIMS_QUERY = """
+PREFIX kg: <https://w3id.org/kgraph/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?claim ?doc ?relation ?subject ?object ?modality ?rule ?rank ?confidence ?derived ?implied
+       ?status ?date ?speaker ?value ?currency ?amountText ?percent ?percentText
+       ?periodText ?periodStart ?periodEnd ?evText ?evStart ?evEnd
+WHERE {
+  ?claim a kg:Claim ; kg:relation ?relation ; kg:subject ?subject ; kg:object ?object ;
+         prov:wasDerivedFrom ?article ; kg:evidence ?ev .
+  ?article kg:articleId ?doc .
+  ?ev nif:anchorOf ?evText ; nif:beginIndex ?evStart ; nif:endIndex ?evEnd .
+  OPTIONAL { ?claim kg:modality ?modality }
+  OPTIONAL { ?claim kg:rule ?rule }
+  OPTIONAL { ?claim kg:rank ?rank }
+  OPTIONAL { ?claim kg:confidence ?confidence }
+  OPTIONAL { ?claim kg:derived ?derived }
+  OPTIONAL { ?claim kg:implied ?implied }
+  OPTIONAL { ?claim kg:status ?status }
+  OPTIONAL { ?claim kg:claimDate ?date }
+  OPTIONAL { ?claim prov:wasAttributedTo ?speaker }
+  OPTIONAL { ?claim kg:amount ?am . ?am schema:value ?value .
+             OPTIONAL { ?am schema:currency ?currency } OPTIONAL { ?am schema:description ?amountText } }
+  OPTIONAL { ?claim kg:percent ?percent . OPTIONAL { ?claim kg:percentText ?percentText } }
+  OPTIONAL { ?claim kg:periodText ?periodText .
+             OPTIONAL { ?claim kg:periodStart ?periodStart } OPTIONAL { ?claim kg:periodEnd ?periodEnd } }
+}
+ORDER BY ?doc ?evStart ?claim
+"""
+
+_ENTITIES_QUERY = """
+PREFIX kg: <https://w3id.org/kgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?e ?type ?id ?name ?same ?countryId ?role WHERE {
+  ?e kg:entityId ?id ; a ?type .
+  OPTIONAL { ?e rdfs:label ?name }
+  OPTIONAL { ?e owl:sameAs ?same }
+  OPTIONAL { ?e kg:country/kg:entityId ?countryId }
+  OPTIONAL { ?e kg:role ?role }
+}
+"""
+
+
+def _entities(store: Store) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for row in store.query(_ENTITIES_QUERY, use_default_graph_as_union=True):
+        iri = row["e"].value
+        kind = _CLASS_TYPES.get(row["type"].value)
+        if kind is None:
+            continue
+        if iri in out:
+            name = row["name"].value if row["name"] is not None else None
+            if name and out[iri].name == out[iri].id and name != out[iri].id:
+                out[iri] = replace(out[iri], name=name)
+            continue
+        same = row["same"]
+        qid = same.value.rsplit("/", 1)[-1] if same is not None and "wikidata.org" in same.value else None
+        out[iri] = Entity(
+            type=kind,
+            id=row["id"].value,
+            name=row["name"].value if row["name"] is not None else row["id"].value,
+            qid=qid,
+            country=row["countryId"].value if row["countryId"] is not None else None,
+            role=row["role"].value if row["role"] is not None else None,
+        )
+    return out
+
+
+def _v(row: Any, name: str) -> str | None:
+    term = row[name]
+    return None if term is None else str(term.value)
+
+
+def _entity_of(iri: str, entities: dict[str, Entity]) -> Entity:
+    if iri in entities:
+        return entities[iri]
+    slug = iri.rsplit("/", 1)[-1]
+    return Entity("Country" if "/country/" in iri else "Person", slug, slug)
+
+
+def _as_store(graph: Any) -> Store:
+    if isinstance(graph, Store):
+        return graph
+    inner = getattr(graph, "store", None)
+    if isinstance(inner, Store):
+        return inner
+    from kgraph.store import from_rdflib
+
+    return from_rdflib(graph)
+
+
+def from_graph(graph: Any) -> list[Claim]:
+    """Read the claims back from a store, a ``KnowledgeGraph`` or an rdflib graph.
+
+    The inverse of :func:`to_quads` for everything a ``Claim`` holds except ``extra``.
+
+    Examples:
+        >>> from kgraph.model import Article, Claim, Entity, Evidence
+        >>> art = Article("a1", "Russia and Tajikistan are allies.", dt.date(2024, 5, 1))
+        >>> rus, tjk = Entity("Country", "RUS", "Russia"), Entity("Country", "TJK", "Tajikistan")
+        >>> c = Claim("a1", "ally", rus, tjk, Evidence(art.text, 0, 33), "test", date=art.date)
+        >>> from_graph(to_store([(art, [c])])) == [c]
+        True
+    """
+    store = _as_store(graph)
+    entities = _entities(store)
+    seen: dict[str, Claim] = {}
+    for row in store.query(_CLAIMS_QUERY, use_default_graph_as_union=True):
+        iri = row["claim"].value
+        if iri in seen:
+            continue
+        value = _v(row, "value")
+        percent = _v(row, "percent")
+        period_text = _v(row, "periodText")
+        speaker = _v(row, "speaker")
+        date = _v(row, "date")
+        start, end = _v(row, "periodStart"), _v(row, "periodEnd")
+        rank = _v(row, "rank")
+        seen[iri] = Claim(
+            doc=row["doc"].value,
+            relation=relation_name(row["relation"].value),
+            subject=_entity_of(row["subject"].value, entities),
+            object=_entity_of(row["object"].value, entities),
+            evidence=Evidence(row["evText"].value, int(row["evStart"].value), int(row["evEnd"].value)),
+            rule=_v(row, "rule") or "unknown",
+            modality=_v(row, "modality") or "asserted",
+            rank=int(rank) if rank is not None else None,
+            amount=Amount(float(value), _v(row, "currency"), _v(row, "amountText") or "") if value is not None else None,
+            percent=Percent(float(percent), _v(row, "percentText") or "") if percent is not None else None,
+            period=Period(
+                period_text,
+                dt.date.fromisoformat(start) if start else None,
+                dt.date.fromisoformat(end) if end else None,
+            )
+            if period_text is not None
+            else None,
+            speaker=_entity_of(speaker, entities) if speaker else None,
+            date=dt.date.fromisoformat(date) if date else None,
+            confidence=float(_v(row, "confidence") or 0.8),
+            derived=_v(row, "derived") == "true",
+            implied=_v(row, "implied") == "true",
+            status=_v(row, "status"),
+        )
+    return list(seen.values())
+
+
+def iter_graph_names(quads: Iterable[Quad]) -> Iterator[str]:
+    """The distinct named graphs of some quads, in first-seen order."""
+    seen: set[str] = set()
+    for quad in quads:
+        if isinstance(quad.graph_name, DefaultGraph):
+            continue
+        name = quad.graph_name.value
+        if name not in seen:
+            seen.add(name)
+            yield name

@@ -1,0 +1,200 @@
+"""Store plumbing: RDF formats, pyoxigraph <-> rdflib hand-over, atomic file writes.
+
+pyoxigraph does the storage, querying, parsing and serializing (Turtle, N-Triples,
+N-Quads, TriG, JSON-LD, RDF/XML). rdflib is only met at the boundary: pyshacl and
+callers who want an ``rdflib.Dataset``; the hand-over is one N-Quads buffer each way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple, serialize
+
+from kgraph.errors import KGraphError, UnknownFormatError
+from kgraph.vocab import PREFIXES
+
+__all__ = [
+    "RDF_FORMATS",
+    "rdf_format",
+    "open_store",
+    "load_file",
+    "generate_rdf",
+    "write_atomic",
+    "to_rdflib",
+    "from_rdflib",
+]
+
+# Short name / file extension -> pyoxigraph format.
+RDF_FORMATS: dict[str, RdfFormat] = {
+    "ttl": RdfFormat.TURTLE,
+    "turtle": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "nq": RdfFormat.N_QUADS,
+    "nquads": RdfFormat.N_QUADS,
+    "trig": RdfFormat.TRIG,
+    "jsonld": RdfFormat.JSON_LD,
+    "json-ld": RdfFormat.JSON_LD,
+    "json": RdfFormat.JSON_LD,
+    "xml": RdfFormat.RDF_XML,
+    "rdf": RdfFormat.RDF_XML,
+    "owl": RdfFormat.RDF_XML,
+    "n3": RdfFormat.N3,
+}
+
+
+def rdf_format(path: str | Path | None, format: str | None = None) -> RdfFormat:
+    """The RDF format named by ``format`` or, failing that, by the file extension.
+
+    Raises:
+        UnknownFormatError: Neither names a supported format.
+
+    Examples:
+        >>> rdf_format("out/graph.ttl").name
+        'Turtle'
+        >>> rdf_format("x", "nq").name
+        'N-Quads'
+        >>> rdf_format("graph.csv")
+        Traceback (most recent call last):
+        ...
+        kgraph.errors.UnknownFormatError: Can't find format 'csv'. Available: ...
+    """
+    name = (format or (Path(path).suffix.lstrip(".") if path else "")).lower()
+    try:
+        return RDF_FORMATS[name]
+    except KeyError:
+        raise UnknownFormatError(name or str(path), ("jsonld", "n3", "nq", "nt", "trig", "ttl", "xml")) from None
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """An in-memory store (no path) or an on-disk store in directory ``path``.
+
+    Raises:
+        KGraphError: The directory cannot be opened (missing for read-only, locked by
+            another writer, or not an Oxigraph store).
+    """
+    if path is None:
+        return Store()
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise KGraphError(f"{path}: no store directory to open read-only")
+            return Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return Store(str(path))
+    except OSError as ex:
+        raise KGraphError(f"{path}: cannot open the store ({ex})") from ex
+
+
+def load_file(store: Store, path: str | Path, format: str | None = None) -> None:
+    """Parse an RDF file into ``store`` (triple formats go to the default graph).
+
+    Raises:
+        KGraphError: The file does not parse.
+    """
+    fmt = rdf_format(path, format)
+    try:
+        store.load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as ex:
+        raise KGraphError(f"{path}: cannot read {fmt.name} ({ex})") from ex
+
+
+def _merged_triples(store: Store) -> Iterator[Triple]:
+    seen: set[Triple] = set()
+    for quad in store:
+        triple = quad.triple
+        if triple not in seen:
+            seen.add(triple)
+            yield triple
+
+
+def generate_rdf(store: Store, format: RdfFormat) -> bytes:
+    """Serialize the store; triple formats get the union of all graphs.
+
+    Examples:
+        >>> from pyoxigraph import NamedNode, Literal
+        >>> s = Store()
+        >>> s.add(Quad(NamedNode("urn:a"), NamedNode("urn:p"), Literal("x"), NamedNode("urn:g")))
+        >>> generate_rdf(s, RdfFormat.N_TRIPLES)
+        b'<urn:a> <urn:p> "x" .\\n'
+    """
+    prefixes = PREFIXES if format in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N3) else None
+    if format.supports_datasets:
+        return store.dump(format=format, prefixes=prefixes) if prefixes else store.dump(format=format)
+    data = serialize(_merged_triples(store), format=format, prefixes=prefixes) if prefixes else serialize(
+        _merged_triples(store), format=format
+    )
+    return data or b""
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
+
+    A reader never sees a half-written file, and an interrupted write leaves the old
+    file in place.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file next to ``path``; it replaces ``path`` only on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def to_rdflib(store: Store) -> Any:
+    """The store as an ``rdflib.Dataset`` whose default graph is the union of all graphs."""
+    from rdflib import Dataset
+
+    ds = Dataset(default_union=True)
+    data = store.dump(format=RdfFormat.N_QUADS)
+    if data:
+        ds.parse(data=data, format="nquads")
+    return ds
+
+
+def from_rdflib(graph: Any) -> Store:
+    """An in-memory pyoxigraph store holding an rdflib ``Graph`` or ``Dataset``."""
+    store = Store()
+    is_dataset = hasattr(graph, "contexts") and hasattr(graph, "quads")
+    data = graph.serialize(format="nquads" if is_dataset else "nt", encoding="utf-8")
+    if data:
+        store.load(data, format=RdfFormat.N_QUADS if is_dataset else RdfFormat.N_TRIPLES)
+    return store
+
+
+def quad_term_text(quad: Quad) -> str:
+    """A quad in SPARQL ``INSERT DATA`` syntax (terms are pyoxigraph's N-Triples forms)."""
+    triple = f"{quad.subject} {quad.predicate} {quad.object} ."
+    if isinstance(quad.graph_name, DefaultGraph):
+        return triple
+    return f"GRAPH {quad.graph_name} {{ {triple} }}"

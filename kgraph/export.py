@@ -21,7 +21,7 @@ import networkx as nx
 
 from kgraph.errors import UnknownFormatError
 from kgraph.model import SYMMETRIC
-from kgraph.store import atomic_output, write_atomic
+from kgraph.store import atomic_output, select, write_atomic
 from kgraph.vocab import ENTITIES_GRAPH, sparql_prefixes
 
 __all__ = [
@@ -91,7 +91,7 @@ _TYPES = {"Country": "Country", "Organization": "Organization", "Leader": "Leade
 
 def _rows(kg: Any, query: str) -> list[dict[str, str | None]]:
     store = getattr(kg, "store", kg)
-    solutions = store.query(query, use_default_graph_as_union=True)
+    solutions = select(store, query)
     names = [v.value for v in solutions.variables]
     return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in solutions]
 
@@ -268,8 +268,8 @@ def _clean(value: Any) -> str | None:
 
 
 def _attvalues(attrs: Mapping[str, Any], spec: tuple[tuple[str, str], ...], indent: str) -> Iterator[str]:
-    values = [(i, _clean(attrs.get(name))) for i, (name, _) in enumerate(spec)]
-    values = [(i, v) for i, v in values if v is not None and v != ""]
+    cleaned = [(i, _clean(attrs.get(name))) for i, (name, _) in enumerate(spec)]
+    values = [(i, v) for i, v in cleaned if v]
     if not values:
         return
     yield f"{indent}<attvalues>"
@@ -346,7 +346,7 @@ def generate_gexf(graph: nx.MultiDiGraph, *, mode: str = "static") -> Iterator[s
     for i, (u, v, key, data) in enumerate(edges):
         relation = _clean(data.get("relation")) or str(key)
         kind = "mutual" if data.get("symmetric") else "directed"
-        weight = _clean(float(data.get("weight") or 1)).removesuffix(".0")  # type: ignore[union-attr]
+        weight = (_clean(float(data.get("weight") or 1)) or "1").removesuffix(".0")
         yield (
             f"      <edge id={quoteattr(str(i))} source={quoteattr(str(u))} target={quoteattr(str(v))} "
             f"type={quoteattr(kind)} label={quoteattr(relation)} weight={quoteattr(weight)}>"
@@ -554,8 +554,14 @@ def _write_rdf(fmt: str) -> Callable[..., None]:
     return writer
 
 
+def write_gexf_dynamic(kg: Any, path: str | Path) -> None:
+    """Write GEXF 1.3 in dynamic mode (date spells for Gephi's timeline)."""
+    write_gexf(kg, path, mode="dynamic")
+
+
 EXPORT_FORMATS: dict[str, Callable[..., Any]] = {
     "gexf": write_gexf,
+    "gexf-dynamic": write_gexf_dynamic,
     "graphml": write_graphml,
     "csv": write_csv,
     "png": write_png,

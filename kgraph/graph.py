@@ -15,6 +15,7 @@ from typing import Any
 
 from pyoxigraph import NamedNode, Quad, Store
 
+from kgraph.errors import KGraphError
 from kgraph.model import Article, Claim, Mention
 from kgraph.rdf import Support, from_graph, ontology_quads, to_edge_quads, to_quads, to_supports
 from kgraph.store import (
@@ -23,6 +24,8 @@ from kgraph.store import (
     open_store,
     quad_term_text,
     rdf_format,
+    select,
+    term_value,
     to_rdflib,
     write_atomic,
 )
@@ -85,15 +88,20 @@ class KnowledgeGraph:
             self.store.extend(ontology_quads())
 
     @classmethod
-    def read(cls, path: str | Path, format: str | None = None) -> KnowledgeGraph:
+    def read(cls, path: str | Path, format: str | None = None, *, read_only: bool = False) -> KnowledgeGraph:
         """Open a store directory, or load an RDF file into an in-memory graph.
+
+        Args:
+            path: A store directory or an RDF file (ttl, nt, nq, trig, jsonld, xml).
+            format: The RDF format when the extension does not say.
+            read_only: Open a store directory read-only.
 
         Files in triple formats (ttl, nt, xml, jsonld) land in the default graph: they
         can be queried, exported and validated, but not updated article by article.
         """
         path = Path(path)
         if path.is_dir():
-            return cls(path)
+            return cls(path, read_only=read_only)
         kg = cls.from_store(Store())
         load_file(kg.store, path, format)
         if not any(True for _ in kg.store.quads_for_pattern(None, NamedNode(KG.relationName), None)):
@@ -112,7 +120,7 @@ class KnowledgeGraph:
     def _stored_hash(self, article_id: str) -> str | None:
         graph = NamedNode(article_graph_iri(article_id))
         for quad in self.store.quads_for_pattern(NamedNode(article_iri(article_id)), NamedNode(KG.textHash), None, graph):
-            return str(quad.object.value)
+            return term_value(quad.object)
         return None
 
     def _other_supports(self, edges: set[str], graph: NamedNode) -> list[Support]:
@@ -121,7 +129,7 @@ class KnowledgeGraph:
         values = " ".join(str(NamedNode(e)) for e in sorted(edges))
         query = _OTHER_SUPPORTS.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
         out = []
-        for row in self.store.query(query, substitutions={_var("self"): graph}):
+        for row in select(self.store, query, substitutions={_var("self"): graph}):
             date = row["date"]
             out.append(
                 Support(
@@ -146,10 +154,32 @@ class KnowledgeGraph:
             ends = {q.predicate.value: q.object for q in quads}
             s, rel, o = ends.get(str(KG.edgeSubject)), ends.get(str(KG.relation)), ends.get(str(KG.edgeObject))
             if s is not None and rel is not None and o is not None:
-                prop = NamedNode(rel.value)
+                prop = NamedNode(term_value(rel))
                 out += list(self.store.quads_for_pattern(s, prop, o, g))  # type: ignore[arg-type]
                 out += list(self.store.quads_for_pattern(o, prop, s, g))  # type: ignore[arg-type]
         return out
+
+    def _old_edges(self, graph: NamedNode) -> set[str]:
+        """The edges the claims stored in ``graph`` support."""
+        return {
+            edge_iri(term_value(row["s"]), relation_name(term_value(row["rel"])), term_value(row["o"]))
+            for row in select(self.store, _OLD_EDGES, substitutions={_var("g"): graph})
+        }
+
+    def _replace_graph(self, graph: NamedNode, quads: Sequence[Quad], supports: Sequence[Support], edges: set[str]) -> None:
+        """Swap one article graph and recompute ``edges`` in a single update (one transaction)."""
+        if self.read_only:
+            raise KGraphError(f"{self.path}: the store is open read-only")
+        all_supports = self._other_supports(edges, graph) + list(supports)
+        old_edge_quads = self._edge_quads_in_store(edges)  # compute first ...
+        new_edge_quads = to_edge_quads(all_supports)
+        parts = [f"DROP SILENT GRAPH {graph}"]
+        if old_edge_quads:
+            parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in old_edge_quads) + "\n}")
+        inserted = list(quads) + new_edge_quads
+        if inserted:
+            parts.append("INSERT DATA {\n" + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
+        self.store.update(" ;\n".join(parts))  # ... then mutate, atomically
 
     def add(self, article: Article, claims: Sequence[Claim], mentions: Sequence[Mention] = ()) -> str:
         """Add or replace one article and its claims, atomically.
@@ -161,47 +191,34 @@ class KnowledgeGraph:
 
         Returns:
             "added" for a new article, "replaced" when an article with the same id but
-            another text hash was there (its old claims are removed), "unchanged" when
-            the same id and text hash are already stored (nothing is written).
+            another text hash was there (its old claims are removed and the edges they
+            supported recounted), "unchanged" when the same id and text hash are already
+            stored (nothing is written).
+
+        Raises:
+            KGraphError: The graph is open read-only.
         """
         old_hash = self._stored_hash(article.id)
         if old_hash == article.text_hash:
             return "unchanged"
         graph = NamedNode(article_graph_iri(article.id))
-        new_quads = to_quads(article, claims, mentions)
-        new_supports = to_supports(article, claims)
-        edges = {s.edge for s in new_supports}
+        supports = to_supports(article, claims)
+        edges = {s.edge for s in supports}
         if old_hash is not None:
-            for row in self.store.query(_OLD_EDGES, substitutions={_var("g"): graph}):
-                edges.add(edge_iri(row["s"].value, relation_name(row["rel"].value), row["o"].value))
-        supports = self._other_supports(edges, graph) + new_supports
-        old_edge_quads = self._edge_quads_in_store(edges)
-        new_edge_quads = to_edge_quads(supports)
-        parts = [f"DROP SILENT GRAPH {graph}"]
-        if old_edge_quads:
-            parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in old_edge_quads) + "\n}")
-        parts.append("INSERT DATA {\n" + "\n".join(quad_term_text(q) for q in new_quads + new_edge_quads) + "\n}")
-        self.store.update(" ;\n".join(parts))
+            edges |= self._old_edges(graph)
+        self._replace_graph(graph, to_quads(article, claims, mentions), supports, edges)
         return "added" if old_hash is None else "replaced"
 
     def remove(self, article_id: str) -> bool:
-        """Remove an article and its claims (edges are recomputed); False if absent."""
+        """Remove an article and its claims (the edges they supported are recounted).
+
+        Returns:
+            False when no such article is stored.
+        """
         if self._stored_hash(article_id) is None:
             return False
         graph = NamedNode(article_graph_iri(article_id))
-        edges = {
-            edge_iri(row["s"].value, relation_name(row["rel"].value), row["o"].value)
-            for row in self.store.query(_OLD_EDGES, substitutions={_var("g"): graph})
-        }
-        supports = self._other_supports(edges, graph)
-        old_edge_quads = self._edge_quads_in_store(edges)
-        parts = [f"DROP SILENT GRAPH {graph}"]
-        if old_edge_quads:
-            parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in old_edge_quads) + "\n}")
-        new_edge_quads = to_edge_quads(supports)
-        if new_edge_quads:
-            parts.append("INSERT DATA {\n" + "\n".join(quad_term_text(q) for q in new_edge_quads) + "\n}")
-        self.store.update(" ;\n".join(parts))
+        self._replace_graph(graph, (), (), self._old_edges(graph))
         return True
 
     def flush(self) -> None:
@@ -217,7 +234,7 @@ class KnowledgeGraph:
 
     def articles(self) -> list[str]:
         """The ids of the stored articles, sorted."""
-        return [row["id"].value for row in self.store.query(_ARTICLES)]
+        return [row["id"].value for row in select(self.store, _ARTICLES)]
 
     def query(self, sparql_or_name: str, **bindings: str) -> list[dict[str, str]]:
         """Run a shipped query (by name), a ``.rq`` file or SPARQL text; see ``queries.run_query``."""
@@ -234,7 +251,7 @@ class KnowledgeGraph:
             if pred in _PROPERTIES:
                 name = relation_name(pred)
                 if rels is None or name in rels:
-                    out.append((quad.subject.value, name, quad.object.value))
+                    out.append((term_value(quad.subject), name, term_value(quad.object)))
         return sorted(out)
 
     # --- conversions and output ---------------------------------------------------

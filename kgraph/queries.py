@@ -31,11 +31,12 @@ from pyoxigraph import Literal, NamedNode, Store
 
 from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
 from kgraph.model import RELATIONS
+from kgraph.store import select
 from kgraph.vocab import RELATION_TERMS, XSD, sparql_prefixes
 
 __all__ = ["QueryInfo", "list_queries", "load_query", "run_query", "format_rows", "ROW_FORMATS", "parse_header"]
 
-ROW_FORMATS = ("table", "csv", "json")
+ROW_FORMATS = ("table", "csv", "tsv", "json")
 ENTITY_PARAMS = frozenset({"country", "partner", "a", "b", "org", "leader", "entity", "subject", "object"})
 
 _HEADER = re.compile(r"^#\s*(name|description|params)\s*:\s*(.*?)\s*$", re.MULTILINE)
@@ -124,7 +125,7 @@ def _select(target: Any, text: str) -> list[dict[str, Any]]:
     """Run SELECT text on a pyoxigraph store or an rdflib graph; rows of native terms."""
     if isinstance(target, Store):
         try:
-            solutions = target.query(text, use_default_graph_as_union=True)
+            solutions = select(target, text)
         except SyntaxError as ex:
             raise QuerySyntaxError(_one_line(ex)) from ex
         names = [v.value for v in solutions.variables]
@@ -153,7 +154,25 @@ def _resolve_entity(target: Any, value: str, param: str) -> NamedNode:
     iris = sorted({str(getattr(r["e"], "value", r["e"])) for r in rows if r["e"] is not None})
     if iris:
         return NamedNode(iris[0])
+    alias = _gazetteer_alias(value)
+    if alias is not None and alias != value:
+        return _resolve_entity(target, alias, param)
     raise KGraphError(f"Can't find {param} '{value}' in the graph: give an ISO alpha-3 code, an acronym or a name")
+
+
+def _gazetteer_alias(value: str) -> str | None:
+    """The id the gazetteer gives a name, alias, capital or demonym ("Moscow" -> "RUS")."""
+    from kgraph.rdf import _gazetteer
+
+    gaz = _gazetteer()
+    lookup = getattr(gaz, "lookup", None)
+    if lookup is None:
+        return None
+    try:
+        ids = sorted({form.id for form in lookup(value) if not getattr(form, "ambiguous", False)})
+    except Exception:  # pragma: no cover - a broken gazetteer must not break queries
+        return None
+    return ids[0] if len(ids) == 1 else None
 
 
 def to_terms(target: Any, bindings: Mapping[str, str]) -> dict[str, Any]:
@@ -244,11 +263,11 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> list[d
 
 
 def format_rows(rows: Sequence[Mapping[str, str]], fmt: str = "table", *, max_width: int = 60) -> str:
-    """Format query rows as an aligned text table, CSV or JSON.
+    """Format query rows as an aligned text table, CSV, TSV or JSON.
 
     Args:
         rows: Rows as returned by :func:`run_query`.
-        fmt: "table", "csv" or "json".
+        fmt: "table", "csv", "tsv" or "json".
         max_width: Table cells longer than this are cut with an ellipsis.
 
     Examples:
@@ -267,9 +286,10 @@ def format_rows(rows: Sequence[Mapping[str, str]], fmt: str = "table", *, max_wi
         columns += [k for k in row if k not in columns]
     if fmt == "json":
         return json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2)
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+        dialect = "excel-tab" if fmt == "tsv" else "excel"
+        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", dialect=dialect)
         writer.writeheader()
         writer.writerows(rows)
         return buf.getvalue()

@@ -122,14 +122,18 @@ def _country_record(code: str) -> _CountryRecord | None:
         return None
 
 
-def _org_members(org_id: str) -> tuple[str, ...]:
+def _org_record(org_id: str) -> Any:
     gaz = _gazetteer()
     if gaz is None or not hasattr(gaz, "organization"):
-        return ()
+        return None
     try:
-        record = gaz.organization(org_id)
+        return gaz.organization(org_id)
     except Exception:  # pragma: no cover
-        return ()
+        return None
+
+
+def _org_members(org_id: str) -> tuple[str, ...]:
+    record = _org_record(org_id)
     return tuple(getattr(record, "members", ()) or ()) if record is not None else ()
 
 
@@ -143,7 +147,8 @@ def entity_quads(entity: Entity, *, graph: str = ENTITIES_GRAPH) -> list[Quad]:
     Examples:
         >>> from kgraph.model import Entity
         >>> quads = entity_quads(Entity("Country", "RUS", "Russia", qid="Q159"))
-        >>> sorted(q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads)[:4]
+        >>> names = {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in quads}
+        >>> sorted(names & {"entityId", "iso3", "label", "sameAs"})
         ['entityId', 'iso3', 'label', 'sameAs']
     """
     g = NamedNode(graph)
@@ -168,6 +173,7 @@ def entity_quads(entity: Entity, *, graph: str = ENTITIES_GRAPH) -> list[Quad]:
                 out.append(Quad(node, _n(SDO.longitude), _double(lon), g))
     elif entity.type == "Organization":
         out.append(Quad(node, _n(KG.acronym), _str(entity.id), g))
+        qid = qid or getattr(_org_record(entity.id), "qid", None)
         for code in _org_members(entity.id):
             member = NamedNode(entity_iri(Entity("Country", code, code)))
             out.append(Quad(node, _n(KG.hasMember), member, g))
@@ -497,8 +503,10 @@ SELECT ?e ?type ?id ?name ?same ?countryId ?role WHERE {
 
 
 def _entities(store: Store) -> dict[str, Entity]:
+    from kgraph.store import select
+
     out: dict[str, Entity] = {}
-    for row in store.query(_ENTITIES_QUERY, use_default_graph_as_union=True):
+    for row in select(store, _ENTITIES_QUERY):
         iri = row["e"].value
         kind = _CLASS_TYPES.get(row["type"].value)
         if kind is None:
@@ -554,13 +562,15 @@ def from_graph(graph: Any) -> list[Claim]:
         >>> art = Article("a1", "Russia and Tajikistan are allies.", dt.date(2024, 5, 1))
         >>> rus, tjk = Entity("Country", "RUS", "Russia"), Entity("Country", "TJK", "Tajikistan")
         >>> c = Claim("a1", "ally", rus, tjk, Evidence(art.text, 0, 33), "test", date=art.date)
-        >>> from_graph(to_store([(art, [c])])) == [c]
-        True
+        >>> [(x.relation, x.subject.id, x.object.id, x.date) for x in from_graph(to_store([(art, [c])]))]
+        [('ally', 'RUS', 'TJK', datetime.date(2024, 5, 1))]
     """
+    from kgraph.store import select
+
     store = _as_store(graph)
     entities = _entities(store)
     seen: dict[str, Claim] = {}
-    for row in store.query(_CLAIMS_QUERY, use_default_graph_as_union=True):
+    for row in select(store, _CLAIMS_QUERY):
         iri = row["claim"].value
         if iri in seen:
             continue

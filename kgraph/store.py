@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, Quad, QuerySolutions, RdfFormat, Store, Triple, serialize
 
 from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.vocab import PREFIXES
@@ -28,6 +28,8 @@ __all__ = [
     "write_atomic",
     "to_rdflib",
     "from_rdflib",
+    "select",
+    "term_value",
 ]
 
 # Short name / file extension -> pyoxigraph format.
@@ -127,10 +129,12 @@ def generate_rdf(store: Store, format: RdfFormat) -> bytes:
     """
     prefixes = PREFIXES if format in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N3) else None
     if format.supports_datasets:
-        return store.dump(format=format, prefixes=prefixes) if prefixes else store.dump(format=format)
-    data = serialize(_merged_triples(store), format=format, prefixes=prefixes) if prefixes else serialize(
-        _merged_triples(store), format=format
-    )
+        dumped = store.dump(format=format, prefixes=prefixes) if prefixes else store.dump(format=format)
+        return dumped or b""
+    if prefixes:
+        data = serialize(_merged_triples(store), format=format, prefixes=prefixes)
+    else:
+        data = serialize(_merged_triples(store), format=format)
     return data or b""
 
 
@@ -162,7 +166,8 @@ def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+        fh: IO[Any] = os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8", newline="")
+        with fh:
             yield fh
         os.replace(tmp, path)
     except BaseException:
@@ -198,3 +203,23 @@ def quad_term_text(quad: Quad) -> str:
     if isinstance(quad.graph_name, DefaultGraph):
         return triple
     return f"GRAPH {quad.graph_name} {{ {triple} }}"
+
+
+def select(store: Store, query: str, **options: Any) -> QuerySolutions:
+    """Run a SELECT query on a store (union default graph unless told otherwise).
+
+    Raises:
+        KGraphError: The query is an ASK, CONSTRUCT or DESCRIBE query.
+    """
+    options.setdefault("use_default_graph_as_union", True)
+    result = store.query(query, **options)
+    if not isinstance(result, QuerySolutions):
+        raise KGraphError("only SELECT queries return rows; this is an ASK, CONSTRUCT or DESCRIBE query")
+    return result
+
+
+def term_value(term: Any) -> str:
+    """The lexical value of a pyoxigraph term ("" for None)."""
+    if term is None:
+        return ""
+    return str(getattr(term, "value", term))

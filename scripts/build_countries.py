@@ -113,7 +113,7 @@ def merge_row(iso: dict[str, str], curated: dict[str, str]) -> dict[str, str]:
         ...        "iso_official": "", "iso_common": ""}
         >>> row = merge_row(iso, {"name": "Russia", "aliases": "the Russian Federation"})
         >>> row["name"], row["official_name"], row["aliases"]
-        ('Russia', 'Russian Federation', 'the Russian Federation|Russian Federation')
+        ('Russia', 'Russian Federation', 'the Russian Federation')
     """
     name = curated.get("name") or iso["iso_common"] or iso["iso_name"]
     official = curated.get("official_name") or iso["iso_official"] or iso["iso_name"]

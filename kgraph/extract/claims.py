@@ -154,7 +154,7 @@ def _object_has(verb: Token, words: frozenset[str]) -> bool:
 def _predicate(token: Token) -> Token:
     """The lowest verb governing a trigger (the trigger itself when it is a verb)."""
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
         node = node.head
     return node
 
@@ -162,8 +162,8 @@ def _predicate(token: Token) -> Token:
 def _edge_into(token: Token, target: Token) -> Token | None:
     """The child of `target` on the path up from `token`, or None if `token` is not below it."""
     node = token
-    while node.head is not node:
-        if node.head is target:
+    while node.head != node:
+        if node.head == target:
             return node
         node = node.head
     return None
@@ -176,7 +176,7 @@ def _has_subject(verb: Token) -> bool:
 def _clause_free(path_start: Token, edge: Token) -> bool:
     """No clause boundary between a party and the edge it attaches by."""
     node = path_start
-    while node is not edge:
+    while node != edge:
         if node.dep_ in _CLAUSE_DEPS and node.dep_ != "conj":
             return False
         node = node.head
@@ -270,9 +270,9 @@ class ArticleContext:
 def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None:
     """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
     t = trigger.token
-    if party is t:
+    if party == t:
         return "agent" if trigger.kind in ("relational",) else None
-    edge = _edge_into(party, t)
+    edge = _edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and _clause_free(party, edge):
         if edge.dep_ in _MODIFIER_DEPS:
             # "Tajikistan's partner": the other party; "Russia's investments": the agent.
@@ -297,7 +297,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
     p = _predicate(t)
     verb = p
     while True:
-        edge = _edge_into(party, verb) if party is not verb else None
+        edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
             dep = edge.dep_
             if dep in _SUBJECT_DEPS:
@@ -307,7 +307,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep == "agent":
                 return "agent"
             if dep in ("dobj", "dative", "attr", "oprd"):
-                if verb is p and _edge_into(t, verb) is edge:
+                if verb == p and _edge_into(t, verb) == edge:
                     return None
                 return "agent" if trigger.reversed and trigger.kind == "verb" else "other"
             if dep == "prep":
@@ -329,7 +329,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             return None
         # A verb sharing its subject with the verb it is coordinated with or complements.
         if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not _has_subject(verb) \
-                and verb.head is not verb:
+                and verb.head != verb:
             verb = verb.head
             continue
         return None
@@ -339,7 +339,7 @@ def _following_party(party: Token, ctx: ArticleContext) -> bool:
     """"following China", "after China": the party ranks ahead."""
     node = party
     for _ in range(3):
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
         if node.lower_ in lx.RANK_AHEAD_WORDS:
@@ -386,32 +386,40 @@ def _figures(trigger: Trigger, sent: Span, n_triggers: int) -> tuple[list[tuple[
     return amounts, percents
 
 
+def _rank_word(token: Token) -> int | None:
+    """1 for "main"/"largest", 2 for "second" or "second-largest", ..."""
+    rank = lx.RANK_WORDS.get(token.lower_)
+    if rank:
+        return rank
+    parts = token.lower_.split("-")
+    if len(parts) > 1:
+        return next((lx.RANK_WORDS[p] for p in parts if lx.RANK_WORDS.get(p)), None)
+    return None
+
+
 def _rank(trigger: Trigger, sent: Span) -> int | None:
-    """Rank from "main/largest/second" on the trigger, or "ranks second", "the second position"."""
+    """Rank from "main/largest/second" on the trigger, or "ranks second in", "the second position regarding"."""
     t = trigger.token
-    candidates = [c for c in t.children if c.dep_ in ("amod", "advmod", "compound", "nummod", "npadvmod")]
+    modifiers = [c for c in t.children if c.dep_ in ("amod", "advmod", "compound", "nummod", "npadvmod", "nmod")]
     if t.dep_ == "conj":
-        candidates += [c for c in t.head.children if c.dep_ in ("amod", "advmod")]
-    for child in list(candidates):
-        candidates.extend(c for c in child.children if c.dep_ in ("amod", "advmod", "compound", "npadvmod", "conj"))
-    for child in candidates:
-        rank = lx.RANK_WORDS.get(child.lower_)
+        modifiers += [c for c in t.head.children if c.dep_ in ("amod", "advmod")]
+    for child in list(modifiers):
+        modifiers.extend(c for c in child.children if c.dep_ in ("amod", "advmod", "compound", "npadvmod", "conj"))
+    for child in modifiers:
+        rank = _rank_word(child)
         if rank:
             return rank
-        for part in child.text.lower().split("-"):  # "second-largest"
-            if lx.RANK_WORDS.get(part) and part not in ("largest", "biggest", "leading", "top"):
-                return lx.RANK_WORDS[part]
-            if lx.RANK_WORDS.get(part):
-                return lx.RANK_WORDS[part]
-    # "ranks second in investment", "has the second position regarding investments"
-    p = _predicate(t)
-    for verb in (p, p.head):
-        for child in verb.children:
-            if _lemma(child) in _RANK_CARRIERS or _lemma(verb) == "rank":
-                words = [child] + list(child.children)
-                for word in words:
-                    rank = lx.RANK_WORDS.get(word.lower_)
-                    if rank:
+    # A ranking verb or noun governing the trigger: "ranks second in investment",
+    # "has the second position regarding investments".
+    for ancestor in list(t.ancestors)[:4]:
+        if _lemma(ancestor) == "rank":
+            for child in ancestor.children:
+                if child.dep_ in ("advmod", "npadvmod", "attr", "dobj", "oprd") and (rank := _rank_word(child)):
+                    return rank
+        for child in ancestor.children:
+            if _lemma(child) in _RANK_CARRIERS and child.dep_ in ("dobj", "attr"):
+                for word in child.children:
+                    if rank := _rank_word(word):
                         return rank
     return None
 
@@ -439,7 +447,7 @@ def _amount_for(party_token: Token, amounts: list[tuple[int, int, Amount]], doc:
             continue
         root = span.root
         for token in (party_token, *party_token.ancestors):
-            if token.head is root or token is root:
+            if token.head == root or token == root:
                 return amount
             if token.i == root.i:
                 return amount

@@ -121,7 +121,7 @@ def _lemma(token: Token) -> str:
 
 def _forms(token: Token) -> set[str]:
     """The lemma and plausible base forms of `token`, in case the lemmatizer slips ("hopes" -> "hop")."""
-    lower = token.lower_
+    lower = token.text.lower()
     forms = {_lemma(token), lower}
     if lower.endswith(("s", "d")):
         forms.add(lower[:-1])
@@ -134,12 +134,12 @@ def _forms(token: Token) -> set[str]:
 
 def _is_negation(token: Token) -> bool:
     """A negating particle: the dependency label "neg", or "not"/"n't"/"never" under another label."""
-    return token.dep_ == "neg" or (token.lower_ in _NEGATION_WORDS and token.dep_ in {"advmod", "neg", "preconj"})
+    return token.dep_ == "neg" or (token.text.lower() in _NEGATION_WORDS and token.dep_ in {"advmod", "neg", "preconj"})
 
 
 def _is_infinitive(token: Token) -> bool:
     """A verb marked by infinitival "to" ("to sign", "to be signed")."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+    return any(child.dep_ == "aux" and child.text.lower() == "to" for child in token.children)
 
 
 def _is_passive(token: Token) -> bool:
@@ -159,27 +159,27 @@ def _own_signals(token: Token, reported: bool) -> set[str]:
         if _is_negation(child) or (child.dep_ == "advmod" and any(_is_negation(grand) for grand in child.children)):
             signals.add(NEGATED)
         # a negative determiner on a noun: "no agreement", "no plans"
-        elif child.dep_ in {"det", "advmod"} and child.lower_ in _NEGATIVE_DETERMINERS:
+        elif child.dep_ in {"det", "advmod"} and child.text.lower() in _NEGATIVE_DETERMINERS:
             signals.add(NEGATED)
         # auxiliaries of the future: "will sign", "'ll join"
-        elif child.dep_ in {"aux", "auxpass"} and (lemma in _FUTURE_AUX or child.lower_ in _FUTURE_AUX):
+        elif child.dep_ in {"aux", "auxpass"} and (lemma in _FUTURE_AUX or child.text.lower() in _FUTURE_AUX):
             signals.add(FUTURE)
         # "would" reported by a verb of saying is the future of the past: "said it would sign"
-        elif child.dep_ == "aux" and child.lower_ in {"would", "'d"} and reported:
+        elif child.dep_ == "aux" and child.text.lower() in {"would", "'d"} and reported:
             signals.add(FUTURE)
         # modal auxiliaries of possibility and condition: "may impose", "could join", "would buy"
-        elif child.dep_ in {"aux", "auxpass"} and (lemma in _HEDGE_AUX or child.lower_ in _HEDGE_AUX):
+        elif child.dep_ in {"aux", "auxpass"} and (lemma in _HEDGE_AUX or child.text.lower() in _HEDGE_AUX):
             signals.add(HEDGED)
         # hedging adverbs: "reportedly signed", "will probably join"
-        elif child.dep_ == "advmod" and child.lower_ in _HEDGE_ADVERBS:
+        elif child.dep_ == "advmod" and child.text.lower() in _HEDGE_ADVERBS:
             signals.add(HEDGED)
         # a condition or an open question: "if they sign", "whether to join"
-        elif child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKERS:
+        elif child.dep_ == "mark" and child.text.lower() in _CONDITIONAL_MARKERS:
             signals.add(HEDGED)
         # adjectives of a noun: "a possible deal" (hedged), "the planned visit" (future)
-        elif child.dep_ == "amod" and child.lower_ in _HEDGE_ADJECTIVES:
+        elif child.dep_ == "amod" and child.text.lower() in _HEDGE_ADJECTIVES:
             signals.add(HEDGED)
-        elif child.dep_ == "amod" and child.lower_ in _FUTURE_ADJECTIVES:
+        elif child.dep_ == "amod" and child.text.lower() in _FUTURE_ADJECTIVES:
             signals.add(FUTURE)
     return signals
 
@@ -195,14 +195,14 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     if verbal and forms & _NEGATING_VERBS and (clausal or dep in _NOMINAL_LINK_DEPS) and dep not in _SUBJECT_DEPS:
         signals.add(NEGATED)
     # a phrasal verb of exclusion: "ruled out sanctions"
-    if verbal and lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in governor.children):
+    if verbal and lemma == "rule" and any(c.dep_ == "prt" and c.text.lower() == "out" for c in governor.children):
         if dep not in _SUBJECT_DEPS:
             signals.add(NEGATED)
     # "has yet to ratify": not done so far
-    if lemma == "have" and dep in _OPEN_CLAUSE_DEPS and any(c.lower_ == "yet" for c in governor.children):
+    if lemma == "have" and dep in _OPEN_CLAUSE_DEPS and any(c.text.lower() == "yet" for c in governor.children):
         signals.add(NEGATED)
     # prepositions that negate their object: "without signing", "without an agreement"
-    if governor.lower_ in _NEGATING_PREPOSITIONS:
+    if governor.text.lower() in _NEGATING_PREPOSITIONS:
         signals.add(NEGATED)
     # expectation, deliberation and wish: "is expected to sign", "considering sanctions"
     if verbal and forms & _HEDGE_VERBS and dep not in _SUBJECT_DEPS | {"prep"}:
@@ -211,7 +211,7 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     if verbal and forms & _PASSIVE_HEDGE_VERBS and dep in _OPEN_CLAUSE_DEPS and _is_passive(governor):
         signals.add(HEDGED)
     # nouns and adjectives of possibility: "the possibility of signing", "is likely to invest"
-    if forms & _HEDGE_NOUNS or governor.lower_ in _HEDGE_NOUNS or governor.lower_ in _HEDGE_ADJECTIVES:
+    if forms & _HEDGE_NOUNS or governor.text.lower() in _HEDGE_NOUNS or governor.text.lower() in _HEDGE_ADJECTIVES:
         if dep in _OPEN_CLAUSE_DEPS or dep in _INFINITIVAL_NOUN_DEPS or dep in {"prep", "pcomp", "pobj"}:
             signals.add(HEDGED)
     # future verbs with an infinitive: "plans to invest", "agreed to launch", "is to be signed", "is going to"
@@ -221,7 +221,7 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj"}:
         signals.add(FUTURE)
     # future nouns and adjectives with an infinitive: "plans to join", "a decision to lift", "ready to sign"
-    if (forms & _FUTURE_NOUNS or governor.lower_ in _FUTURE_ADJECTIVES) and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS:
+    if (forms & _FUTURE_NOUNS or governor.text.lower() in _FUTURE_ADJECTIVES) and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS:
         if _is_infinitive(child):
             signals.add(FUTURE)
     # an infinitival modifier of any other noun: "the treaty to be signed next week"

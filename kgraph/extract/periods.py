@@ -20,7 +20,8 @@ Conventions (each one a choice, documented here once):
   no start and ends on 2030-12-31.
 * Named eras resolve to conventional dates: the Cold War 1947-1991, the Soviet era
   1922-1991, the First World War 1914-1918, the Second World War 1939-1945.
-* "the ending year" / "the outgoing year" is the reference year.
+* "the ending year" / "the outgoing year" is the reference year; "the same year" and "the
+  following year" point back to a date the text gave earlier, so they stay undated.
 """
 
 from __future__ import annotations
@@ -139,9 +140,11 @@ def _year_of(expression: str, reference: dt.date | None) -> int | None:
         return None
     if text in {"last year", "the previous year", "the past year"}:
         return reference.year - 1
-    if text in {"next year", "the coming year", "the following year"}:
+    if text in {"next year", "the coming year"}:
         return reference.year + 1
-    return reference.year  # this / the current / the ending / the outgoing / the same / the year
+    if text in {"this year", "the current year", "the ending year", "the outgoing year"}:
+        return reference.year
+    return None  # anaphoric: "the same year", "the following year", "the year" point back to another date
 
 
 def _count(word: str) -> int:
@@ -160,7 +163,8 @@ _RULES: list[tuple[str, re.Pattern[str], _Handler]] = []
 
 def _rule(name: str, pattern: str) -> Callable[[_Handler], _Handler]:
     def register(handler: _Handler) -> _Handler:
-        _RULES.append((name, re.compile(pattern), handler))
+        # every expression starts at a word boundary: "again last month" holds no "in"
+        _RULES.append((name, re.compile(rf"(?<!\w)(?:{pattern})"), handler))
         return handler
 
     return register
@@ -353,12 +357,13 @@ def _year(match: re.Match[str], reference: dt.date | None) -> _Dates:
 )
 def _relative_year(match: re.Match[str], reference: dt.date | None) -> _Dates:
     text = " ".join(match["y"].lower().split())
-    if reference is None or text == "the year":
+    if reference is None:
         return None
     if text == "the past year":  # a rolling year, not the previous calendar year
         return _years_before(reference, 1), reference
     year = _year_of(text, reference)
-    assert year is not None
+    if year is None:
+        return None
     start, end = _year_span(year)
     edge = match["edge"].split()[0].lower() if match["edge"] else None
     if edge == "earlier" and year == reference.year:
@@ -604,7 +609,7 @@ def period_from_span(span: Span, reference: dt.date | None) -> Period | None:
     """
     doc = span.doc
     start_char = span.start_char
-    if span.start > 0 and doc[span.start - 1].lower_ in _MEANINGFUL_PREPOSITIONS:
+    if span.start > 0 and doc[span.start - 1].text.lower() in _MEANINGFUL_PREPOSITIONS:
         start_char = doc[span.start - 1].idx
     text = doc.text[start_char : span.end_char]
     period = resolve_period(text, reference)

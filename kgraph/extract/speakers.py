@@ -138,12 +138,30 @@ class SpeakerMap:
                     found = speech_subject(ancestor, self.index)
                     if found is not None:
                         return found, "reported"
+        if trigger is not None and quote is None:
+            found = self.adjacent_speaker(sent, trigger)
+            if found is not None:
+                return found, "reported"
         label = self.label_at(char)
         if label is not None and quote is None:
             return label, "transcript"
         if quote is not None:
             return None, "quotation"
         return None, ""
+
+    def adjacent_speaker(self, sent: Span, trigger: Token) -> Mention | None:
+        """"CLAIM, NAME said" / "said NAME": a speech verb right after or before a person,
+        read off word order because the parser often mis-attaches such tails."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i <= trigger.i:
+                continue
+            if self.quote_at(verb.idx) is not None:
+                continue
+            for i in (verb.i - 1, verb.i + 1):
+                mention = self.index.get(i)
+                if mention is not None and mention.entity.type in ("Leader", "Person"):
+                    return mention
+        return None
 
     def first_person_country(self, token: Token) -> Entity | None:
         """"we", "our", "us" inside a quotation or a transcript turn: the speaker's country."""

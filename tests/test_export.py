@@ -1,0 +1,176 @@
+"""Tests of the exports: networkx, GEXF (Gephi), GraphML, CSV, PNG, and explain()."""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from kgraph.errors import UnknownFormatError
+from kgraph.explain import explain
+from kgraph.export import EXPORT_FORMATS, export, generate_gexf, to_networkx, write_csv, write_gexf, write_graphml, write_png
+from tests.graph_samples import build_sample_graph, use_fake_gazetteer
+
+GEXF = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
+
+
+@pytest.fixture(scope="module")
+def kg():
+    mp = pytest.MonkeyPatch()
+    use_fake_gazetteer(mp)
+    try:
+        yield build_sample_graph()
+    finally:
+        mp.undo()
+
+
+def test_to_networkx_actors(kg):
+    g = to_networkx(kg, "actors")
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.nodes["RUS"]["label"] == "Russia" and g.nodes["RUS"]["qid"] == "Q159"
+    trade = g.get_edge_data("RUS", "TJK", key="trade_partner")
+    assert trade["weight"] == 3 and trade["articles"] == 2 and trade["amount_usd"] == pytest.approx(3.2e9)
+    assert (trade["first"], trade["last"]) == ("2024-03-01", "2024-06-15")
+    assert not g.has_edge("RUS", "CHN")  # negated sanction
+    assert not g.has_edge("CHN", "KAZ", key="agreement")  # hedged only
+
+
+def test_to_networkx_claims_is_bipartite(kg):
+    g = to_networkx(kg, "claims")
+    claims = [n for n, d in g.nodes(data=True) if d["bipartite"] == 1]
+    assert len(claims) == 14
+    assert all(g.nodes[n]["relation"] for n in claims)
+    roles = {d["role"] for _, _, d in g.edges(data=True)}
+    assert roles == {"subject", "object", "speaker"}
+
+
+def test_to_networkx_unknown_kind(kg):
+    with pytest.raises(UnknownFormatError):
+        to_networkx(kg, "people")
+
+
+def test_gexf_reads_back_with_networkx(kg, tmp_path):
+    path = tmp_path / "g.gexf"
+    write_gexf(kg, path)
+    g = nx.read_gexf(path)
+    assert g.nodes["RUS"]["label"] == "Russia"
+    assert g.nodes["RUS"]["type"] == "Country" and g.nodes["RUS"]["iso"] == "RUS" and g.nodes["RUS"]["qid"] == "Q159"
+    relations = {d["relation"] for _, _, d in g.edges(data=True)}
+    assert {"trade_partner", "investor", "sanction", "leader_of"} <= relations
+    weights = {d["relation"]: d["weight"] for u, v, d in g.edges(data=True) if (u, v) == ("RUS", "TJK")}
+    assert weights["trade_partner"] == 3.0
+
+
+def test_gexf_schema_level(kg, tmp_path):
+    path = tmp_path / "g.gexf"
+    write_gexf(kg, path)
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{GEXF}gexf" and root.get("version") == "1.3"
+    graph = root.find(f"{GEXF}graph")
+    assert graph.get("mode") == "static" and graph.get("defaultedgetype") == "directed"
+    titles = {a.get("title") for a in graph.iter(f"{GEXF}attribute")}
+    assert {"type", "iso", "qid", "relation", "amount_usd", "first", "last"} <= titles
+    assert "type" not in {a.get("title") for a in graph.find(f"{GEXF}attributes[@class='edge']")}
+    edges = list(graph.iter(f"{GEXF}edge"))
+    ids = [e.get("id") for e in edges]
+    assert len(ids) == len(set(ids))
+    keys = [(e.get("source"), e.get("target"), e.get("label")) for e in edges]
+    assert len(keys) == len(set(keys))
+    assert {e.get("type") for e in edges} == {"mutual", "directed"}
+    for node in graph.iter(f"{GEXF}node"):
+        position = node.find(f"{VIZ}position")
+        assert position is not None, node.get("id")
+    rus = graph.find(f"{GEXF}nodes/{GEXF}node[@id='RUS']/{VIZ}position")
+    assert float(rus.get("x")) == pytest.approx(1053.0) and float(rus.get("y")) == pytest.approx(615.0)
+
+
+def test_gexf_dynamic_mode_has_spells(kg, tmp_path):
+    path = tmp_path / "d.gexf"
+    kg.write_gexf(path, mode="dynamic")
+    graph = ET.parse(path).getroot().find(f"{GEXF}graph")
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    spells = [s for e in graph.iter(f"{GEXF}edge") for s in e.iter(f"{GEXF}spell")]
+    assert spells and all(s.get("start") for s in spells)
+    g = nx.read_gexf(path)
+    trade = [d for u, v, d in g.edges(data=True) if d["relation"] == "trade_partner"][0]
+    assert trade["spells"] == [("2024-03-01", "2024-06-15")]
+
+
+def test_gexf_sanitizes_values():
+    g = nx.MultiDiGraph()
+    g.add_node("A&B", label='A "and" <B>', type=None, iso=["X", "Y"])
+    g.add_node("C", label=None)
+    g.add_edge("A&B", "C", key="ally", relation="ally", first=None, amount_usd=float("nan"))
+    text = "\n".join(generate_gexf(g))
+    root = ET.fromstring(text.encode())
+    node = root.find(f"{GEXF}graph/{GEXF}nodes/{GEXF}node[@id='A&B']")
+    assert node.get("label") == 'A "and" <B>'
+    assert "None" not in text and "nan" not in text
+    assert 'value="X;Y"' in text
+
+
+def test_gexf_unknown_mode(kg, tmp_path):
+    with pytest.raises(UnknownFormatError):
+        write_gexf(kg, tmp_path / "x.gexf", mode="animated")
+
+
+def test_graphml_round_trip(kg, tmp_path):
+    path = tmp_path / "g.graphml"
+    write_graphml(kg, path)
+    g = nx.read_graphml(path, force_multigraph=True)
+    original = to_networkx(kg)
+    assert set(g.nodes) == set(original.nodes)
+    assert g.nodes["TJK"]["label"] == "Tajikistan"
+    relations = sorted(d["relation"] for _, _, d in g.edges(data=True))
+    assert relations == sorted(d["relation"] for _, _, d in original.edges(data=True))
+
+
+@pytest.mark.parametrize("target", ["dir", "name.csv"])
+def test_csv_gephi_columns(kg, tmp_path, target):
+    nodes_path, edges_path = write_csv(kg, tmp_path / target)
+    with open(nodes_path, newline="") as fh:
+        nodes = list(csv.DictReader(fh))
+    with open(edges_path, newline="") as fh:
+        edges = list(csv.DictReader(fh))
+    assert list(nodes[0])[:2] == ["Id", "Label"]
+    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    assert "Time Interval" in edges[0]
+    trade = [e for e in edges if e["relation"] == "trade_partner"][0]
+    assert trade["Type"] == "Undirected" and trade["Weight"] == "3"
+    assert trade["Time Interval"] == "<[2024-03-01, 2024-06-15]>"
+    assert len({e["Id"] for e in edges}) == len(edges)
+
+
+def test_png_written(kg, tmp_path):
+    path = tmp_path / "g.png"
+    write_png(kg, path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.png"]
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+def test_export_every_format(kg, tmp_path, fmt):
+    path = tmp_path / ("out" if fmt == "csv" else f"out.{fmt}")
+    export(kg, fmt, path)
+    assert path.exists()
+
+
+def test_export_unknown_format(kg, tmp_path):
+    with pytest.raises(UnknownFormatError, match="gexf"):
+        export(kg, "pdf", tmp_path / "x.pdf")
+
+
+def test_explain_lists_every_claim_with_evidence(kg):
+    text = explain(kg, "Russia", "TJK")
+    flat = " ".join(text.split())
+    assert text.startswith("Russia – TJK: 6 claims in 3 articles")
+    for needle in ("trade_partner (3 claims)", "$1.5 billion", "said by Vladimir Putin (President)",
+                   "military_cooperation", "future", "article a1 (Trend)", "“Trade between them was $1.7 billion in 2023.”"):
+        assert needle in flat
+
+
+def test_explain_no_claims(kg):
+    assert explain(kg, "USA", "KAZ") == "No claims link USA and KAZ."

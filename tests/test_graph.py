@@ -1,0 +1,204 @@
+"""Tests of KnowledgeGraph: adding, replacing, persistence, crash safety, writing."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kgraph.errors import KGraphError, UnknownFormatError
+from kgraph.graph import KnowledgeGraph
+from kgraph.model import Article, Claim, Evidence
+from kgraph.vocab import NS, edge_iri, entity_iri
+from tests.graph_samples import A1, RUS, TJK, build_sample_graph, sample_articles, use_fake_gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _gazetteer(monkeypatch):
+    use_fake_gazetteer(monkeypatch)
+
+
+def _support_counts(kg: KnowledgeGraph) -> dict[str, int]:
+    rows = kg.query(f"PREFIX kg: <{NS}> SELECT ?e ?n WHERE {{ ?e a kg:Edge ; kg:supportCount ?n }}")
+    return {r["e"]: int(r["n"]) for r in rows}
+
+
+def _expected_counts(kg: KnowledgeGraph) -> dict[str, int]:
+    return dict(Counter(edge_iri(entity_iri(c.subject), c.relation, entity_iri(c.object)) for c in kg.claims()))
+
+
+def test_add_twice_is_unchanged():
+    kg = KnowledgeGraph()
+    article, claims = sample_articles()[0]
+    assert kg.add(article, claims) == "added"
+    size = len(kg)
+    assert kg.add(article, claims) == "unchanged"
+    assert len(kg) == size
+
+
+def test_changed_article_replaces_its_claims():
+    kg = build_sample_graph()
+    article, claims = sample_articles()[0]
+    changed = dataclasses.replace(article, text=article.text + " Update.")
+    new = [claims[0]]
+    assert kg.add(changed, new) == "replaced"
+    kept = [c for c in kg.claims() if c.doc == article.id]
+    assert kept == new
+    assert _support_counts(kg) == _expected_counts(kg)
+
+
+def test_replace_drops_edges_left_without_support():
+    kg = KnowledgeGraph()
+    art = Article("x", "Russia sanctions Tajikistan.")
+    claim = Claim("x", "sanction", RUS, TJK, Evidence(art.text, 0, 27), "t")
+    kg.add(art, [claim])
+    assert ("https://w3id.org/kgraph/id/country/RUS", "sanction", "https://w3id.org/kgraph/id/country/TJK") in kg.edges()
+    assert kg.add(dataclasses.replace(art, text="Nothing."), []) == "replaced"
+    assert kg.edges() == []
+    assert _support_counts(kg) == {}
+
+
+def test_aggregates_follow_every_add():
+    kg = KnowledgeGraph()
+    for article, claims in sample_articles():
+        kg.add(article, claims)
+        assert _support_counts(kg) == _expected_counts(kg)
+
+
+def test_remove_article():
+    kg = build_sample_graph()
+    assert kg.remove("a1") is True
+    assert kg.remove("a1") is False
+    assert "a1" not in kg.articles()
+    assert _support_counts(kg) == _expected_counts(kg)
+
+
+def test_claims_and_articles():
+    kg = build_sample_graph()
+    assert kg.articles() == ["a1", "a2", "a3"]
+    expected = sorted((c for _, cs in sample_articles() for c in cs), key=lambda c: c.key)
+    assert sorted(kg.claims(), key=lambda c: c.key) == expected
+
+
+def test_persistence_across_reopen(tmp_path):
+    store_dir = tmp_path / "store"
+    kg = build_sample_graph(store_dir)
+    size, claims = len(kg), kg.claims()
+    del kg
+    reopened = KnowledgeGraph(store_dir)
+    assert len(reopened) == size
+    assert reopened.claims() == claims
+    article, article_claims = sample_articles()[0]
+    assert reopened.add(article, article_claims) == "unchanged"
+    del reopened
+    read_only = KnowledgeGraph(store_dir, read_only=True)
+    assert read_only.articles() == ["a1", "a2", "a3"]
+
+
+def test_read_accepts_store_directory(tmp_path):
+    store_dir = tmp_path / "store"
+    size = len(build_sample_graph(store_dir))
+    assert len(KnowledgeGraph.read(store_dir)) == size
+
+
+def test_read_only_missing_directory_raises(tmp_path):
+    with pytest.raises(KGraphError):
+        KnowledgeGraph(tmp_path / "nope", read_only=True)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig", "jsonld", "xml"])
+def test_write_and_read_every_format(tmp_path, fmt):
+    kg = build_sample_graph()
+    path = tmp_path / f"graph.{fmt}"
+    kg.write(path)
+    back = KnowledgeGraph.read(path)
+    assert sorted(back.claims(), key=lambda c: c.key) == sorted(kg.claims(), key=lambda c: c.key)
+    assert back.query("partners", country="RUS") == kg.query("partners", country="RUS")
+
+
+def test_write_is_atomic_and_leaves_no_temp_files(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text("old")
+    build_sample_graph().write(path)
+    assert path.read_text().startswith("@prefix")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_write_unknown_format(tmp_path):
+    with pytest.raises(UnknownFormatError):
+        build_sample_graph().write(tmp_path / "graph.csv")
+
+
+def test_len_counts_quads():
+    kg = KnowledgeGraph()
+    empty = len(kg)  # the ontology
+    kg.add(A1, sample_articles()[0][1])
+    assert len(kg) > empty > 0
+
+
+_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.model import Article, Claim, Entity, Evidence
+
+    kg = KnowledgeGraph(sys.argv[1])
+    codes = ["RUS", "TJK", "CHN", "KAZ", "USA", "IND", "IRN", "TUR"]
+    for i in range(10_000):
+        text = f"Article {i}: " + "Trade grew. " * 50
+        art = Article(f"art{i:05d}", text)
+        claims = [
+            Claim(art.id, "trade_partner", Entity("Country", codes[(i + k) % 8], codes[(i + k) % 8]),
+                  Entity("Country", codes[(i + k + 1) % 8], codes[(i + k + 1) % 8]),
+                  Evidence("Trade grew.", 12 + 12 * k, 23 + 12 * k), "t")
+            for k in range(40)
+        ]
+        kg.add(art, claims)
+        print(art.id, flush=True)
+    """
+)
+
+
+def test_killed_build_leaves_store_consistent(tmp_path):
+    store_dir = tmp_path / "store"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(store_dir)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    done = []
+    try:
+        assert proc.stdout is not None
+        while len(done) < 5:
+            line = proc.stdout.readline()
+            assert line, "writer exited early"
+            done.append(line.strip())
+        time.sleep(0.05)  # let it get into the middle of the next add
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    kg = KnowledgeGraph(store_dir)
+    articles = kg.articles()
+    assert set(done) <= set(articles)
+    claims = Counter(c.doc for c in kg.claims())
+    assert all(claims[a] == 40 for a in articles)  # no article half-written
+    assert _support_counts(kg) == _expected_counts(kg)
+
+
+def test_read_only_graph_refuses_to_add(tmp_path):
+    store_dir = tmp_path / "store"
+    build_sample_graph(store_dir)
+    kg = KnowledgeGraph.read(store_dir, read_only=True)
+    article, claims = sample_articles()[0]
+    with pytest.raises(KGraphError, match="read-only"):
+        kg.add(dataclasses.replace(article, text="changed"), claims)

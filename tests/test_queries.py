@@ -1,0 +1,278 @@
+"""Tests of the shipped SPARQL queries and run_query / format_rows."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
+from kgraph.queries import format_rows, list_queries, load_query, run_query
+from tests.graph_samples import build_sample_graph, use_fake_gazetteer
+
+QUERIES = list_queries()
+
+
+@pytest.fixture(scope="module")
+def kg():
+    mp = pytest.MonkeyPatch()
+    use_fake_gazetteer(mp)
+    try:
+        yield build_sample_graph()
+    finally:
+        mp.undo()
+
+
+# --- inventory ---------------------------------------------------------------------------
+
+
+def test_at_least_thirteen_queries_ship():
+    assert len(QUERIES) >= 13
+    assert "evidence" in QUERIES
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_file_has_header_prefixes_and_parses(name):
+    info = QUERIES[name]
+    text = Path(info.path).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == f"# name: {name}"
+    assert lines[1].startswith("# description: ") and len(info.description) > 20
+    assert lines[2].startswith("# params:")
+    assert Path(info.path).stem == name
+    assert "PREFIX kg:" in text
+    for param in info.params:
+        assert f"?{param}" in text.split("\n", 3)[3], f"?{param} declared but unused"
+    assert run_query(build_empty(), name) == []
+
+
+def build_empty():
+    from kgraph.graph import KnowledgeGraph
+
+    return KnowledgeGraph()
+
+
+# --- every query on the sample graph ---------------------------------------------------
+
+
+def _pairs(rows, *cols):
+    return sorted(tuple(r[c] for c in cols) for r in rows)
+
+
+def test_partners(kg):
+    rows = run_query(kg, "partners", country="RUS", relation="trade_partner")
+    assert _pairs(rows, "partnerId", "direction", "claims", "articles") == [("TJK", "mutual", "3", "2")]
+    sanction = run_query(kg, "partners", country="Russia", relation="sanction")
+    assert _pairs(sanction, "partnerId", "direction") == [("USA", "in")]  # the negated RUS->CHN claim is no edge
+
+
+def test_trade_volumes(kg):
+    rows = run_query(kg, "trade_volumes", country="RUS", partner="TJK")
+    assert _pairs(rows, "value", "article") == [("1500000000", "a1"), ("1700000000", "a2")]
+    assert rows[0]["growth"] == "12.5" and rows[0]["periodStart"] == "2023-01-01"
+
+
+def test_investors(kg):
+    rows = run_query(kg, "investors", country="TJK")
+    assert _pairs(rows, "investorId", "rank", "maxAmount", "currency") == [("CHN", "1", "3000000000", "USD")]
+
+
+def test_allies(kg):
+    rows = run_query(kg, "allies", country="TJK")
+    assert _pairs(rows, "partnerId", "relation") == [("RUS", "ally"), ("RUS", "strategic_partner")]
+
+
+def test_leaders(kg):
+    rows = run_query(kg, "leaders")
+    assert _pairs(rows, "countryId", "leaderName", "role") == [
+        ("RUS", "Vladimir Putin", "President"),
+        ("TJK", "Emomali Rahmon", "President"),
+    ]
+
+
+def test_leaders_on_a_date(kg):
+    rows = run_query(kg, "leaders", date="2024-04-01")
+    assert _pairs(rows, "countryId", "leaderName", "lastSeen") == [("RUS", "Vladimir Putin", "2024-03-01")]
+
+
+def test_who_said(kg):
+    rows = run_query(kg, "who_said", a="TJK", b="RUS")
+    speakers = {r["speakerName"] for r in rows}
+    assert speakers == {"Vladimir Putin", "Sergey Lavrov", ""}
+    lavrov = [r for r in rows if r["speakerName"] == "Sergey Lavrov"][0]
+    assert lavrov["modality"] == "future" and lavrov["sentence"].startswith("Lavrov said")
+
+
+def test_pair_profile(kg):
+    rows = run_query(kg, "pair_profile", a="RUS", b="TJK")
+    assert _pairs(rows, "relation", "modality", "claims") == [
+        ("ally", "asserted", "1"),
+        ("military_cooperation", "future", "1"),
+        ("strategic_partner", "asserted", "1"),
+        ("trade_partner", "asserted", "3"),
+    ]
+    trade = [r for r in rows if r["relation"] == "trade_partner"][0]
+    assert set(trade["articles"].split()) == {"a1", "a2"}
+    assert (trade["first"], trade["last"]) == ("2024-03-01", "2024-06-15")
+
+
+def test_most_connected(kg):
+    rows = run_query(kg, "most_connected")
+    assert [r["id"] for r in rows[:2]] == ["RUS", "TJK"]
+    assert all(r["id"] not in {"vladimir-putin", "emomali-rahmon"} for r in rows)
+
+
+def test_conflicting_figures(kg):
+    rows = run_query(kg, "conflicting_figures", country="TJK")
+    assert _pairs(rows, "relation", "value1", "article1", "value2", "article2") == [
+        ("trade_partner", "1500000000", "a1", "1700000000", "a2")
+    ]
+
+
+def test_claims_by_modality(kg):
+    rows = run_query(kg, "claims_by_modality", modality="negated")
+    assert _pairs(rows, "relation", "claims") == [("sanction", "1")]
+    totals = {r["modality"] for r in run_query(kg, "claims_by_modality")}
+    assert totals == {"asserted", "negated", "future", "hedged"}
+
+
+def test_org_members_relations(kg):
+    rows = run_query(kg, "org_members_relations", org="SCO")
+    assert ("RUS", "sanction", "USA", "false") in _pairs(rows, "memberId", "relation", "partnerId", "partnerIsMember")
+    assert ("CHN", "investor", "TJK", "true") in _pairs(rows, "memberId", "relation", "partnerId", "partnerIsMember")
+
+
+def test_single_source(kg):
+    rows = run_query(kg, "single_source", country="USA")
+    assert _pairs(rows, "subjectId", "relation", "objectId", "article") == [("USA", "sanction", "RUS", "a3")]
+    everything = run_query(kg, "single_source")
+    assert "trade_partner" not in {r["relation"] for r in everything}  # two articles
+
+
+def test_evidence(kg):
+    rows = run_query(kg, "evidence", a="Tajikistan", b="Russia")
+    assert len(rows) == 6
+    figures = [r for r in rows if r["amountText"]]
+    assert {r["amountText"] for r in figures} == {"$1.5 billion", "$1.7 billion"}
+    putin = [r for r in rows if r["speakerName"] == "Vladimir Putin"][0]
+    assert putin["article"] == "a1" and putin["source"] == "Trend" and putin["begin"] == "47"
+
+
+def test_every_query_has_a_test():
+    tested = {m.group(1) for m in re.finditer(r"^def test_(\w+?)(?:_on_a_date)?\(kg\)", Path(__file__).read_text(), re.M)}
+    assert set(QUERIES) <= tested
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_rdflib_engine_agrees_with_oxigraph(kg, name):
+    params = {"country": "RUS", "a": "RUS", "b": "TJK", "partner": "TJK", "org": "SCO"}
+    bindings = {p: params[p] for p in QUERIES[name].params if p in params}
+    ox = run_query(kg, name, **bindings)
+    rl = run_query(kg.to_rdflib(), name, **bindings)
+
+    def norm(rows):
+        return sorted(tuple(sorted((k, _num(v)) for k, v in r.items() if k != "articles")) for r in rows)
+
+    assert norm(rl) == norm(ox)
+
+
+def _num(value: str) -> str:
+    try:
+        return repr(float(value))
+    except ValueError:
+        return value
+
+
+# --- parameters, errors, formatting ---------------------------------------------------------
+
+
+def test_country_by_name_or_code_gives_same_rows(kg):
+    assert run_query(kg, "partners", country="Russia") == run_query(kg, "partners", country="RUS")
+
+
+def test_binding_is_not_pasted_into_the_text(kg):
+    with pytest.raises(KGraphError, match="Can't find country"):
+        run_query(kg, "partners", country='RUS" } } DROP ALL #')
+
+
+def test_unknown_parameter_lists_parameters(kg):
+    with pytest.raises(KGraphError, match="Available: country, relation"):
+        run_query(kg, "partners", nation="RUS")
+
+
+def test_unknown_relation_lists_relations(kg):
+    with pytest.raises(KGraphError, match="trade_partner"):
+        run_query(kg, "partners", relation="friendship")
+
+
+def test_unknown_query_lists_names(kg):
+    with pytest.raises(UnknownQueryError) as info:
+        run_query(kg, "partnrs")
+    assert "partners" in str(info.value) and "evidence" in str(info.value)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_broken_query_raises_one_line_syntax_error(kg, engine):
+    target = kg if engine == "oxigraph" else kg.to_rdflib()
+    with pytest.raises(QuerySyntaxError) as info:
+        run_query(target, "SELECT ?x WHERE { ?x ?p }")
+    assert "\n" not in str(info.value)
+
+
+def test_rq_path_and_text(kg, tmp_path):
+    path = tmp_path / "mine.rq"
+    path.write_text("# name: mine\n# description: Count claims.\n# params: ?modality\n"
+                    "PREFIX kg: <https://w3id.org/kgraph/ns#>\nSELECT (COUNT(?c) AS ?n) WHERE { ?c kg:modality ?modality }")
+    assert run_query(kg, str(path), modality="hedged") == [{"n": "1"}]
+    assert load_query(str(path))[0].params == ("modality",)
+    text = "PREFIX kg: <https://w3id.org/kgraph/ns#> SELECT ?c WHERE { ?c a kg:Claim ; kg:relation kg:investor }"
+    assert len(run_query(kg, text)) == 1
+    assert len(kg.query(text)) == 1
+
+
+def test_missing_rq_file(kg, tmp_path):
+    with pytest.raises(KGraphError):
+        run_query(kg, str(tmp_path / "nope.rq"))
+
+
+def test_bad_date_parameter(kg):
+    with pytest.raises(KGraphError, match="ISO date"):
+        run_query(kg, "leaders", date="yesterday")
+
+
+ROWS = [{"country": "RUS", "partners": "2"}, {"country": "TJK", "partners": "10", "note": "a,b"}]
+
+
+def test_format_rows_table():
+    text = format_rows(ROWS, "table")
+    assert text.splitlines()[0].split() == ["country", "partners", "note"]
+    assert format_rows([], "table") == "(no results)"
+
+
+def test_format_rows_csv():
+    assert format_rows(ROWS, "csv").splitlines() == ["country,partners,note", "RUS,2,", 'TJK,10,"a,b"']
+
+
+def test_format_rows_json():
+    assert json.loads(format_rows(ROWS, "json")) == ROWS
+
+
+def test_format_rows_unknown_format():
+    with pytest.raises(UnknownFormatError):
+        format_rows(ROWS, "xlsx")
+
+
+def test_country_alias_resolves_through_the_gazetteer(kg, monkeypatch):
+    import kgraph.rdf
+
+    class Form:
+        id, ambiguous = "RUS", False
+
+    class Gaz:
+        def lookup(self, text):
+            return [Form()] if text == "the Kremlin" else []
+
+    monkeypatch.setattr(kgraph.rdf, "_gazetteer", lambda: Gaz())
+    assert run_query(kg, "allies", country="the Kremlin") == run_query(kg, "allies", country="RUS")

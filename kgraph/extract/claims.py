@@ -40,6 +40,7 @@ _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
 # Relations whose claims may carry a money amount or a percentage.
 _FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
                                "military_cooperation", "agreement"})
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
 _RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
 
 
@@ -55,6 +56,7 @@ class Trigger:
 
 @dataclass
 class Parties:
+    mods: list[tuple[Entity, Token]] = field(default_factory=list)
     agents: list[tuple[Entity, Token]] = field(default_factory=list)
     others: list[tuple[Entity, Token]] = field(default_factory=list)
     co_parties: list[tuple[Entity, Token]] = field(default_factory=list)
@@ -106,6 +108,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, relation, "relational"))
             elif lemma in lx.ACTION_NOUNS:
                 relation = lx.ACTION_NOUNS[lemma]
+                if relation in ("trade_partner", "investor") and token.dep_ in ("compound", "amod", "nmod") \
+                        and _lemma(token.head) not in lx.FLOW_HEADS:
+                    continue
                 mods = set(_modifier_lemmas(token))
                 if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
                     relation = "military_cooperation"
@@ -130,6 +135,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                                                                           "consumption", "supply", "import"):
                 triggers.append(Trigger(token, "energy_supplier", "energy"))
         elif token.pos_ == "VERB":
+            if token.dep_ in ("acl", "relcl", "amod") and token.tag_ in ("VBN", "VBG"):
+                continue  # a participle describing a noun ("goods traded to X") states no act of its own
             if lemma in lx.SUPPLY_VERBS and _object_has(token, lx.ENERGY_NOUNS):
                 triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
             elif lemma in lx.SUPPLY_VERBS and lemma not in lx.IMPORT_WORDS and _object_has(token, lx.ARMS_NOUNS):
@@ -232,7 +239,20 @@ class ArticleContext:
         if speaker is not None:
             party = self.as_party(speaker)
             return (party, None) if party is not None else None
+        if token.lower_ in _SECOND_PERSON:
+            addressee = self.addressee(token)
+            return (addressee, None) if addressee is not None else None
         return None
+
+    def addressee(self, token: Token) -> Entity | None:
+        """"you" in a quotation or transcript turn: the other country of the article's pair."""
+        speaker, how = self.speakers.speaker_of(token.sent, token)
+        if speaker is None or how not in ("quotation", "transcript") or self.pair is None:
+            return None
+        own = self.as_party(speaker.entity)
+        if own is None or own.id not in (self.pair[0].id, self.pair[1].id):
+            return None
+        return self.pair[1] if own.id == self.pair[0].id else self.pair[0]
 
     def parties_in(self, sent: Span) -> list[tuple[Entity, Token]]:
         """Each party in a sentence once per mention, with the mention's head token."""
@@ -276,7 +296,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
     if edge is not None and _clause_free(party, edge):
         if edge.dep_ in _MODIFIER_DEPS:
             # "Tajikistan's partner": the other party; "Russia's investments": the agent.
-            return "other" if trigger.kind == "relational" else "agent"
+            return "mod"
         if edge.dep_ == "prep":
             prep = edge.lower_
             if prep in lx.RANK_AHEAD_WORDS:
@@ -296,10 +316,17 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
         return None
     p = _predicate(t)
     verb = p
+    controller: Token | None = None
     while True:
         edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
             dep = edge.dep_
+            if controller is not None:
+                # Object control: in "accused X of exporting", "urged X to end", X does the act.
+                if edge == controller:
+                    return "agent"
+                if dep in _SUBJECT_DEPS:
+                    return None
             if dep in _SUBJECT_DEPS:
                 return "other" if trigger.reversed and trigger.kind == "verb" else "agent"
             if dep in _PASSIVE_SUBJECT_DEPS:
@@ -330,9 +357,20 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
         # A verb sharing its subject with the verb it is coordinated with or complements.
         if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not _has_subject(verb) \
                 and verb.head != verb:
+            came_by = verb.dep_ if verb.dep_ != "prep" else verb.head.dep_
+            if verb.dep_ in ("xcomp", "pcomp", "prep") or came_by == "pcomp":
+                controller = _party_object(verb.head, ctx)
             verb = verb.head
             continue
         return None
+
+
+def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:
+    """The verb's direct object when it names a party or a person (a controller of a complement)."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and any(t.i in ctx.index for t in child.subtree):
+            return child
+    return None
 
 
 def _following_party(party: Token, ctx: ArticleContext) -> bool:
@@ -353,6 +391,11 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
         role = _classify(head, trigger, ctx)
         if role != "ahead" and _following_party(head, ctx):
             role = "ahead"
+        if role == "mod":
+            if trigger.relation == "meeting" and entity.type == "Organization":
+                continue  # "the CICA summit": the venue, not a party
+            parties.mods.append((entity, head))
+            role = "other" if trigger.kind == "relational" else "agent"
         if role == "agent":
             parties.agents.append((entity, head))
         elif role == "other":
@@ -469,16 +512,18 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     implied = False
     pairs: list[tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]] = []
     if symmetric:
-        left = agents or others
-        right = (others if agents else []) + co
-        if left and right:
-            pairs = [(a, b) for a in left for b in right]
-        elif len(left) >= 2:
-            pairs = [(left[i], left[j]) for i in range(len(left)) for j in range(i + 1, len(left))]
-        elif len(co) >= 2:
-            pairs = [(co[i], co[j]) for i in range(len(co)) for j in range(i + 1, len(co))]
-        elif ctx.pair is not None and ctx.pair_mentioned(sent):
-            one = (left or co)[:1]
+        mods = _unique(parties.mods)
+        right = others + co
+        if agents and right:
+            pairs = [(a, b) for a in agents for b in right]
+        elif others and co:
+            pairs = [(a, b) for a in others for b in co]
+        else:
+            # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
+            group = next((g for g in (agents, co, mods) if len(g) >= 2), [])
+            pairs = [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
+        if not pairs and ctx.pair is not None and ctx.pair_mentioned(sent):
+            one = (agents or others or co)[:1]
             if one and one[0][0].id in (ctx.pair[0].id, ctx.pair[1].id):
                 other = ctx.pair[1] if one[0][0].id == ctx.pair[0].id else ctx.pair[0]
                 pairs = [(one[0], (other, None))]
@@ -500,6 +545,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     rank = _rank(trigger, sent) if trigger.kind in ("relational", "action") else None
     period = _period(trigger, sent, ctx.date, n_triggers)
     modality = modality_of(trigger.token)
+    if modality == "asserted" and _under_discussion(trigger.token):
+        modality = "hedged"
     speaker, how = ctx.speakers.speaker_of(sent, trigger.token)
     rule = f"{trigger.kind}-{relation}"
     claims = []
@@ -530,6 +577,16 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
                     derived=True, speaker=speaker.entity if speaker is not None else None,
                 ))
     return claims
+
+
+def _under_discussion(token: Token) -> bool:
+    """Whether the trigger is what a verb of discussion is about ("discussed diversifying trade")."""
+    for ancestor in list(token.ancestors)[:4]:
+        if ancestor.pos_ == "VERB" and _lemma(ancestor) in lx.DISCUSSION_VERBS:
+            return True
+        if ancestor.dep_ in ("ROOT", "ccomp", "conj"):
+            return False
+    return False
 
 
 def _unique(items: Iterable[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:

@@ -69,7 +69,8 @@ VERBS: dict[str, str] = {
     "invest": "investor",
     "donate": "aid_donor",
     "sign": "agreement", "conclude": "agreement", "ink": "agreement", "ratify": "agreement",
-    "meet": "meeting", "visit": "meeting", "host": "meeting", "receive": "meeting", "welcome": "meeting",
+    "meet": "meeting", "visit": "meeting", "host": "meeting", "speak": "meeting", "talk": "meeting",
+    "contact": "meeting", "phone": "meeting", "telephone": "meeting", "receive": "meeting", "welcome": "meeting",
     "sanction": "sanction", "embargo": "sanction", "blacklist": "sanction",
     "condemn": "dispute", "criticize": "dispute", "criticise": "dispute", "denounce": "dispute",
     "summon": "dispute", "expel": "dispute", "accuse": "dispute", "blame": "dispute", "rebuke": "dispute",
@@ -89,6 +90,15 @@ SUPPLY_VERBS = frozenset({"supply", "export", "sell", "deliver", "provide", "sat
 # Arms: with a supply verb they give military_cooperation (supplier -> buyer).
 ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "missile", "tank", "jet", "aircraft", "drone", "ammunition",
                         "munition", "howitzer"})
+
+# A trade or investment noun modifying another noun is a claim only when that noun
+# measures the flow ("trade turnover", "investment volume"); "trade agreement",
+# "trade minister" and "investment fund" are about something else.
+FLOW_HEADS = frozenset({"volume", "turnover", "flow", "exchange", "figure", "surplus", "deficit", "balance",
+                        "growth", "value"})
+# Verbs whose object is talked about, not done: "discussed diversifying trade".
+DISCUSSION_VERBS = frozenset({"discuss", "explore", "consider", "review", "examine", "debate", "study",
+                              "negotiate", "propose", "seek", "mull", "weigh"})
 
 # Words that turn a single party's statement into one about the article's pair.
 BILATERAL_WORDS = frozenset({"bilateral", "mutual", "two-way"})

@@ -24,6 +24,18 @@ _LABELS = {
 }
 
 AMBIGUOUS_PREFIX = "?"
+# Regions whose names contain a country's alias ("Latin America", "North American"):
+# listed as locations without an id, so the longer match wins and names no country.
+REGIONS = (
+    "Latin America", "Latin American", "North America", "North American", "South America", "South American",
+    "Central America", "Central American", "Middle East", "Middle Eastern", "North Africa", "North African",
+    "West Africa", "West African", "East Africa", "East African", "Southern Africa", "Sub-Saharan Africa",
+    "Central Africa", "Central Asia", "Central Asian", "South Asia", "South Asian", "East Asia", "East Asian",
+    "Southeast Asia", "Southeast Asian", "South East Asia", "Asia-Pacific", "Indo-Pacific", "Western Europe",
+    "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "North Atlantic", "South Pacific",
+    "South China Sea", "East China Sea", "Korean Peninsula", "Persian Gulf", "Gulf region", "Caucasus",
+    "South Caucasus", "North Caucasus", "Horn of Africa", "Sahel", "Balkans", "Western Balkans", "Baltic states",
+)
 ORG_PREFIX = "org:"
 
 
@@ -54,7 +66,7 @@ def gazetteer_patterns() -> tuple[dict[str, str], ...]:
         by_text.setdefault(key, set()).add(pattern_id(form.kind, form.id))
         if form.ambiguous:
             ambiguous.add(key)
-    patterns = []
+    patterns: list[dict[str, str]] = [{"label": "LOC", "pattern": region} for region in REGIONS]
     for (text, label), ids in sorted(by_text.items()):
         if len(ids) == 1 and (text, label) not in ambiguous:
             entity_id = next(iter(ids))

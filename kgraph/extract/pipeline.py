@@ -63,6 +63,19 @@ def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> Any:
     return ruler
 
 
+@Language.component("kgraph_line_breaks")
+def line_breaks_component(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Headlines, bullet items and transcript turns end without a full stop; left to the
+    parser, a heading and the next item become one sentence, and so one claim's evidence.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.component("kgraph_mentions")
 def mentions_component(doc: Doc) -> Doc:
     """Set `doc._.kg_mentions` to the linked mentions of countries, organizations and people."""
@@ -75,8 +88,20 @@ def mentions_component(doc: Doc) -> Doc:
     return doc
 
 
+def _split_dotted_hyphens(nlp: Language) -> None:
+    """Split "U.S.-Egypt" like "Iran-Russia": the default infixes split a hyphen only between letters."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=\.)[-–—](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def add_kgraph_components(nlp: Language) -> Language:
     """Add kgraph's components to a loaded English pipeline (idempotent)."""
+    if "kgraph_line_breaks" not in nlp.pipe_names:
+        _split_dotted_hyphens(nlp)
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe("kgraph_line_breaks", **where)
     if "kgraph_gazetteer" not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         nlp.add_pipe("kgraph_gazetteer", **where)

@@ -88,37 +88,38 @@ def extract_article(article: Article, nlp: Language | None = None) -> ArticleRes
 
 def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int = 32,
                      n_process: int = 1) -> Iterator[ArticleResult]:
-    """Stream results for many articles through `nlp.pipe` (several processes when n_process > 1)."""
+    """Stream results for many articles through `nlp.pipe` (several processes when n_process > 1).
+
+    One `nlp.pipe` call reads the whole stream, so worker processes start once; long
+    articles go through it block by block and are put together again here.
+    """
     nlp = nlp or load_pipeline()
 
-    def docs() -> Iterator[tuple[Doc, Article]]:
+    def docs() -> Iterator[tuple[Doc, tuple[Article, Article, int, bool]]]:
         for article in articles:
-            if len(article.text) > BLOCK_CHARS:
-                yield None, article  # type: ignore[misc]  # parsed block by block below
-            else:
-                yield make_doc(nlp, article), article
+            if len(article.text) <= BLOCK_CHARS:
+                yield make_doc(nlp, article), (article, article, 0, True)
+                continue
+            blocks = list(_blocks(article.text))
+            for number, (offset, block) in enumerate(blocks, start=1):
+                part = Article(article.id, block, article.date, article.title, article.source, article.url,
+                               article.path)
+                yield make_doc(nlp, part), (article, part, offset, number == len(blocks))
 
-    small: list[tuple[Doc, Article]] = []
-    pending_large: list[Article] = []
-
-    def flush() -> Iterator[ArticleResult]:
-        disable = ["kgraph_mentions"] if n_process > 1 else []
-        for doc, article in nlp.pipe(small, as_tuples=True, batch_size=batch_size, n_process=n_process,
-                                     disable=disable):
+    disable = ["kgraph_mentions"] if n_process > 1 else []
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for doc, (article, part, offset, last) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
+                                                       n_process=n_process, disable=disable):
+        if part is article:
             yield _result(article, doc)
-        small.clear()
-        for article in pending_large:
-            yield extract_article(article, nlp)
-        pending_large.clear()
-
-    for doc, article in docs():
-        if doc is None:
-            pending_large.append(article)
-        else:
-            small.append((doc, article))
-        if len(small) >= batch_size * max(1, n_process) * 4 or pending_large:
-            yield from flush()
-    yield from flush()
+            continue
+        shifted = _shift(_result(part, doc), article, offset)
+        mentions += shifted.mentions
+        claims += shifted.claims
+        if last:
+            yield ArticleResult(article, mentions, claims)
+            mentions, claims = [], []
 
 
 def extract_text(text: str, *, date: dt.date | None = None, doc: str | None = None,

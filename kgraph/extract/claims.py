@@ -32,11 +32,12 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "pobj"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos", "nummod"})
 # Clause boundaries: a party below one of these belongs to another clause.
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "csubj", "conj"})
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "csubj", "conj", "pcomp"})
 # Prepositions that introduce the other party of an action ("sanctions on", "aid to", "trade with").
 _OBJECT_PREPS = frozenset({"in", "into", "to", "for", "on", "against", "with", "between", "from", "of", "toward",
                            "towards", "among", "upon", "at", "over", "onto", "across"})
 _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
+_VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # Relations whose claims may carry a money amount or a percentage.
 _FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
                                "military_cooperation", "agreement"})
@@ -111,6 +112,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if relation in ("trade_partner", "investor") and token.dep_ in ("compound", "amod", "nmod") \
                         and _lemma(token.head) not in lx.FLOW_HEADS:
                     continue
+                if relation == "trade_partner" and any(_lemma(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
+                    continue  # trade as the object of a ban, a tariff or a deal is not stated trade
                 mods = set(_modifier_lemmas(token))
                 if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
                     relation = "military_cooperation"
@@ -301,6 +304,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             prep = edge.lower_
             if prep in lx.RANK_AHEAD_WORDS:
                 return "ahead"
+            if trigger.relation == "meeting" and (prep in _VENUE_PREPS or prep == "of"):
+                return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
             if prep in ("by",):
                 return "agent"
             if prep in _CO_PARTY_PREPS:
@@ -311,8 +316,6 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "other"
         if edge.dep_ == "agent":
             return "agent"
-        if edge.dep_ in ("acl", "relcl"):
-            return "other"
         return None
     p = _predicate(t)
     verb = p
@@ -329,6 +332,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None
             if dep in _SUBJECT_DEPS:
                 return "other" if trigger.reversed and trigger.kind == "verb" else "agent"
+            if verb != p:
+                return None  # a higher clause shares its subject with the trigger's clause, nothing else
             if dep in _PASSIVE_SUBJECT_DEPS:
                 return "other"
             if dep == "agent":
@@ -336,11 +341,15 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in ("dobj", "dative", "attr", "oprd"):
                 if verb == p and _edge_into(t, verb) == edge:
                     return None
+                if trigger.relation == "meeting" and edge != party and _lemma(edge) not in lx.PERSON_NOUNS:
+                    return None  # "welcomed the commitment between X and Y" is no meeting
                 return "agent" if trigger.reversed and trigger.kind == "verb" else "other"
             if dep == "prep":
                 prep = edge.lower_
                 if prep in lx.RANK_AHEAD_WORDS:
                     return "ahead"
+                if trigger.relation == "meeting" and prep in _VENUE_PREPS:
+                    return None  # "a summit in Helsinki": the venue
                 if prep in _CO_PARTY_PREPS:
                     return "co"
                 if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
@@ -368,7 +377,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
 def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:
     """The verb's direct object when it names a party or a person (a controller of a complement)."""
     for child in verb.children:
-        if child.dep_ == "dobj" and any(t.i in ctx.index for t in child.subtree):
+        if child.dep_ == "dobj" and child.i in ctx.index:
             return child
     return None
 

@@ -96,6 +96,13 @@ ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "missile", "tank", "jet", "airc
 # "trade minister" and "investment fund" are about something else.
 FLOW_HEADS = frozenset({"volume", "turnover", "flow", "exchange", "figure", "surplus", "deficit", "balance",
                         "growth", "value"})
+# Words under which trade is the object of a change or a plan, not a stated flow.
+TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "duty", "sanction", "restriction", "exemption", "prohibition",
+                            "eliminate", "remove", "suspend", "halt", "resume", "permit", "allow", "block", "stop",
+                            "deal", "agreement", "treaty", "memorandum", "talk", "negotiation", "outline"})
+# Nouns for people who meet on a country's behalf ("welcomed leaders from five countries").
+PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "minister", "counterpart", "head",
+                          "representative", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor"})
 # Verbs whose object is talked about, not done: "discussed diversifying trade".
 DISCUSSION_VERBS = frozenset({"discuss", "explore", "consider", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})

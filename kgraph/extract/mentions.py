@@ -284,6 +284,8 @@ class MentionFinder:
 
     def _register(self, start: int, end: int, country: str | None, role: str | None, resolution: str,
                   past: bool = False) -> None:
+        while end - start > 1 and self.doc[end - 1].text in ("'s", "’s", "'", ",", "."):
+            end -= 1  # "Isaac Herzog's state visit": the possessive ending is not part of the name
         name = self.doc[start:end].text
         record = None if past else self._leader_record(name, country, role)
         if record is not None:
@@ -314,7 +316,8 @@ class MentionFinder:
                 continue
             title_end, role = found
             # "prime minister" written in lower case is usually a role mention, handled later.
-            past = i > 0 and self.lower[i - 1] in _PAST_MARKERS
+            # "former president", "former Honduran president"
+            past = any(self.lower[k] in _PAST_MARKERS for k in range(max(0, i - 3), i))
             country = self._country_ending_at(i)
             j = title_end
             # "President of [the State of] Tajikistan NAME", "Minister for Foreign Affairs of X"

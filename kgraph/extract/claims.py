@@ -35,7 +35,13 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "app
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "csubj", "conj", "pcomp"})
 # Prepositions that introduce the other party of an action ("sanctions on", "aid to", "trade with").
 _OBJECT_PREPS = frozenset({"in", "into", "to", "for", "on", "against", "with", "between", "from", "of", "toward",
-                           "towards", "among", "upon", "at", "over", "onto", "across"})
+                           "towards", "among", "upon", "onto"})
+# The path from an agent up to its clause may pass only through these: "Russia", "the
+# Russian government", "Russia and China", "the president of Russia", "officials from China".
+_DIRECT_DEPS = frozenset({"compound", "poss", "amod", "nmod", "conj", "appos", "flat", "case"})
+_AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities", "administration", "leadership",
+                            "delegation", "side", "state", "regime", "cabinet", "parliament", "military", "army",
+                            "navy", "force", "forces", "embassy"})
 _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
 _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # Relations whose claims may carry a money amount or a percentage.
@@ -204,7 +210,10 @@ class ArticleContext:
         self.index = mention_tokens(doc, mentions)
         self.speakers = SpeakerMap(doc, self.index)
         self.pair = self._main_pair()
+        # The last explicit claim of each relation (sentence number, subject, object), for
+        # sentences that leave the subject to the one before ("The new funding includes ...").
         self.recent: dict[str, tuple[int, Entity, Entity | None]] = {}
+        self.sent_no = 0
 
     def _main_pair(self) -> tuple[Entity, Entity] | None:
         """The two countries an article is about: the two most mentioned as actors."""
@@ -331,6 +340,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if dep in _SUBJECT_DEPS:
                     return None
             if dep in _SUBJECT_DEPS:
+                if not _direct(party, edge):
+                    return None  # "assistance in Chad is supporting ...": Chad is not the giver
                 return "other" if trigger.reversed and trigger.kind == "verb" else "agent"
             if verb != p:
                 return None  # a higher clause shares its subject with the trigger's clause, nothing else
@@ -372,6 +383,21 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             verb = verb.head
             continue
         return None
+
+
+def _direct(party: Token, edge: Token) -> bool:
+    """Whether a party heads the phrase attached by `edge`, up to modifiers and coordination."""
+    node = party
+    while node != edge:
+        if node.dep_ in _DIRECT_DEPS:
+            node = node.head
+            continue
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and (
+                _lemma(node.head.head) in lx.PERSON_NOUNS or _lemma(node.head.head) in _AGENT_HOLDERS):
+            node = node.head.head
+            continue
+        return False
+    return True
 
 
 def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:
@@ -492,20 +518,15 @@ def _evidence(sent: Span) -> Evidence:
 
 
 def _amount_for(party_token: Token, amounts: list[tuple[int, int, Amount]], doc: Doc) -> Amount | None:
-    """The amount tied to one party ("$17 million for Chad"), if the sentence pairs them."""
+    """The amount a party hangs from ("$17 million for Chad"): the nearest amount above it."""
+    roots: dict[int, Amount] = {}
     for start, end, amount in amounts:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        for token in (party_token, *party_token.ancestors):
-            if token.head == root or token == root:
-                return amount
-            if token.i == root.i:
-                return amount
-        # "for Chad" attached to the amount's head noun
-        if _edge_into(party_token, root) is not None:
-            return amount
+        if span is not None:
+            roots.setdefault(span.root.i, amount)
+    for ancestor in party_token.ancestors:
+        if ancestor.i in roots:
+            return roots[ancestor.i]
     return None
 
 
@@ -518,7 +539,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     agents = _unique(parties.agents)
     others = _unique(parties.others + ([] if symmetric else parties.co_parties))
     co = _unique(parties.co_parties) if symmetric else []
-    implied = False
+    implied = carried = False
     pairs: list[tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]] = []
     if symmetric:
         mods = _unique(parties.mods)
@@ -542,6 +563,13 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     else:
         if trigger.reversed:
             agents, others = others, agents
+        carried = False
+        if others and not agents:
+            # "The new funding includes $8 million for Chad": the giver named just before.
+            recent = ctx.recent.get(relation)
+            if recent is not None and ctx.sent_no - recent[0] <= 2 and \
+                    recent[1].id not in {o[0].id for o in others}:
+                agents, implied, carried = [(recent[1], None)], True, True
         if agents and not others:
             rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                     and p not in parties.ahead]
@@ -550,6 +578,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
         pairs = [(a, o) for a in agents for o in others]
     if not pairs and not parties.ahead:
         return []
+    if not symmetric and pairs and not carried:
+        ctx.recent[relation] = (ctx.sent_no, pairs[0][0][0], pairs[0][1][0])
     amounts, percents = _figures(trigger, sent, n_triggers)
     rank = _rank(trigger, sent) if trigger.kind in ("relational", "action") else None
     period = _period(trigger, sent, ctx.date, n_triggers)
@@ -671,7 +701,8 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
     """
     ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer())
     claims = leader_claims(ctx, doc_id)
-    for sent in doc.sents:
+    for number, sent in enumerate(doc.sents):
+        ctx.sent_no = number
         triggers = find_triggers(sent)
         for trigger in triggers:
             claims.extend(claims_for_trigger(trigger, sent, ctx, doc_id, len(triggers)))

@@ -159,7 +159,8 @@ class Form:
     """One surface form of a country or an organization.
 
     `form` says which column it came from: "name", "official", "alias", "adjective",
-    "demonym", "capital" or "acronym" (an all-capitals alias or an organization's id).
+    "demonym", "capital" or "acronym" (an organization's id or all-capitals alias; a
+    country's acronyms such as "US" are aliases).
     `ambiguous` is True when the same text (ignoring case and a leading "the") names another
     entity too, or is in `AMBIGUOUS`.
     """
@@ -325,8 +326,10 @@ def _country_forms(record: CountryRecord) -> Iterator[tuple[str, str]]:
     yield record.name, "name"
     if record.official_name:
         yield record.official_name, "official"
+    # A country's acronyms ("US", "DPRK") stay "alias": "acronym" is kept for organizations, whose
+    # acronyms the pattern builder labels ORG.
     for alias in record.aliases:
-        yield alias, "acronym" if is_acronym(alias) else "alias"
+        yield alias, "alias"
     for capital in record.capitals:
         yield capital, "capital"
     for adjective in record.adjectives:

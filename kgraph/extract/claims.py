@@ -139,6 +139,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma in ("war", "strike") and token.pos_ != "NOUN":
                     continue
+                if lemma == "fire" and not (mods & {"artillery", "gun", "rocket", "mortar", "tank", "cross", "sniper"}):
+                    continue
+                if lemma == "pressure" and "maximum" not in mods:
+                    continue
                 triggers.append(Trigger(token, relation, "action"))
             elif lemma in lx.ENERGY_NOUNS and token.head.lemma_.lower() in ("need", "requirement", "demand",
                                                                           "consumption", "supply", "import"):
@@ -287,6 +291,17 @@ class ArticleContext:
             out.append((entity, head))
         return out
 
+    def bilateral_voice(self, sent: Span) -> bool:
+        """A speaker of the article's pair saying "we"/"our" in a quotation or transcript turn:
+        in a bilateral meeting "our cooperation" is the two countries'."""
+        for token in sent:
+            if token.lower_ in ("we", "our", "us"):
+                speaker = self.speakers.first_person_country(token)
+                party = self.as_party(speaker) if speaker is not None else None
+                if party is not None and self.pair is not None and party.id in (self.pair[0].id, self.pair[1].id):
+                    return True
+        return False
+
     def pair_mentioned(self, sent: Span) -> bool:
         """Whether the sentence refers to the article's pair ("the two countries", "bilateral")."""
         lowers = [t.lower_ for t in sent]
@@ -392,7 +407,7 @@ def _direct(party: Token, edge: Token) -> bool:
         if node.dep_ in _DIRECT_DEPS:
             node = node.head
             continue
-        if node.dep_ == "pobj" and node.head.lower_ in ("of", "from") and (
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "from", "including") and (
                 _lemma(node.head.head) in lx.PERSON_NOUNS or _lemma(node.head.head) in _AGENT_HOLDERS):
             node = node.head.head
             continue
@@ -544,7 +559,10 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     if symmetric:
         mods = _unique(parties.mods)
         right = others + co
-        if agents and right:
+        everyone = _unique(agents + others + co)
+        if relation in lx.MULTILATERAL and len(everyone) >= 3:
+            pairs = [(everyone[i], everyone[j]) for i in range(len(everyone)) for j in range(i + 1, len(everyone))]
+        elif agents and right:
             pairs = [(a, b) for a in agents for b in right]
         elif others and co:
             pairs = [(a, b) for a in others for b in co]
@@ -552,7 +570,13 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
             group = next((g for g in (agents, co, mods) if len(g) >= 2), [])
             pairs = [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
-        if not pairs and ctx.pair is not None and ctx.pair_mentioned(sent):
+        if not pairs and trigger.kind == "relational" and len(everyone) == 1:
+            # "X is not only a neighbour but also an ally, this is how we regard X": the one
+            # other party of the sentence.
+            rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id]
+            if len(rest) == 1:
+                pairs, implied = [(everyone[0], rest[0])], True
+        if not pairs and ctx.pair is not None and (ctx.pair_mentioned(sent) or ctx.bilateral_voice(sent)):
             one = (agents or others or co)[:1]
             if one and one[0][0].id in (ctx.pair[0].id, ctx.pair[1].id):
                 other = ctx.pair[1] if one[0][0].id == ctx.pair[0].id else ctx.pair[0]
@@ -586,6 +610,9 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     modality = modality_of(trigger.token)
     if modality == "asserted" and _under_discussion(trigger.token):
         modality = "hedged"
+    if modality == "future" and amounts and relation in ("investor", "aid_donor") and any(
+            _lemma(a) in lx.PLEDGE_VERBS for a in [trigger.token, *list(trigger.token.ancestors)[:3]]):
+        modality = "asserted"  # a pledge with an amount by a named giver is reported as a fact
     speaker, how = ctx.speakers.speaker_of(sent, trigger.token)
     rule = f"{trigger.kind}-{relation}"
     claims = []

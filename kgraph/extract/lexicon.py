@@ -38,7 +38,7 @@ ACTION_NOUNS: dict[str, str] = {
     "attack": "conflict", "strike": "conflict", "airstrike": "conflict", "invasion": "conflict",
     "occupation": "conflict", "clash": "conflict", "offensive": "conflict", "bombardment": "conflict",
     "shelling": "conflict", "incursion": "conflict", "war": "conflict", "hack": "conflict",
-    "cyberattack": "conflict",
+    "cyberattack": "conflict", "fire": "conflict", "pressure": "sanction",
 }
 # Relational nouns: lemma -> relation (the possessor is the other party).
 RELATIONAL_NOUNS: dict[str, str] = {
@@ -69,11 +69,11 @@ VERBS: dict[str, str] = {
     "invest": "investor",
     "donate": "aid_donor",
     "sign": "agreement", "conclude": "agreement", "ink": "agreement", "ratify": "agreement",
-    "meet": "meeting", "visit": "meeting", "host": "meeting", "speak": "meeting", "talk": "meeting",
+    "meet": "meeting", "visit": "meeting", "travel": "meeting", "fly": "meeting", "host": "meeting", "speak": "meeting", "talk": "meeting",
     "contact": "meeting", "phone": "meeting", "telephone": "meeting", "receive": "meeting", "welcome": "meeting",
     "sanction": "sanction", "embargo": "sanction", "blacklist": "sanction",
     "condemn": "dispute", "criticize": "dispute", "criticise": "dispute", "denounce": "dispute",
-    "summon": "dispute", "expel": "dispute", "accuse": "dispute", "blame": "dispute", "rebuke": "dispute",
+    "summon": "dispute", "expel": "dispute", "warn": "dispute", "threaten": "dispute", "accuse": "dispute", "blame": "dispute", "rebuke": "dispute",
     "attack": "conflict", "invade": "conflict", "bomb": "conflict", "shell": "conflict", "occupy": "conflict",
     "strike": "conflict", "hack": "conflict",
 }
@@ -121,6 +121,13 @@ RANK_WORDS: dict[str, int] = {
 }
 # Words after which a named party ranks one place higher ("second, after China").
 RANK_AHEAD_WORDS = frozenset({"following", "after", "behind"})
+
+# Verbs that make an investment or aid with an amount a fact although it lies ahead:
+# "promises to invest US$350 billion" (a pledge by a named investor, with an amount).
+PLEDGE_VERBS = frozenset({"promise", "pledge", "commit", "announce", "agree", "allocate", "earmark"})
+# Relations whose parties all take part alike: three or more named parties give one
+# claim per pair ("leaders from five countries met", "X, Y and Z signed").
+MULTILATERAL = frozenset({"meeting", "agreement", "military_cooperation"})
 
 # Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
 MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms"})

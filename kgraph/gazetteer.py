@@ -66,6 +66,9 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "vi", "x", "xiv", "xvi"})
 # In Arabic names the last word after "bin"/"ibn" is the father's name, not a surname.
 _PATRONYMIC = re.compile(r"\b(bin|ibn|bint)\b", re.IGNORECASE)
+# Chinese, Korean and Khmer names put the family name first ("Xi Jinping", "Hun Manet"); their
+# short forms are listed as aliases instead.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "KHM"})
 _HONORIFICS = re.compile(
     r"^(?:(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|sheikh|shaikh|crown prince|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?|sir|general|gen\.|pope|prince|ayatollah)\s+)+",
@@ -148,7 +151,7 @@ class LeaderRecord:
             ...              dt.date(2022, 9, 27), None).surname is None
             True
         """
-        if _PATRONYMIC.search(self.name):
+        if _PATRONYMIC.search(self.name) or self.country in _FAMILY_NAME_FIRST:
             return None
         words = [w for w in self.name.split() if w.lower() not in _SUFFIXES]
         return words[-1].rstrip(",") if len(words) > 1 else None

@@ -570,6 +570,12 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
             group = next((g for g in (agents, co, mods) if len(g) >= 2), [])
             pairs = [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
+        if not pairs and relation == "meeting" and co and not agents:
+            # "..., Rahmon said at a meeting with Putin": the one who speaks attended.
+            speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
+            party = ctx.as_party(speaker.entity) if speaker is not None else None
+            if party is not None and party.id not in {c[0].id for c in co}:
+                pairs = [((party, None), c) for c in co]
         if not pairs and trigger.kind == "relational" and len(everyone) == 1:
             # "X is not only a neighbour but also an ally, this is how we regard X": the one
             # other party of the sentence.
@@ -607,7 +613,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     amounts, percents = _figures(trigger, sent, n_triggers)
     rank = _rank(trigger, sent) if trigger.kind in ("relational", "action") else None
     period = _period(trigger, sent, ctx.date, n_triggers)
-    modality = modality_of(trigger.token)
+    modality = _modality(trigger.token)
     if modality == "asserted" and _under_discussion(trigger.token):
         modality = "hedged"
     if modality == "future" and amounts and relation in ("investor", "aid_donor") and any(
@@ -643,6 +649,23 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
                     derived=True, speaker=speaker.entity if speaker is not None else None,
                 ))
     return claims
+
+
+def _modality(token: Token) -> str:
+    """Modality of the claim a trigger states.
+
+    A noun in the active subject of a verb names something that exists; the verb's
+    tense or modal is about its effect ("The adoption of the declaration will provide
+    peace": the declaration was adopted), so only the verbs between the two count.
+    """
+    modality = modality_of(token)
+    if modality in ("future", "hedged") and token.pos_ in ("NOUN", "PROPN"):
+        node = token
+        while node.head != node and node.pos_ not in ("VERB", "AUX"):
+            if node.dep_ in ("nsubj", "csubj"):
+                return "asserted"
+            node = node.head
+    return modality
 
 
 def _under_discussion(token: Token) -> bool:

@@ -38,7 +38,8 @@ class Quote:
 
 
 def _person_or_actor(token: Token, index: dict[int, Mention]) -> Mention | None:
-    """The mention a speech verb's subject refers to (a person first, else a country/organization)."""
+    """The mention a speech verb's subject refers to: a person first, else a country or
+    organization, else any named source the model found ("KCNA", "the State Department")."""
     best = None
     for t in token.subtree:
         mention = index.get(t.i)
@@ -47,7 +48,33 @@ def _person_or_actor(token: Token, index: dict[int, Mention]) -> Mention | None:
         if mention.entity.type in ("Leader", "Person"):
             return mention
         best = best or mention
-    return best
+    if best is not None:
+        return best
+    return _named_source(token)
+
+
+def _named_source(token: Token) -> Mention | None:
+    """A speaker the gazetteer does not know: the PERSON or ORG entity heading a phrase."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and ent.start <= token.i < ent.end or (
+                ent.label_ in ("PERSON", "ORG") and ent.root.i == token.i):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            kind = "Person" if ent.label_ == "PERSON" else "Organization"
+            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+            return Mention(text, ent.start_char, ent.end_char, Entity(type=kind, id=slug, name=text),
+                           "model", "source")
+    return None
+
+
+def according_to(sent: Span, index: dict[int, Mention]) -> Mention | None:
+    """"according to AFP": the source a sentence names."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            for obj in token.doc[token.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return _person_or_actor(obj, index)
+    return None
 
 
 def speech_subject(verb: Token, index: dict[int, Mention]) -> Mention | None:
@@ -139,7 +166,7 @@ class SpeakerMap:
                     if found is not None:
                         return found, "reported"
         if trigger is not None and quote is None:
-            found = self.adjacent_speaker(sent, trigger)
+            found = self.adjacent_speaker(sent, trigger) or according_to(sent, self.index)
             if found is not None:
                 return found, "reported"
         label = self.label_at(char)

@@ -1,0 +1,315 @@
+"""Builds on a Dask cluster: partitions of articles -> N-Quads files -> one bulk load.
+
+The driver streams the input and cuts it into partitions of ``partition_size`` articles
+(at most a few partitions are in flight, so the input is never held whole). Each Dask
+worker loads the spaCy pipeline once (a worker plugin) and turns a partition into
+
+* the N-Quads of its articles (``kgraph.rdf.to_quads``: article graphs and entities), and
+* one JSON line per article with its id, text hash and edge supports.
+
+The driver writes both to the work directory atomically, N-Quads last, so a partition
+whose ``part-NNNNNN.nq`` exists is complete and is skipped when the build is run again.
+Workers need no shared file system: partitions travel to them, and results come back.
+
+When every partition is done, the driver bulk-loads the N-Quads into the store, and
+computes the edges graph from the supports (``to_edge_quads``, as ``KnowledgeGraph.add``
+does article by article), writing it as ``edges.nq`` too. The result is the same graph,
+quad for quad, as a single-process build of the same input; an article id seen twice
+keeps its last version, as ``add`` does. The edge aggregation holds one small record
+per claim in the driver's memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import itertools
+import json
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kgraph.errors import InputError, KGraphError
+from kgraph.io import ErrorHandler
+from kgraph.model import Article
+from kgraph.store import write_atomic
+
+if TYPE_CHECKING:
+    from kgraph.api import BuildReport
+    from kgraph.graph import KnowledgeGraph
+
+__all__ = ["DEFAULT_PARTITION_SIZE", "PartitionResult", "extract_partition", "build_dask", "read_supports"]
+
+DEFAULT_PARTITION_SIZE = 500
+_MANIFEST = "manifest.json"
+_LOCK = threading.Lock()  # one parse at a time per worker process: spaCy pipelines are not thread-safe
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """What a worker sends back for one partition."""
+
+    nquads: bytes
+    supports: bytes  # JSON lines: {"id", "hash", "claims", "supports": [[s, rel, o, claim, article, date, modality]]}
+    articles: int
+    claims: int
+
+
+def extract_partition(articles: list[Article], model: str | None = None) -> PartitionResult:
+    """Extract a partition's articles and serialize their quads (runs on a worker)."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from kgraph.extract import extract_articles, load_pipeline
+    from kgraph.rdf import to_quads, to_supports
+
+    quads = []
+    lines = []
+    claims = 0
+    with _LOCK:
+        for result in extract_articles(articles, load_pipeline(model)):
+            article = result.article
+            quads += to_quads(article, result.claims, result.mentions)
+            supports = [[s.subject, s.relation, s.object, s.claim, s.article,
+                         s.date.isoformat() if s.date else None, s.modality]
+                        for s in to_supports(article, result.claims)]
+            lines.append(json.dumps({"id": article.id, "hash": article.text_hash, "claims": len(result.claims),
+                                     "supports": supports}, ensure_ascii=False))
+            claims += len(result.claims)
+    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
+    return PartitionResult(data, ("\n".join(lines) + "\n").encode("utf-8") if lines else b"", len(lines), claims)
+
+
+def _model_plugin(model: str | None) -> Any:
+    from distributed import WorkerPlugin
+
+    class LoadModel(WorkerPlugin):
+        """Loads the pipeline once when a worker starts (later calls hit load_pipeline's cache)."""
+
+        name = "kgraph-load-model"
+
+        def setup(self, worker: Any) -> None:
+            from kgraph.extract import load_pipeline
+
+            load_pipeline(model)
+
+    return LoadModel()
+
+
+def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _part_path(work_dir: Path, index: int) -> Path:
+    return work_dir / f"part-{index:06d}.nq"
+
+
+def _check_manifest(work_dir: Path, partition_size: int) -> None:
+    path = work_dir / _MANIFEST
+    if path.exists():
+        found = json.loads(path.read_text()).get("partition_size")
+        if found != partition_size:
+            raise KGraphError(f"{work_dir} holds partitions of {found} articles; pass --partition-size {found} "
+                              "to resume, or use another --work-dir")
+    else:
+        write_atomic(path, json.dumps({"partition_size": partition_size}) + "\n")
+
+
+def _write_partition(work_dir: Path, index: int, result: PartitionResult) -> None:
+    path = _part_path(work_dir, index)
+    write_atomic(path.with_suffix(".supports.jsonl"), result.supports)
+    write_atomic(path, result.nquads)  # last: its presence marks the partition as done
+
+
+def read_supports(work_dir: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(partition index, record) for every article in the work directory, in input order."""
+    for path in sorted(Path(work_dir).glob("part-*.supports.jsonl")):
+        index = int(path.name[5:11])
+        with path.open("rb") as handle:
+            for line in handle:
+                if line.strip():
+                    yield index, json.loads(line)
+
+
+def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def _run_partitions(client: Any, articles: Iterable[Article], work_dir: Path, partition_size: int,
+                    model: str | None, report: BuildReport, progress: Callable[[BuildReport], None] | None,
+                    in_flight: int) -> None:
+    from distributed import as_completed
+
+    started = time.perf_counter()
+    pending = as_completed()
+    indices: dict[Any, int] = {}
+
+    def collect(future: Any) -> None:
+        index = indices.pop(future)
+        try:
+            result = future.result()
+        except Exception as ex:
+            raise KGraphError(f"partition {index} failed on a worker: {ex}") from ex
+        _write_partition(work_dir, index, result)
+        report.added += result.articles
+        report.claims += result.claims
+        report.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(report)
+
+    for index, chunk in enumerate(_partitions(articles, partition_size)):
+        if _part_path(work_dir, index).exists():
+            continue  # done by an earlier run
+        future = client.submit(extract_partition, chunk, model, pure=False, key=f"kgraph-part-{index:06d}-"
+                               f"{time.time_ns()}")
+        indices[future] = index
+        pending.add(future)
+        while pending.count() >= in_flight:
+            collect(next(pending))
+    for future in pending:
+        collect(future)
+
+
+def _dedupe_and_edges(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -> list[Any]:
+    """Keep the last version of each article id seen twice; return the edge quads."""
+    from pyoxigraph import NamedNode, RdfFormat, parse
+
+    from kgraph.rdf import Support, to_edge_quads
+    from kgraph.store import select
+    from kgraph.vocab import article_graph_iri
+
+    changed = {row["id"].value for row in select(kg.store, """PREFIX kg: <https://w3id.org/kgraph/ns#>
+        SELECT ?id WHERE { GRAPH ?g { ?a kg:articleId ?id ; kg:textHash ?h } }
+        GROUP BY ?id HAVING (COUNT(DISTINCT ?h) > 1)""")}
+    last: dict[str, tuple[int, int]] = {}
+    total = 0
+    for number, (index, record) in enumerate(read_supports(work_dir)):
+        total += 1
+        if record["id"] in changed:
+            last[record["id"]] = (index, number)
+    for article_id, (index, _) in last.items():
+        graph = NamedNode(article_graph_iri(article_id))
+        kg.store.remove_graph(graph)
+        with _part_path(work_dir, index).open("rb") as handle:
+            keep = [q for q in parse(handle, format=RdfFormat.N_QUADS) if q.graph_name == graph]
+        # the last version of the article is the last block of its quads in the partition
+        kg.store.extend(_last_version(keep, article_id))
+    groups: dict[str, list[Support]] = defaultdict(list)
+    for number, (_, record) in enumerate(read_supports(work_dir)):
+        if record["id"] in changed and last[record["id"]][1] != number:
+            continue
+        for s, rel, o, claim, article, date, modality in record["supports"]:
+            support = Support(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality)
+            groups[support.edge].append(support)
+    distinct = len(kg.articles())
+    report.added = distinct
+    report.replaced = sum(1 for _ in changed)  # approximate split of the repeats
+    report.unchanged = total - distinct - report.replaced
+    return [quad for group in groups.values() for quad in to_edge_quads(group)]
+
+
+def _last_version(quads: list[Any], article_id: str) -> list[Any]:
+    """Of an article's quads from several versions in one partition, those of the last one."""
+    from pyoxigraph import NamedNode
+
+    from kgraph.vocab import KG, article_iri
+
+    hash_pred, node = NamedNode(KG.textHash), NamedNode(article_iri(article_id))
+    starts = [i for i, q in enumerate(quads) if q.subject == node and q.predicate == hash_pred]
+    if len(starts) <= 1:
+        return quads
+    # to_quads writes the article node's quads first; the last version starts at its first quad
+    first_of_last = max(i for i, q in enumerate(quads[: starts[-1] + 1]) if q.subject == node and (
+        i == 0 or quads[i - 1].subject != node))
+    return quads[first_of_last:]
+
+
+def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, model: str | None = None,
+               scheduler: str | None = None, workers: int = 2, partition_size: int = DEFAULT_PARTITION_SIZE,
+               work_dir: str | Path | None = None, progress: Callable[[BuildReport], None] | None = None,
+               report: BuildReport | None = None) -> KnowledgeGraph:
+    """Build a knowledge graph on a Dask cluster; see the module docstring.
+
+    Args:
+        articles: the articles, streamed.
+        store: a new store directory (or None for memory).
+        model: the spaCy model name the workers load.
+        scheduler: a Dask scheduler address (``tcp://host:8786``); a local cluster of
+            ``workers`` processes when None.
+        workers: processes of the local cluster.
+        partition_size: articles per partition.
+        work_dir: where the partition files go; kept when given (for a restart or for
+            loading into another store), else a temporary folder removed on success.
+        progress: called after each partition with the running report.
+        report: filled in with what the build did.
+
+    Raises:
+        KGraphError: the store already holds articles (extend it with a plain build), or
+            a partition failed on a worker.
+    """
+    from pyoxigraph import RdfFormat, serialize
+
+    from kgraph.api import BuildReport
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.rdf import ontology_quads
+
+    report = report if report is not None else BuildReport()
+    started = time.perf_counter()
+    kg = KnowledgeGraph(store)
+    if kg.articles():
+        raise KGraphError(f"{store}: the store already holds articles; --engine dask builds a new store")
+    keep = work_dir is not None
+    work = Path(work_dir) if work_dir is not None else Path(tempfile.mkdtemp(prefix="kgraph-dask-"))
+    work.mkdir(parents=True, exist_ok=True)
+    _check_manifest(work, partition_size)
+    client, cluster = _client(scheduler, workers)
+    try:
+        client.register_plugin(_model_plugin(model))
+        slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or workers
+        _run_partitions(client, articles, work, partition_size, model, report, progress, in_flight=2 * slots)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    for path in sorted(work.glob("part-*.nq")):
+        kg.store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    edges = _dedupe_and_edges(kg, work, report)
+    write_atomic(work / "edges.nq", serialize(edges, format=RdfFormat.N_QUADS) or b"")
+    write_atomic(work / "ontology.nq", serialize(ontology_quads(), format=RdfFormat.N_QUADS) or b"")
+    kg.store.bulk_load(path=str(work / "edges.nq"), format=RdfFormat.N_QUADS)
+    kg.flush()
+    report.claims = sum(record["claims"] for _, record in read_supports(work))
+    report.seconds = time.perf_counter() - started
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
+    gc.collect()
+    return kg
+
+
+def read_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: ErrorHandler | None,
+                report: BuildReport) -> Iterator[Article]:
+    """The build's input stream, counting unreadable inputs in the report."""
+    from kgraph.api import iter_inputs
+
+    def handle(error: InputError) -> None:
+        report.failed += 1
+        report.errors.append(str(error))
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    return iter_inputs(sources, handle)

@@ -140,6 +140,12 @@ def build_cli(
     store: Annotated[Optional[Path], typer.Option("--store", help="Store directory to create or extend.")] = None,
     model: ModelOpt = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Parsing processes.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local | dask (a Dask cluster; needs kgraph[dask])")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); "
+                                                     "a local cluster of --workers processes if omitted.")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", help="Articles per Dask partition.")] = 500,
+    work_dir: Annotated[Optional[Path], typer.Option("--work-dir", help="Keep the Dask partitions' N-Quads here "
+                                                     "(a rerun skips finished partitions).")] = None,
 ) -> None:
     """Build a knowledge graph from articles into an RDF file and/or a persistent store."""
     from .api import BuildReport, build
@@ -154,14 +160,30 @@ def build_cli(
     failures = _Failures()
     report = BuildReport()
     with Progress() as progress:
-        kg = build(paths, store=store, model=model, workers=workers, on_error=failures, progress=progress.update,
-                   report=report)
+        if engine == "dask":
+            kg = _build_dask(paths, store, model, workers, scheduler, partition_size, work_dir, failures, progress,
+                             report)
+        elif engine == "local":
+            kg = build(paths, store=store, model=model, workers=workers, on_error=failures,
+                       progress=progress.update, report=report)
+        else:
+            raise KGraphError(f"--engine {engine!r}: expected local or dask")
     if output is not None:
         kg.write(output, format)
     typer.echo(f"kgraph: {report.summary()}; {len(kg)} triples"
                + (f" -> {output}" if output else "") + (f" (store {store})" if store else ""), err=True)
     if failures.count:
         raise typer.Exit(1)
+
+
+def _build_dask(paths, store, model, workers, scheduler, partition_size, work_dir, failures, progress, report):
+    try:
+        from .distributed import build_dask, read_inputs
+    except ImportError as ex:
+        raise KGraphError(f"--engine dask needs Dask: pip install 'kgraph[dask]' ({ex})") from ex
+    return build_dask(read_inputs(paths, failures, report), store=store, model=model, scheduler=scheduler,
+                      workers=max(1, workers), partition_size=partition_size, work_dir=work_dir,
+                      progress=progress.update, report=report)
 
 
 def _open_graph(graph: str):
@@ -266,7 +288,9 @@ def eval_cli(
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except KGraphError as exc:
         typer.echo(f"kgraph: error: {exc}", err=True)
         sys.exit(1)

@@ -64,18 +64,25 @@ class PartitionResult:
 
 def extract_partition(articles: list[Article], model: str | None = None) -> PartitionResult:
     """Extract a partition's articles and serialize their quads (runs on a worker)."""
-    from pyoxigraph import RdfFormat, serialize
+    from pyoxigraph import NamedNode, RdfFormat, serialize
 
     from kgraph.extract import extract_articles, load_pipeline
     from kgraph.rdf import to_quads, to_supports
+    from kgraph.vocab import article_graph_iri
 
+    last = {article.id: number for number, article in enumerate(articles)}
     quads = []
     lines = []
     claims = 0
     with _LOCK:
-        for result in extract_articles(articles, load_pipeline(model)):
+        for number, result in enumerate(extract_articles(articles, load_pipeline(model))):
             article = result.article
-            quads += to_quads(article, result.claims, result.mentions)
+            article_quads = to_quads(article, result.claims, result.mentions)
+            if last[article.id] != number:  # replaced later in this partition: keep its entities only
+                graph = NamedNode(article_graph_iri(article.id))
+                quads += [q for q in article_quads if q.graph_name != graph]
+                continue
+            quads += article_quads
             supports = [[s.subject, s.relation, s.object, s.claim, s.article,
                          s.date.isoformat() if s.date else None, s.modality]
                         for s in to_supports(article, result.claims)]
@@ -195,47 +202,31 @@ def _dedupe_and_edges(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -
     changed = {row["id"].value for row in select(kg.store, """PREFIX kg: <https://w3id.org/kgraph/ns#>
         SELECT ?id WHERE { GRAPH ?g { ?a kg:articleId ?id ; kg:textHash ?h } }
         GROUP BY ?id HAVING (COUNT(DISTINCT ?h) > 1)""")}
-    last: dict[str, tuple[int, int]] = {}
+    last: dict[str, int] = {}  # partition holding the last version of each changed id
     total = 0
-    for number, (index, record) in enumerate(read_supports(work_dir)):
+    for index, record in read_supports(work_dir):
         total += 1
         if record["id"] in changed:
-            last[record["id"]] = (index, number)
-    for article_id, (index, _) in last.items():
-        graph = NamedNode(article_graph_iri(article_id))
-        kg.store.remove_graph(graph)
+            last[record["id"]] = index
+    for index in sorted(set(last.values())):
+        graphs = {NamedNode(article_graph_iri(i)) for i, where in last.items() if where == index}
+        for graph in graphs:
+            kg.store.remove_graph(graph)
         with _part_path(work_dir, index).open("rb") as handle:
-            keep = [q for q in parse(handle, format=RdfFormat.N_QUADS) if q.graph_name == graph]
-        # the last version of the article is the last block of its quads in the partition
-        kg.store.extend(_last_version(keep, article_id))
+            kg.store.extend(q for q in parse(handle, format=RdfFormat.N_QUADS) if q.graph_name in graphs)
     groups: dict[str, list[Support]] = defaultdict(list)
-    for number, (_, record) in enumerate(read_supports(work_dir)):
-        if record["id"] in changed and last[record["id"]][1] != number:
-            continue
+    for index, record in read_supports(work_dir):
+        if last.get(record["id"], index) != index:
+            continue  # an earlier version of a changed article
         for s, rel, o, claim, article, date, modality in record["supports"]:
             support = Support(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality)
             groups[support.edge].append(support)
-    distinct = len(kg.articles())
+    distinct = int(next(iter(select(kg.store, """PREFIX kg: <https://w3id.org/kgraph/ns#>
+        SELECT (COUNT(DISTINCT ?id) AS ?n) WHERE { GRAPH ?g { ?a kg:articleId ?id } }""")))["n"].value)
     report.added = distinct
-    report.replaced = sum(1 for _ in changed)  # approximate split of the repeats
-    report.unchanged = total - distinct - report.replaced
+    report.replaced = total - distinct
+    report.unchanged = 0
     return [quad for group in groups.values() for quad in to_edge_quads(group)]
-
-
-def _last_version(quads: list[Any], article_id: str) -> list[Any]:
-    """Of an article's quads from several versions in one partition, those of the last one."""
-    from pyoxigraph import NamedNode
-
-    from kgraph.vocab import KG, article_iri
-
-    hash_pred, node = NamedNode(KG.textHash), NamedNode(article_iri(article_id))
-    starts = [i for i, q in enumerate(quads) if q.subject == node and q.predicate == hash_pred]
-    if len(starts) <= 1:
-        return quads
-    # to_quads writes the article node's quads first; the last version starts at its first quad
-    first_of_last = max(i for i, q in enumerate(quads[: starts[-1] + 1]) if q.subject == node and (
-        i == 0 or quads[i - 1].subject != node))
-    return quads[first_of_last:]
 
 
 def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, model: str | None = None,
@@ -270,7 +261,7 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
     kg = KnowledgeGraph(store)
-    if kg.articles():
+    if kg.store.query("ASK { GRAPH ?g { ?a <https://w3id.org/kgraph/ns#articleId> ?id } }"):
         raise KGraphError(f"{store}: the store already holds articles; --engine dask builds a new store")
     keep = work_dir is not None
     work = Path(work_dir) if work_dir is not None else Path(tempfile.mkdtemp(prefix="kgraph-dask-"))

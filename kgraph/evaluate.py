@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .extract.figures import parse_amount, parse_percent
+from .extract.figures import parse_percent
 from .io import ErrorHandler
 from .model import RELATIONS, SYMMETRIC, Claim
 
@@ -47,6 +47,36 @@ def _code_for(name: str) -> str:
     return _fold(name)
 
 
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY_MARKS = (("us$", "USD"), ("$", "USD"), ("usd", "USD"), ("dollar", "USD"), ("£", "GBP"), ("gbp", "GBP"),
+                   ("pound", "GBP"), ("€", "EUR"), ("eur", "EUR"), ("euro", "EUR"), ("¥", "JPY"), ("yen", "JPY"),
+                   ("jpy", "JPY"), ("yuan", "CNY"), ("rmb", "CNY"), ("rupee", "INR"), ("rouble", "RUB"),
+                   ("ruble", "RUB"))
+
+
+def gold_amount(text: str | None) -> tuple[float, str | None] | None:
+    """A gold row's amount span as the referee reads it: the first number, its scale, a currency mark.
+
+    Gold amounts may be non-monetary ("more than 21 metric tons"); they still count, without a currency.
+
+    Examples:
+        >>> gold_amount("about $1.6 billion")
+        (1600000000.0, 'USD')
+        >>> gold_amount("more than 21 metric tons")
+        (21.0, None)
+    """
+    if not text:
+        return None
+    low = text.lower()
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(trillion|billion|million|thousand|bln|mln|bn|mn|tn|[mbk])?\b", low)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "")) * _SCALES.get(m.group(2) or "", 1.0)
+    head = low[: m.end() + 12]
+    return value, next((code for mark, code in _CURRENCY_MARKS if mark in head), None)
+
+
 def party_key(name: str, kind: str, entity_id: str | None = None) -> PartyKey:
     if kind in ("Leader", "Person"):
         return ("person", frozenset(t for t in re.split(r"[\s\-]+", _fold(name)) if len(t) > 1))
@@ -64,10 +94,21 @@ def _same(a: PartyKey, b: PartyKey) -> bool:
     return a[1] == b[1]
 
 
-def _matches(relation: str, gold: tuple[PartyKey, PartyKey], pred: tuple[PartyKey, PartyKey]) -> bool:
-    if _same(gold[0], pred[0]) and _same(gold[1], pred[1]):
-        return True
-    return relation in SYMMETRIC and _same(gold[0], pred[1]) and _same(gold[1], pred[0])
+def _triple(relation: str, subject: PartyKey, obj: PartyKey) -> tuple:
+    """A de-duplication key: unordered parties for symmetric relations."""
+    if relation in SYMMETRIC:
+        return (relation, frozenset([subject, obj]))
+    return (relation, (subject, obj))
+
+
+def _matches(gold: tuple, pred: tuple) -> bool:
+    if gold[0] != pred[0]:
+        return False
+    if isinstance(gold[1], frozenset):
+        a, b = list(gold[1]), list(pred[1])
+        a, b = (a * 2 if len(a) == 1 else a), (b * 2 if len(b) == 1 else b)
+        return (_same(a[0], b[0]) and _same(a[1], b[1])) or (_same(a[0], b[1]) and _same(a[1], b[0]))
+    return _same(gold[1][0], pred[1][0]) and _same(gold[1][1], pred[1][1])
 
 
 @dataclass
@@ -134,18 +175,17 @@ def score(gold: dict[str, list[dict[str, Any]]], claims: Sequence[Claim]) -> Eva
     for doc, rows in sorted(gold.items()):
         gold_triples: dict[tuple, list[dict[str, Any]]] = {}
         for row in rows:
-            key = (row["relation"], party_key(row["subject"], row.get("subject_type", "Country")),
-                   party_key(row["object"], row.get("object_type", "Country")))
+            key = _triple(row["relation"], party_key(row["subject"], row.get("subject_type", "Country")),
+                          party_key(row["object"], row.get("object_type", "Country")))
             gold_triples.setdefault(key, []).append(row)
         pred_triples: dict[tuple, list[Claim]] = {}
         for claim in by_doc.get(doc, []):
-            key = (claim.relation, party_key(claim.subject.name, claim.subject.type, _place_id(claim.subject)),
-                   party_key(claim.object.name, claim.object.type, _place_id(claim.object)))
+            key = _triple(claim.relation, party_key(claim.subject.name, claim.subject.type, _place_id(claim.subject)),
+                          party_key(claim.object.name, claim.object.type, _place_id(claim.object)))
             pred_triples.setdefault(key, []).append(claim)
         used: set[tuple] = set()
         for gkey, grows in gold_triples.items():
-            hit = next((pk for pk in pred_triples if pk not in used and pk[0] == gkey[0]
-                        and _matches(gkey[0], gkey[1:], pk[1:])), None)
+            hit = next((pk for pk in pred_triples if pk not in used and _matches(gkey, pk)), None)
             counts = report.per_relation[gkey[0]]
             if hit is None:
                 counts["fn"] += 1
@@ -169,12 +209,12 @@ def _place_id(entity: Any) -> str | None:
 
 
 def _score_attributes(attr: Counter, grows: list[dict[str, Any]], claims: list[Claim]) -> None:
-    gold_amounts = [a for a in (parse_amount(g["amount"]) for g in grows if g.get("amount")) if a]
+    gold_amounts = [a for a in (gold_amount(g.get("amount")) for g in grows) if a]
     if gold_amounts:
         attr["amount_gold"] += 1
-        if any(c.amount and abs(c.amount.value - g.value) <= 0.011 * g.value
-               and (g.currency is None or c.amount.currency == g.currency)
-               for g in gold_amounts for c in claims):
+        if any(c.amount and c.amount.value and abs(c.amount.value - value) <= 0.011 * value
+               and (currency is None or c.amount.currency == currency)
+               for value, currency in gold_amounts for c in claims):
             attr["amount_ok"] += 1
     gold_percents = [p for p in (parse_percent(g["percent"]) for g in grows if g.get("percent")) if p]
     if gold_percents:

@@ -1,0 +1,418 @@
+"""The claim rules, relation by relation, over the real model's parse.
+
+Every sentence here was written for these tests (none comes from the eval articles).
+Expectations follow the annotation guidelines in ../shared/eval/README.md:
+
+- a positive case must give an *asserted* claim of the relation between the two parties,
+  in the stated direction for directed relations and in either order for symmetric ones;
+- an ABSENT case must give no claim of that relation at all (company deals, region-level
+  statements, sentences without two parties);
+- a NOT_ASSERTED case has the trigger, so the claim must be there, but its modality must
+  not be "asserted" (planned, future, hedged, negated, discussed).
+
+Cases the rules do not handle yet live in the KNOWN_GAPS_* lists at the bottom; they are
+plain data, not collected, and document what the rules still miss.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgraph.extract import extract_article
+from kgraph.model import SYMMETRIC, Claim, Entity, Article
+
+pytestmark = pytest.mark.model
+
+DATE = dt.date(2024, 6, 15)
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+def claims_of(nlp, text: str, date: dt.date | None = DATE) -> list[Claim]:
+    return extract_article(Article(id="t", text=text, date=date), nlp).claims
+
+
+def is_party(entity: Entity, spec: str) -> bool:
+    """An ISO code / organization acronym matches the id; a person matches by (sur)name."""
+    if entity.id == spec:
+        return True
+    return entity.type in ("Leader", "Person") and spec.lower() in entity.name.lower()
+
+
+def between(claims: list[Claim], relation: str, a: str, b: str, *, ordered: bool) -> list[Claim]:
+    out = []
+    for c in claims:
+        if c.relation != relation:
+            continue
+        if is_party(c.subject, a) and is_party(c.object, b):
+            out.append(c)
+        elif not ordered and is_party(c.subject, b) and is_party(c.object, a):
+            out.append(c)
+    return out
+
+
+def show(claims: list[Claim]) -> str:
+    return "; ".join(f"{c.relation}({c.subject.id}->{c.object.id},{c.modality})" for c in claims) or "no claims"
+
+
+def assert_positive(nlp, relation: str, text: str, a: str, b: str, *, ordered: bool | None = None) -> None:
+    if ordered is None:
+        ordered = relation not in SYMMETRIC
+    claims = claims_of(nlp, text)
+    found = [c for c in between(claims, relation, a, b, ordered=ordered) if c.modality == "asserted"]
+    arrow = "->" if ordered else "<->"
+    assert found, f"expected asserted {relation}({a}{arrow}{b}); got {show(claims)}"
+
+
+# -- positives: (relation, sentence, subject, object) ------------------------------------
+# Directed relations are checked subject -> object; symmetric ones in either order.
+
+POSITIVE: list[tuple[str, str, str, str]] = [
+    # trade_partner
+    ("trade_partner", "China is Russia's largest trading partner.", "CHN", "RUS"),
+    ("trade_partner", "Trade between Brazil and Argentina rose to $28 billion last year.", "BRA", "ARG"),
+    ("trade_partner", "Germany remains a key trading partner of Poland.", "DEU", "POL"),
+    ("trade_partner", "The United States is the main trade partner of Mexico.", "USA", "MEX"),
+    ("trade_partner", "Bilateral trade turnover between Kazakhstan and Uzbekistan reached $4 billion.", "KAZ", "UZB"),
+    ("trade_partner", "India's commercial relationship with the UAE has deepened over the past decade.", "IND", "ARE"),
+    ("trade_partner", "Vietnam and South Korea traded goods worth $80 billion in 2023.", "VNM", "KOR"),
+    ("trade_partner", "Chile's trade with Peru grew by 7 percent.", "CHL", "PER"),
+    ("trade_partner", "Ghana and Nigeria are important trading partners.", "GHA", "NGA"),
+    # investor (investor -> recipient)
+    ("investor", "China invested $2 billion in Pakistan last year.", "CHN", "PAK"),
+    ("investor", "Japan is the largest investor in Vietnam.", "JPN", "VNM"),
+    ("investor", "Saudi Arabia pledged $10 billion in investment in Egypt.", "SAU", "EGY"),
+    ("investor", "Qatar's investments in Britain exceed £40 billion.", "QAT", "GBR"),
+    ("investor", "Turkey is a major investor in Azerbaijan.", "TUR", "AZE"),
+    ("investor", "South Korea has invested heavily in Hungary.", "KOR", "HUN"),
+    ("investor", "The Netherlands remains the biggest foreign investor in Brazil.", "NLD", "BRA"),
+    ("investor", "Indonesia received $5 billion in investment from Singapore.", "SGP", "IDN"),
+    ("investor", "Investment from the UAE into India doubled in 2023.", "ARE", "IND"),
+    # ally
+    ("ally", "Japan is a close ally of the United States.", "JPN", "USA"),
+    ("ally", "Poland and Lithuania are allies.", "POL", "LTU"),
+    ("ally", "Britain remains America's closest ally.", "GBR", "USA"),
+    ("ally", "The alliance between South Korea and the United States turned 70 last year.", "KOR", "USA"),
+    ("ally", "In 1950, China was North Korea's closest ally.", "CHN", "PRK"),
+    ("ally", "Tokyo is Washington's most important ally in Asia.", "JPN", "USA"),
+    ("ally", "Pakistan described China as an ally.", "PAK", "CHN"),
+    ("ally", "Australia, a US ally, sent a frigate to the region.", "AUS", "USA"),
+    ("ally", "Greece and Cyprus have been allies for decades.", "GRC", "CYP"),
+    # strategic_partner
+    ("strategic_partner", "Russia and India are strategic partners.", "RUS", "IND"),
+    ("strategic_partner", "The India-France strategic partnership is 25 years old.", "IND", "FRA"),
+    ("strategic_partner", "Britain and the United States share a special relationship.", "GBR", "USA"),
+    ("strategic_partner", "China describes Pakistan as its all-weather strategic partner.", "CHN", "PAK"),
+    ("strategic_partner", "Kazakhstan is a strategic partner of Turkey.", "KAZ", "TUR"),
+    ("strategic_partner", "Brazil's strategic partnership with China marks 30 years.", "BRA", "CHN"),
+    ("strategic_partner", "Indonesia and Japan have a comprehensive strategic partnership.", "IDN", "JPN"),
+    ("strategic_partner", "Egypt and the European Union upgraded their ties to a strategic partnership.", "EGY", "EU"),
+    ("strategic_partner", "Moscow regards Beijing as its key strategic partner.", "RUS", "CHN"),
+    # aid_donor (donor -> recipient)
+    ("aid_donor", "Japan provided $50 million in humanitarian aid to Bangladesh.", "JPN", "BGD"),
+    ("aid_donor", "The United States is the largest donor to Jordan.", "USA", "JOR"),
+    ("aid_donor", "Norway's development assistance to Mozambique rose sharply.", "NOR", "MOZ"),
+    ("aid_donor", "Germany donated medical supplies to Ukraine.", "DEU", "UKR"),
+    ("aid_donor", "Sudan received emergency food aid from Egypt.", "EGY", "SDN"),
+    ("aid_donor", "South Korea announced a $10 million grant for Kenya.", "KOR", "KEN"),
+    ("aid_donor", "Kuwait sent humanitarian assistance to Syria.", "KWT", "SYR"),
+    ("aid_donor", "Canada is a major donor to Haiti.", "CAN", "HTI"),
+    ("aid_donor", "China gave concessional loans to Sri Lanka.", "CHN", "LKA"),
+    # agreement
+    ("agreement", "Canada and Mexico signed a trade agreement on Monday.", "CAN", "MEX"),
+    ("agreement", "Ukraine signed a security pact with Denmark.", "UKR", "DNK"),
+    ("agreement", "The memorandum between Uzbekistan and Turkey was signed in Ankara.", "UZB", "TUR"),
+    ("agreement", "Jordan and Israel concluded a water deal.", "JOR", "ISR"),
+    ("agreement", "Spain ratified the treaty with Andorra.", "ESP", "AND"),
+    ("agreement", "President Emmanuel Macron and Chancellor Olaf Scholz signed a joint declaration.", "FRA", "DEU"),
+    ("agreement", "Kenya inked a defense deal with Ethiopia.", "KEN", "ETH"),
+    ("agreement", "India and Nepal issued a joint statement on Friday.", "IND", "NPL"),
+    ("agreement", "An agreement signed by Ghana and Togo settles the border dispute.", "GHA", "TGO"),
+    # military_cooperation (arms sales: supplier -> buyer; the rest symmetric)
+    ("military_cooperation", "India and France held joint naval exercises in the Indian Ocean.", "IND", "FRA"),
+    ("military_cooperation", "Japan and the Philippines strengthened defense ties.", "JPN", "PHL"),
+    ("military_cooperation", "Military cooperation between Belarus and Russia is growing.", "BLR", "RUS"),
+    ("military_cooperation", "Turkey's military cooperation with Azerbaijan deepened.", "TUR", "AZE"),
+    ("military_cooperation", "South Korea and the U.S. staged large-scale military drills.", "KOR", "USA"),
+    ("military_cooperation", "Germany sent military aid to Ukraine.", "DEU", "UKR"),
+    ("military_cooperation", "Oman and Britain conducted a joint military exercise in the desert.", "OMN", "GBR"),
+    ("military_cooperation", "Egypt and Greece have close security cooperation.", "EGY", "GRC"),
+    # energy_supplier (supplier -> consumer)
+    ("energy_supplier", "Russia supplies gas to Hungary.", "RUS", "HUN"),
+    ("energy_supplier", "Qatar is the main LNG supplier to Pakistan.", "QAT", "PAK"),
+    ("energy_supplier", "Saudi Arabia is China's largest supplier of crude oil.", "SAU", "CHN"),
+    ("energy_supplier", "Algeria exports natural gas to Italy.", "DZA", "ITA"),
+    ("energy_supplier", "Azerbaijan delivers gas to Bulgaria through a pipeline.", "AZE", "BGR"),
+    ("energy_supplier", "Kazakhstan sells uranium to France.", "KAZ", "FRA"),
+    ("energy_supplier", "Norway covers a third of Britain's gas needs.", "NOR", "GBR"),
+    ("energy_supplier", "The United States became the top LNG exporter to Japan.", "USA", "JPN"),
+    ("energy_supplier", "Egypt buys electricity from Sudan.", "SDN", "EGY"),
+    # meeting
+    ("meeting", "President Joe Biden met Prime Minister Narendra Modi in Washington.", "USA", "IND"),
+    ("meeting", "Xi Jinping held talks with Vladimir Putin in Beijing.", "CHN", "RUS"),
+    ("meeting", "Talks between Armenia and Azerbaijan were held in Almaty.", "ARM", "AZE"),
+    ("meeting", "Prime Minister Fumio Kishida visited Australia on Monday.", "JPN", "AUS"),
+    ("meeting", "Turkey hosted President Volodymyr Zelensky in Istanbul.", "TUR", "UKR"),
+    ("meeting", "Chancellor Olaf Scholz received Kenyan President William Ruto in Berlin.", "DEU", "KEN"),
+    ("meeting", "The leaders of Brazil and Argentina held a summit in Montevideo.", "BRA", "ARG"),
+    ("meeting", "Moscow and Beijing held consultations on Central Asia.", "RUS", "CHN"),
+    ("meeting", "President Emmanuel Macron spoke by phone with President Cyril Ramaphosa.", "FRA", "ZAF"),
+    # sanction (imposer -> target)
+    ("sanction", "The United States imposed sanctions on Iran.", "USA", "IRN"),
+    ("sanction", "Venezuela was sanctioned by Canada.", "CAN", "VEN"),
+    ("sanction", "The European Union's sanctions against Belarus were extended.", "EU", "BLR"),
+    ("sanction", "Australia sanctioned Myanmar after the coup.", "AUS", "MMR"),
+    ("sanction", "Japan imposed an embargo on North Korea.", "JPN", "PRK"),
+    ("sanction", "Sanctions imposed by Norway on Iran remain in force.", "NOR", "IRN"),
+    ("sanction", "Beijing slapped sanctions on Lithuania.", "CHN", "LTU"),
+    ("sanction", "New Zealand's sanctions on Russia now cover 1,600 individuals.", "NZL", "RUS"),
+    ("sanction", "Turkey banned imports from Israel.", "TUR", "ISR"),
+    # tariff (imposer -> target)
+    ("tariff", "The United States imposed tariffs on steel from China.", "USA", "CHN"),
+    ("tariff", "Beijing imposed tariffs on wine from Australia.", "CHN", "AUS"),
+    ("tariff", "Canada's tariffs on electric vehicles from China took effect.", "CAN", "CHN"),
+    ("tariff", "Mexico levied a 25% duty on steel from Brazil.", "MEX", "BRA"),
+    ("tariff", "Turkey slapped tariffs on the United States.", "TUR", "USA"),
+    ("tariff", "The EU imposed anti-dumping duties on China.", "EU", "CHN"),
+    ("tariff", "Washington raised tariffs on Canada.", "USA", "CAN"),
+    ("tariff", "Tariffs imposed by Indonesia on Malaysia angered farmers.", "IDN", "MYS"),
+    ("tariff", "India raised import duties on goods from Bangladesh.", "IND", "BGD"),
+    # dispute
+    ("dispute", "China condemned Japan's decision to release the water.", "CHN", "JPN"),
+    ("dispute", "Algeria summoned the French ambassador.", "DZA", "FRA"),
+    ("dispute", "Tensions between India and Canada escalated.", "IND", "CAN"),
+    ("dispute", "Poland criticized Germany over its migration policy.", "POL", "DEU"),
+    ("dispute", "The dispute between Guyana and Venezuela over Essequibo deepened.", "GUY", "VEN"),
+    ("dispute", "Iran accused Israel of sabotage.", "IRN", "ISR"),
+    ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
+    ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
+    ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    # conflict (attacker -> target)
+    ("conflict", "Russia invaded Ukraine in 2022.", "RUS", "UKR"),
+    ("conflict", "Israel carried out airstrikes on Lebanon.", "ISR", "LBN"),
+    ("conflict", "Azerbaijan launched an offensive against Armenia.", "AZE", "ARM"),
+    ("conflict", "North Korea's cyberattacks on South Korea intensified.", "PRK", "KOR"),
+    ("conflict", "Ukraine was attacked by Russia overnight.", "RUS", "UKR"),
+    ("conflict", "Pakistan struck targets in Iran.", "PAK", "IRN"),
+    ("conflict", "Turkey shelled positions in Syria.", "TUR", "SYR"),
+    ("conflict", "Iran's attack on Israel in April involved hundreds of drones.", "IRN", "ISR"),
+    ("conflict", "Moscow bombed Kyiv overnight.", "RUS", "UKR"),
+]
+
+# Conflict with no stated attacker: either order is right.
+POSITIVE_UNORDERED: list[tuple[str, str, str, str]] = [
+    ("conflict", "Ethiopia and Eritrea fought a war from 1998 to 2000.", "ETH", "ERI"),
+    ("conflict", "Clashes between India and China erupted in the Galwan valley.", "IND", "CHN"),
+    ("conflict", "Sudan and South Sudan clashed over the border town.", "SDN", "SSD"),
+    # exports with their direction stated: either order satisfies the symmetric scorer
+    ("trade_partner", "Kenya's exports to Uganda grew by 12 percent.", "KEN", "UGA"),
+]
+
+
+@pytest.mark.parametrize("relation,text,subject,obj", POSITIVE)
+def test_extract_claims_relation_positive(nlp, relation, text, subject, obj):
+    assert_positive(nlp, relation, text, subject, obj)
+
+
+@pytest.mark.parametrize("relation,text,subject,obj", POSITIVE_UNORDERED)
+def test_extract_claims_relation_positive_unordered(nlp, relation, text, subject, obj):
+    assert_positive(nlp, relation, text, subject, obj, ordered=False)
+
+
+# -- directed relations: the stated direction and never its reverse --------------------
+
+DIRECTION: list[tuple[str, str, str, str]] = [
+    ("energy_supplier", "Germany imports gas from Norway.", "NOR", "DEU"),
+    ("energy_supplier", "India bought oil from Russia in May.", "RUS", "IND"),
+    ("energy_supplier", "Japan purchases LNG from Australia.", "AUS", "JPN"),
+    ("energy_supplier", "Turkmenistan exports gas to China.", "TKM", "CHN"),
+    ("investor", "Serbia attracted investment from China.", "CHN", "SRB"),
+    ("investor", "Mongolia is a recipient of investment from Japan.", "JPN", "MNG"),
+    ("aid_donor", "Somalia received humanitarian aid from Turkey.", "TUR", "SOM"),
+    ("aid_donor", "Yemen got $20 million in aid from Kuwait.", "KWT", "YEM"),
+    ("sanction", "Cuba remains under sanctions imposed by the United States.", "USA", "CUB"),
+    ("sanction", "Syria was sanctioned by the European Union.", "EU", "SYR"),
+    ("tariff", "Steel from Vietnam faces tariffs imposed by the United States.", "USA", "VNM"),
+    ("conflict", "Georgia was invaded by Russia in 2008.", "RUS", "GEO"),
+    ("conflict", "Yemen was struck by Saudi Arabia.", "SAU", "YEM"),
+    ("military_cooperation", "Russia supplies weapons to Myanmar.", "RUS", "MMR"),
+    ("military_cooperation", "The United States sold F-16 jets to Turkey.", "USA", "TUR"),
+    ("military_cooperation", "Iran has supplied drones to Russia.", "IRN", "RUS"),
+    ("military_cooperation", "France delivered howitzers to Ukraine.", "FRA", "UKR"),
+    ("military_cooperation", "Egypt bought fighter jets from France.", "FRA", "EGY"),
+]
+
+
+@pytest.mark.parametrize("relation,text,subject,obj", DIRECTION)
+def test_extract_claims_direction(nlp, relation, text, subject, obj):
+    claims = claims_of(nlp, text)
+    right = [c for c in between(claims, relation, subject, obj, ordered=True) if c.modality == "asserted"]
+    wrong = between(claims, relation, obj, subject, ordered=True)
+    assert right and not wrong, f"expected {relation}({subject}->{obj}) only; got {show(claims)}"
+
+
+# -- negatives -------------------------------------------------------------------------
+# ABSENT: no claim of the relation at all (company deals, region-level, a single party).
+
+ABSENT: list[tuple[str, str]] = [
+    ("trade_partner", "Africa's largest trading partner is China."),
+    ("trade_partner", "Samsung signed a supply deal with Toyota."),
+    ("trade_partner", "Global trade slowed in the first quarter."),
+    ("investor", "Toyota will build a new plant in Texas."),
+    ("investor", "Asia attracted record investment from Europe."),
+    ("investor", "Siemens invested in a start-up based in Munich."),
+    ("ally", "Europe's allies in Africa are few."),
+    ("ally", "The senator is a close ally of the governor."),
+    ("ally", "NATO allies met in Brussels."),
+    ("strategic_partner", "Apple and Microsoft announced a strategic partnership."),
+    ("strategic_partner", "The EU is a strategic partner for Latin America."),
+    ("strategic_partner", "The airline formed a strategic partnership with Boeing."),
+    ("aid_donor", "The World Bank approved a loan for a dam project."),
+    ("aid_donor", "Africa received more aid than Asia last year."),
+    ("aid_donor", "The United States sent military aid to Taiwan."),
+    ("agreement", "Shell signed a supply agreement with BP."),
+    ("agreement", "Nissan and Renault signed a new alliance agreement."),
+    ("agreement", "The union signed a wage agreement with the employers."),
+    ("military_cooperation", "Boeing delivered aircraft to a private buyer."),
+    ("military_cooperation", "The army held an exercise near the capital."),
+    ("military_cooperation", "Drills were held across the region."),
+    ("energy_supplier", "Europe imports most of its gas."),
+    ("energy_supplier", "ExxonMobil sold its oil assets to a rival."),
+    ("energy_supplier", "The utility supplies electricity to two million homes."),
+    ("meeting", "Apple executives met Samsung's chief executive."),
+    ("meeting", "The G7 summit took place in Italy."),
+    ("meeting", "The minister held talks with business leaders in Paris."),
+    ("sanction", "A bank was sanctioned for money laundering."),
+    ("sanction", "The league banned the player for two years."),
+    ("sanction", "Sanctions hurt the economy."),
+    ("tariff", "Tariffs on imported cars rose worldwide."),
+    ("tariff", "The company passed the higher duties on to customers."),
+    ("tariff", "Economists warned that tariffs raise prices."),
+    ("dispute", "Two shareholders are in a dispute with Glencore."),
+    ("dispute", "Latin America criticized the policy."),
+    ("dispute", "The union condemned the company's decision."),
+    ("conflict", "Cybercriminals attacked a hospital in Germany."),
+    ("conflict", "The war in Sudan displaced millions."),
+    ("conflict", "Rebels attacked an army base in Mali."),
+    ("leader_of", "Foreign Minister Sergei Lavrov arrived in Ankara."),
+    ("leader_of", "Former President Donald Trump held a rally in Ohio."),
+    ("leader_of", "Vice President Kamala Harris traveled to Ghana."),
+    ("leader_of", "Mr Prime Minister, welcome to our country."),
+]
+
+
+@pytest.mark.parametrize("relation,text", ABSENT)
+def test_extract_claims_relation_absent(nlp, relation, text):
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if c.relation == relation], f"expected no {relation}; got {show(claims)}"
+
+
+# NOT_ASSERTED: the trigger is there, the claim must be made, but not as a fact.
+
+NOT_ASSERTED: list[tuple[str, str, str, str]] = [
+    ("trade_partner", "The ministers discussed ways to expand trade between Peru and Chile.", "PER", "CHL"),
+    ("trade_partner", "Ghana and Togo plan to boost trade with each other.", "GHA", "TGO"),
+    ("trade_partner", "Bolivia could become a major trading partner of Paraguay.", "BOL", "PRY"),
+    ("investor", "Russia has no plans to invest in Georgia.", "RUS", "GEO"),
+    ("investor", "Germany plans to invest in Namibia.", "DEU", "NAM"),
+    ("investor", "China is expected to invest in Nepal.", "CHN", "NPL"),
+    ("ally", "Hungary is not an ally of Ukraine.", "HUN", "UKR"),
+    ("ally", "India could become an ally of the Philippines.", "IND", "PHL"),
+    ("ally", "Armenia is no longer an ally of Russia.", "ARM", "RUS"),
+    ("strategic_partner", "Chile and Peru hope to establish a strategic partnership.", "CHL", "PER"),
+    ("strategic_partner", "Serbia is not a strategic partner of the European Union.", "SRB", "EU"),
+    ("strategic_partner", "Brazil could become a strategic partner of Indonesia.", "BRA", "IDN"),
+    ("aid_donor", "Britain will provide aid to Malawi next year.", "GBR", "MWI"),
+    ("aid_donor", "Australia has not sent aid to Tonga.", "AUS", "TON"),
+    ("aid_donor", "Japan may send aid to Myanmar.", "JPN", "MMR"),
+    ("agreement", "Peru and Ecuador will sign a free trade agreement next month.", "PER", "ECU"),
+    ("agreement", "Georgia refused to sign the agreement with Russia.", "GEO", "RUS"),
+    ("agreement", "Thailand and Cambodia discussed a border agreement.", "THA", "KHM"),
+    ("military_cooperation", "Vietnam and India will hold joint exercises next year.", "VNM", "IND"),
+    ("military_cooperation", "Switzerland refuses to export weapons to Ukraine.", "CHE", "UKR"),
+    ("military_cooperation", "Egypt plans to buy fighter jets from France.", "FRA", "EGY"),
+    ("energy_supplier", "Turkmenistan plans to export gas to Pakistan.", "TKM", "PAK"),
+    ("energy_supplier", "Ukraine does not buy electricity from Belarus.", "BLR", "UKR"),
+    ("energy_supplier", "Nigeria may supply gas to Morocco.", "NGA", "MAR"),
+    ("meeting", "Putin will visit North Korea next week.", "RUS", "PRK"),
+    ("meeting", "Kenya and Tanzania agreed to meet soon.", "KEN", "TZA"),
+    ("meeting", "Ukraine refused to hold talks with Russia.", "UKR", "RUS"),
+    ("sanction", "The EU may impose sanctions on Georgia.", "EU", "GEO"),
+    ("sanction", "Brazil refused to sanction Venezuela.", "BRA", "VEN"),
+    ("sanction", "Britain is considering sanctions on Israel.", "GBR", "ISR"),
+    ("tariff", "The United States may impose tariffs on Mexico.", "USA", "MEX"),
+    ("tariff", "Japan will not raise tariffs on Thailand.", "JPN", "THA"),
+    ("tariff", "Washington threatened to impose tariffs on Colombia.", "USA", "COL"),
+    ("dispute", "Chile did not condemn Argentina.", "CHL", "ARG"),
+    ("dispute", "Poland may summon the Belarusian ambassador.", "POL", "BLR"),
+    ("dispute", "Egypt will protest to Ethiopia.", "EGY", "ETH"),
+    ("conflict", "Analysts say China could invade Taiwan.", "CHN", "TWN"),
+    ("conflict", "Russia denied attacking Moldova.", "RUS", "MDA"),
+    ("conflict", "Iran will strike Israel if provoked.", "IRN", "ISR"),
+]
+
+
+@pytest.mark.parametrize("relation,text,subject,obj", NOT_ASSERTED)
+def test_extract_claims_relation_not_asserted(nlp, relation, text, subject, obj):
+    claims = claims_of(nlp, text)
+    found = between(claims, relation, subject, obj, ordered=False)
+    assert found, f"expected a non-asserted {relation}({subject},{obj}); got {show(claims)}"
+    assert all(c.modality != "asserted" for c in found), f"expected not asserted; got {show(claims)}"
+
+
+# -- leader_of ---------------------------------------------------------------------------
+
+LEADERS: list[tuple[str, str, str]] = [
+    ("President Emmanuel Macron announced new measures on Tuesday.", "Macron", "FRA"),
+    ("German Chancellor Olaf Scholz visited Kyiv.", "Scholz", "DEU"),
+    ("Prime Minister Narendra Modi of India spoke at the summit.", "Modi", "IND"),
+    ("Brazil's President Luiz Inacio Lula da Silva arrived in Rome.", "Lula", "BRA"),
+    ("Tajik President Emomali Rahmon opened the forum.", "Rahmon", "TJK"),
+    ("Japanese Prime Minister Fumio Kishida left for Washington.", "Kishida", "JPN"),
+    ("President Recep Tayyip Erdogan of Turkey addressed parliament.", "Erdogan", "TUR"),
+    ("Kazakhstan's President Kassym-Jomart Tokayev signed the decree.", "Tokayev", "KAZ"),
+    ("Italian Prime Minister Giorgia Meloni hosted the talks.", "Meloni", "ITA"),
+]
+
+
+@pytest.mark.parametrize("text,leader,country", LEADERS)
+def test_extract_claims_leader_of(nlp, text, leader, country):
+    claims = claims_of(nlp, text)
+    found = [c for c in claims if c.relation == "leader_of" and c.subject.type == "Leader"
+             and leader.lower() in c.subject.name.lower() and c.object.id == country]
+    assert found, f"expected leader_of({leader}->{country}); got {show(claims)}"
+    assert all(c.modality == "asserted" for c in found)
+
+
+def test_extract_claims_leader_of_is_a_person_to_country_edge(nlp):
+    claims = [c for c in claims_of(nlp, "President Joe Biden met President Xi Jinping.") if c.relation == "leader_of"]
+    assert {c.object.id for c in claims} == {"USA", "CHN"}
+    assert all(c.subject.type == "Leader" and c.object.type == "Country" for c in claims)
+
+
+def test_extract_claims_other_relations_never_take_a_person_as_party(nlp):
+    claims = claims_of(nlp, "President Joe Biden met President Xi Jinping and imposed tariffs on China.")
+    assert all(c.subject.type != "Leader" and c.object.type != "Leader"
+               for c in claims if c.relation != "leader_of")
+
+
+# -- multilateral ---------------------------------------------------------------------------
+
+def test_extract_claims_three_parties_give_one_row_per_pair(nlp):
+    claims = claims_of(nlp, "Egypt, Jordan and Iraq signed a joint declaration in Cairo.")
+    pairs = {frozenset((c.subject.id, c.object.id)) for c in claims if c.relation == "agreement"}
+    assert pairs == {frozenset(p) for p in (("EGY", "JOR"), ("EGY", "IRQ"), ("JOR", "IRQ"))}
+
+
+def test_extract_claims_capitals_act_for_their_governments(nlp):
+    claims = claims_of(nlp, "Beijing imposed tariffs on Canberra.")
+    assert between(claims, "tariff", "CHN", "AUS", ordered=True), show(claims)
+
+
+# -- known gaps (plain data, not collected) ----------------------------------------------
+# Each row is a case above whose expectation is right by the guidelines but which the
+# rules do not meet yet, with what they produced when the list was written.
+
+KNOWN_GAPS_RELATIONS: list[tuple[str, tuple, str]] = []

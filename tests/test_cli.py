@@ -1,0 +1,157 @@
+"""The command line as a user runs it: help for every command, normal runs, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kgraph.cli import app
+
+from .conftest import ROOT, SEED_ARTICLE
+
+COMMANDS = sorted(command.name for command in app.registered_commands)
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kgraph", *args], capture_output=True, text=True, input=stdin,
+                          cwd=ROOT, timeout=600)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Usage" in result.stdout and len(result.stdout.splitlines()) > 3
+
+
+def test_cli_help_lists_commands_without_loading_spacy():
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "kgraph", "--help"], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0
+    for command in ("extract", "build", "query", "export", "explain", "mentions", "eval", "validate"):
+        assert command in result.stdout
+    assert "spacy" not in result.stderr.split("import time:")[-1] or " spacy" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graph") / "seed.ttl"
+    result = run("build", str(SEED_ARTICLE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stderr
+    return out
+
+
+@pytest.mark.model
+def test_cli_extract_jsonl_shape():
+    result = run("extract", str(SEED_ARTICLE), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows
+    for row in rows:
+        assert {"doc", "relation", "subject", "object", "modality", "rank", "amount", "percent", "period",
+                "speaker", "evidence", "date", "rule"} <= row.keys()
+        assert row["doc"] == SEED_ARTICLE.name and row["date"] == "2024-12-25"
+        assert {"name", "type", "id"} <= row["subject"].keys()
+        assert {"text", "start", "end"} <= row["evidence"].keys()
+    investor = next(r for r in rows if r["relation"] == "investor" and r["subject"]["id"] == "RUS" and r["amount"])
+    assert investor["amount"] == {"value": 1.6e9, "currency": "USD", "text": "$1.6 billion"}
+    assert investor["object"] == {"name": "Tajikistan", "type": "Country", "id": "TJK", "qid": "Q863"}
+
+
+@pytest.mark.model
+def test_cli_extract_bad_inputs_reported_good_ones_kept(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\xff\x00")
+    bad_jsonl = tmp_path / "items.jsonl"
+    bad_jsonl.write_text('{"id": "ok", "text": "Russia is an ally of Belarus."}\n{broken\n')
+    result = run("extract", str(empty), str(binary), str(bad_jsonl), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("blob.txt: binary file" in e for e in errors)
+    assert any("items.jsonl:2: malformed JSON" in e for e in errors)
+    assert any("missing.txt: no such file or directory" in e for e in errors)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(r["doc"] == "ok" and r["relation"] == "ally" for r in rows)
+
+
+@pytest.mark.model
+def test_cli_extract_stdin_table():
+    result = run("extract", "-", "--format", "table", stdin="date: 2024-01-05\n\nJapan is the largest investor in Vietnam.")
+    assert result.returncode == 0, result.stderr
+    assert "investor" in result.stdout and "Japan" in result.stdout and "Vietnam" in result.stdout
+
+
+def test_cli_unknown_format_one_line_error():
+    result = run("extract", str(SEED_ARTICLE), "--format", "xlsx")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "xlsx" in result.stderr and "jsonl" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_mentions_table(tmp_path):
+    result = run("mentions", str(SEED_ARTICLE))
+    assert result.returncode == 0, result.stderr
+    assert "Emomali Rahmon" in result.stdout and "TJK" in result.stdout and "title" in result.stdout
+
+
+@pytest.mark.model
+def test_cli_query_named_with_param(seed_graph):
+    result = run("query", str(seed_graph), "investors", "--param", "country=TJK", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {r["investorName"] for r in rows} >= {"Russia", "China"}
+
+
+@pytest.mark.model
+def test_cli_query_broken_sparql_one_line_error(seed_graph):
+    result = run("query", str(seed_graph), "SELECT ?x WHERE { ?x ?y")
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.model
+def test_cli_query_unknown_name_lists_choices(seed_graph):
+    result = run("query", str(seed_graph), "no_such_query")
+    assert result.returncode == 1
+    assert "investors" in result.stderr
+
+
+def test_cli_query_missing_graph_error(tmp_path):
+    result = run("query", str(tmp_path / "nope.ttl"), "investors")
+    assert result.returncode == 1 and "nope.ttl" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_export_gexf_and_explain(seed_graph, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "g.gexf"
+    result = run("export", str(seed_graph), "--format", "gexf", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    graph = nx.read_gexf(out)
+    labels = {data.get("label") for _, data in graph.nodes(data=True)}
+    assert {"Russia", "Tajikistan"} <= labels
+    result = run("explain", str(seed_graph), "RUS", "TJK")
+    assert result.returncode == 0, result.stderr
+    assert "investor" in result.stdout and "$1.6 billion" in result.stdout
+
+
+@pytest.mark.model
+def test_cli_validate_built_graph(seed_graph):
+    result = run("validate", str(seed_graph))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.model
+def test_cli_build_unknown_output_format_writes_nothing(tmp_path):
+    out = tmp_path / "g.xyz"
+    result = run("build", str(SEED_ARTICLE), "-o", str(out))
+    assert result.returncode == 1 and not out.exists()

@@ -118,6 +118,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if relation in ("trade_partner", "investor") and token.dep_ in ("compound", "amod", "nmod") \
                         and _lemma(token.head) not in lx.FLOW_HEADS:
                     continue
+                if lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children):
+                    continue  # an energy supply, handled below
                 if relation == "trade_partner" and any(_lemma(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
                 mods = set(_modifier_lemmas(token))
@@ -144,8 +146,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lemma == "pressure" and "maximum" not in mods:
                     continue
                 triggers.append(Trigger(token, relation, "action"))
+            elif lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children
+                                                   if c.dep_ in ("compound", "amod", "nmod")):
+                # "Russian oil supplies", "gas exports to Europe": the supply, its supplier as modifier
+                triggers.append(Trigger(token, "energy_supplier", "action", reversed=lemma == "import"))
             elif lemma in lx.ENERGY_NOUNS and token.head.lemma_.lower() in ("need", "requirement", "demand",
-                                                                          "consumption", "supply", "import"):
+                                                                          "consumption"):
                 triggers.append(Trigger(token, "energy_supplier", "energy"))
         elif token.pos_ == "VERB":
             if token.dep_ in ("acl", "relcl", "amod") and token.tag_ in ("VBN", "VBG"):
@@ -396,6 +402,10 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if verb.dep_ in ("xcomp", "pcomp", "prep") or came_by == "pcomp":
                 controller = _party_object(verb.head, ctx)
             verb = verb.head
+            # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
+                    "dobj", "pobj", "prep", "attr", "appos", "conj"):
+                verb = verb.head
             continue
         return None
 
@@ -606,6 +616,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             if len(rest) == 1 and trigger.kind in ("relational", "action"):
                 others, implied = rest, True
         pairs = [(a, o) for a in agents for o in others]
+        if not pairs and len(agents) >= 2 and _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS:
+            pairs = [(a, b) for a in agents for b in agents if a[0].id != b[0].id]
     if not pairs and not parties.ahead:
         return []
     if not symmetric and pairs and not carried:
@@ -616,6 +628,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     modality = _modality(trigger.token)
     if modality == "asserted" and _under_discussion(trigger.token):
         modality = "hedged"
+    if modality == "future" and any(t.lower_ in ("today", "tonight") for t in _predicate(trigger.token).subtree):
+        modality = "asserted"  # "will visit Ghana today": it happens on the day of the text
     if modality == "future" and amounts and relation in ("investor", "aid_donor") and any(
             _lemma(a) in lx.PLEDGE_VERBS for a in [trigger.token, *list(trigger.token.ancestors)[:3]]):
         modality = "asserted"  # a pledge with an amount by a named giver is reported as a fact
@@ -670,10 +684,16 @@ def _modality(token: Token) -> str:
 
 def _under_discussion(token: Token) -> bool:
     """Whether the trigger is what a verb of discussion is about ("discussed diversifying trade")."""
-    for ancestor in list(token.ancestors)[:4]:
-        if ancestor.pos_ == "VERB" and _lemma(ancestor) in lx.DISCUSSION_VERBS:
-            return True
-        if ancestor.dep_ in ("ROOT", "ccomp", "conj"):
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        child, node = node, node.head
+        if node.pos_ == "VERB" and _lemma(node) in lx.DISCUSSION_VERBS:
+            # what is discussed is its object; "amid tensions", "in Havana" are circumstances
+            return child.dep_ in ("dobj", "xcomp", "ccomp", "pcomp", "nsubjpass") or (
+                child.dep_ == "prep" and child.lower_ in ("on", "about", "of", "over"))
+        if node.dep_ in ("ROOT", "ccomp", "conj"):
             return False
     return False
 

@@ -25,13 +25,14 @@ ACTION_NOUNS: dict[str, str] = {
     "relief": "aid_donor", "funding": "aid_donor",
     "agreement": "agreement", "treaty": "agreement", "memorandum": "agreement", "mou": "agreement",
     "accord": "agreement", "pact": "agreement", "deal": "agreement", "roadmap": "agreement",
-    "declaration": "agreement", "charter": "agreement", "convention": "agreement",
+    "declaration": "agreement", "charter": "agreement", "convention": "agreement", "signing": "agreement",
+    "signature": "agreement",
     "exercise": "military_cooperation", "drill": "military_cooperation",
     "meeting": "meeting", "talk": "meeting", "talks": "meeting", "summit": "meeting", "visit": "meeting",
     "call": "meeting", "conversation": "meeting", "trip": "meeting", "negotiation": "meeting",
     "consultation": "meeting", "phone": "meeting",
     "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction", "blacklist": "sanction",
-    "blockade": "sanction", "ban": "sanction",
+    "blockade": "sanction", "ban": "sanction", "restriction": "sanction",
     "tariff": "tariff", "duty": "tariff", "levy": "tariff",
     "condemnation": "dispute", "criticism": "dispute", "protest": "dispute", "tension": "dispute",
     "dispute": "dispute", "row": "dispute", "spat": "dispute",
@@ -79,6 +80,11 @@ VERBS: dict[str, str] = {
 }
 # The subject of these verbs is the host, the object the visitor (visitor -> host order).
 REVERSED_VERBS = frozenset({"host", "receive", "welcome"})
+# Verbs of mutual action: with two coordinated subjects they hold both ways
+# ("X and Y exchanged fire": each attacked the other).
+MUTUAL_VERBS = frozenset({"exchange", "trade"})
+# Nouns for supplies: with an energy modifier ("Russian oil supplies") they name the supply itself.
+SUPPLY_NOUNS = frozenset({"supply", "supplies", "export", "exports", "shipment", "delivery", "sale", "import"})
 # Imports run from the seller to the buyer: "X imports from Y" gives Y -> X.
 IMPORT_WORDS = frozenset({"import", "buy", "purchase"})
 

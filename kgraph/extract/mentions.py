@@ -1,22 +1,28 @@
 """Find and link the countries, organizations, leaders and officials an article mentions.
 
 Countries and organizations come from the gazetteer entity ruler (ids on the entity
-spans); ambiguous forms ("Georgia", "Jordan", "Washington") are settled from their
-context. People are found through their titles ("President of Tajikistan Emomali
-Rahmon", "Russian President Vladimir Putin", "Putin, the Russian president"), later by
-surname ("Putin", "Mr. Rahmon") and by role ("the Russian president"), and checked
-against the table of heads of state and government on the article's date.
+spans); ambiguous forms ("Georgia", "Jordan", "Washington", "Congolese", "the North")
+are settled from their sentence and from the countries the rest of the article names.
+People are found through their titles ("President of Tajikistan Emomali Rahmon",
+"Russian President Vladimir Putin", "Putin, the Russian president", "the president of
+Djibouti, Ismail Omar Guelleh", "NAME, PRIME MINISTER OF X:"), as "NAME of COUNTRY"
+when the table of heads of state and government confirms it, later by surname
+("Putin", "Mr. Rahmon") and by role ("the Russian president", "the Prime Minister"),
+and checked against that table on the article's date.
+
+Every lookup is indexed by token, so the cost grows with the article's length, not with
+the product of its mentions and its tokens.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer, LeaderRecord, load_gazetteer
+from ..gazetteer import HEAD_OF_GOVERNMENT, HEAD_OF_STATE, Gazetteer, LeaderRecord, fold, load_gazetteer
 from ..model import Entity, Mention
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 
@@ -39,16 +45,25 @@ HEAD_TITLES: dict[tuple[str, ...], str] = {
     ("chairman",): "chairman",
     ("state", "counsellor"): "state counsellor",
 }
-# Titles of officials who act for their country but do not lead it.
+# Titles of officials who act for their country but do not lead it. The longest title wins,
+# so "Vice President" and "Chancellor of the Exchequer" never read as heads.
 OFFICIAL_TITLES: dict[tuple[str, ...], str] = {
     ("foreign", "minister"): "foreign minister",
     ("minister",): "minister",
     ("deputy", "prime", "minister"): "deputy prime minister",
     ("first", "deputy", "prime", "minister"): "first deputy prime minister",
     ("vice", "president"): "vice president",
+    ("vice", "-", "president"): "vice president",
     ("vice", "premier"): "vice premier",
     ("secretary", "of", "state"): "secretary of state",
+    ("secretary", "of", "defense"): "secretary of defense",
+    ("secretary", "of", "the", "treasury"): "treasury secretary",
+    ("treasury", "secretary"): "treasury secretary",
+    ("defense", "secretary"): "defense secretary",
+    ("defence", "secretary"): "defence secretary",
     ("foreign", "secretary"): "foreign secretary",
+    ("home", "secretary"): "home secretary",
+    ("chancellor", "of", "the", "exchequer"): "chancellor of the exchequer",
     ("secretary",): "secretary",
     ("ambassador",): "ambassador",
     ("envoy",): "envoy",
@@ -63,32 +78,84 @@ OFFICIAL_TITLES: dict[tuple[str, ...], str] = {
     ("commissioner",): "commissioner",
     ("high", "representative"): "high representative",
     ("secretary-general",): "secretary-general",
+    ("secretary", "-", "general"): "secretary-general",
     ("secretary", "general"): "secretary-general",
     ("director-general",): "director-general",
+    ("director", "-", "general"): "director-general",
     ("minister", "for", "europe"): "minister for europe",
     ("governor",): "governor",
+    ("administrator",): "administrator",
 }
-_ALL_TITLES = {**OFFICIAL_TITLES, **HEAD_TITLES}
+_ALL_TITLES = {**HEAD_TITLES, **OFFICIAL_TITLES}
 _MAX_TITLE = max(len(t) for t in _ALL_TITLES)
+_TITLE_FIRST_WORDS = frozenset(t[0] for t in _ALL_TITLES)
 # Heads-of-state titles that make someone leader_of their country (the guidelines exclude
 # crown princes who are not heads of state, and party chairmen).
 LEADER_ROLES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-                          "sultan", "supreme leader", "taoiseach", "grand duke"})
+                          "sultan", "supreme leader", "taoiseach", "grand duke", "co-president"})
 # Words that sit between a title and a name without changing who is meant.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "shaikh", "sir", "dame",
-                        "h.e.", "his", "her", "excellency", "majesty", "highness", "general", "gen."})
+                        "h.e.", "his", "her", "excellency", "majesty", "highness", "general", "gen.", "hon", "hon.",
+                        "honourable", "honorable", "the"})
 # A title preceded by one of these no longer holds ("former president").
 _PAST_MARKERS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous", "erstwhile"})
+# A head's title after one of these names a deputy ("Vice-President", "Deputy Prime Minister").
+_DEPUTY_MARKERS = frozenset({"vice", "deputy", "under", "assistant", "-", "vice-", "executive", "associate"})
 # Lower-case particles inside Arabic, Dutch, Portuguese... names ("bin", "al", "van", "da").
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "van", "von", "der",
                              "la", "le", "du", "di", "abu"})
+# Generational suffixes that follow a surname, often after a comma ("Marcos, Jr.").
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Capitalised words that end a name rather than continue it: places and bodies named after people.
+_NOT_NAME_WORDS = frozenset({"airport", "international", "university", "street", "avenue", "road", "bridge",
+                             "hospital", "mosque", "palace", "square", "park", "center", "centre", "foundation",
+                             "school", "college", "institute", "port", "stadium", "hall", "the", "a", "an",
+                             "this", "that", "he", "she", "it", "they", "we", "i", "you", "on", "in", "at",
+                             "and", "but", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+                             "friday", "saturday", "sunday", "said", "says"})
+# Titles that name their country by convention in English-language news when the text gives
+# none: "Secretary of State" is American (the British one is "Secretary of State for ..."),
+# "Foreign Secretary" British.
+CONVENTION_COUNTRIES: dict[str, str] = {
+    "secretary of state": "USA",
+    "secretary of defense": "USA",
+    "treasury secretary": "USA",
+    "defense secretary": "USA",
+    "foreign secretary": "GBR",
+    "home secretary": "GBR",
+    "defence secretary": "GBR",
+    "chancellor of the exchequer": "GBR",
+}
 # Generic words for a leader used as a role mention ("the Indian leader").
-_ROLE_WORDS = {**{k: v for k, v in HEAD_TITLES.items()}, ("leader",): "leader", ("head", "of", "state"): "president"}
+_ROLE_WORDS = {**HEAD_TITLES, ("leader",): "leader", ("head", "of", "state"): "president"}
 _US_STATE_CONTEXT = re.compile(
     r"\b(Atlanta|Savannah|governor|Gov\.|state of|U\.S\. state|US state|American state|Alabama|Florida|"
-    r"Carolina|Tennessee|Georgia's \d|county|senator|Senate race|Peach State)\b"
+    r"Carolina|Tennessee|Georgia's \d|county|senator|Senate race|Peach State|Georgia, USA|Georgia, U\.S\.)\b"
 )
-_LATIN_AMERICAN = frozenset({"latin", "south", "north", "central", "african", "native", "anglo"})
+# Words before "American" that make it a region or an ethnic group, not the United States.
+_AMERICAN_QUALIFIERS = frozenset({"latin", "south", "north", "central", "african", "native", "anglo", "asian",
+                                  "mexican", "arab", "irish", "italian", "pan"})
+# Words after a capitalised "Washington" that make it something other than the US government.
+_WASHINGTON_NOT_USA = frozenset({"post", "times", "examiner", "state", "nationals", "commanders", "wizards",
+                                 "capitals", "county", "university", "monument", "consensus"})
+# Words that turn a country's name into a company's ("Air Canada", "Qatar Airways").
+_COMPANY_BEFORE = frozenset({"air"})
+_COMPANY_AFTER = frozenset({"airlines", "airways", "air", "telecom", "mobile", "unicom", "post", "times", "herald",
+                            "today", "daily", "motors", "railways", "life", "tobacco", "steel", "petroleum"})
+# Nouns for people and private bodies: a demonym or adjective modifying one names people or
+# firms, not the state ("36,000 Tajik students", "an American lobbying firm", "Chinese companies").
+_PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant", "tourist", "people", "resident",
+                           "refugee", "child", "woman", "man", "family", "diaspora", "community", "postgraduate",
+                           "fan", "player", "journalist", "company", "firm", "business", "businessman",
+                           "businesswoman", "businesspeople", "entrepreneur", "investor", "bank", "lender",
+                           "manufacturer", "maker", "producer", "exporter", "importer", "brand", "startup",
+                           "corporation", "conglomerate", "giant", "group", "hacker", "lobbyist", "lobbying",
+                           "consumer", "shopper", "traveler", "traveller", "passenger", "athlete", "artist",
+                           "writer", "scholar", "scientist", "expert", "analyst", "academic", "pilgrim",
+                           "immigrant", "expatriate", "expat", "descent", "origin", "airline", "carrier"})
+# The two Koreas' nicknames, and the words that show an article is about them.
+_KOREA_CODES = frozenset({"PRK", "KOR"})
+_KOREA_NICKNAMES = {"north": "PRK", "south": "KOR"}
 
 
 @dataclass
@@ -96,11 +163,20 @@ class _Person:
     """A person introduced in the article, for later surname and role mentions."""
 
     entity: Entity
-    surnames: set[str] = field(default_factory=set)
+    surnames: set[str]
 
 
 def _title_at(tokens: list[str], start: int, titles: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
-    """The longest title starting at `start`: (end index, role)."""
+    """The longest title starting at `start`: (end index, role).
+
+    Examples:
+        >>> _title_at(["the", "prime", "minister", "said"], 1, HEAD_TITLES)
+        (3, 'prime minister')
+        >>> _title_at(["vice", "president"], 0, _ALL_TITLES)
+        (2, 'vice president')
+    """
+    if start >= len(tokens) or tokens[start] not in _TITLE_FIRST_WORDS and titles is _ALL_TITLES:
+        return None
     for size in range(min(_MAX_TITLE, len(tokens) - start), 0, -1):
         key = tuple(tokens[start:start + size])
         if key in titles:
@@ -109,15 +185,60 @@ def _title_at(tokens: list[str], start: int, titles: dict[tuple[str, ...], str])
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def _clean_name(text: str) -> str:
+    """A name as written, without a possessive, trailing punctuation or line breaks.
+
+    Examples:
+        >>> _clean_name("Isaac Herzog's")
+        'Isaac Herzog'
+        >>> _clean_name("Donald Trump\\n  ")
+        'Donald Trump'
+    """
+    text = " ".join(text.split())
+    for ending in ("'s", "’s", "'"):
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+    return text.rstrip(" ,.;:") if not text.endswith((" Jr.", " Sr.", ",Jr.")) else text
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-.,]+", fold(name)) if len(w) > 1}
+
+
+def _role_matches(role: str | None, record: LeaderRecord) -> bool:
+    """Whether a title fits a table record ("premier" and "prime minister" are one office)."""
+    if role in (None, "leader"):
+        return True
+    if role == record.role or record.role.endswith(role):
+        return True
+    if role in ("prime minister", "premier", "chancellor", "taoiseach"):
+        return record.office == HEAD_OF_GOVERNMENT
+    return record.office == HEAD_OF_STATE and role in LEADER_ROLES
+
+
+def _office_of(role: str | None) -> str | None:
+    if role in ("prime minister", "premier", "chancellor", "taoiseach"):
+        return HEAD_OF_GOVERNMENT
+    if role in ("president", "king", "queen", "emir", "sultan", "supreme leader", "grand duke"):
+        return HEAD_OF_STATE
+    return None
 
 
 def person_entity(name: str, country: str | None, role: str | None, record: LeaderRecord | None,
                   gazetteer: Gazetteer) -> Entity:
-    """An Entity for a person: the table's record when there is one, else a slug id."""
+    """An Entity for a person: the table's record when there is one, else a slug id.
+
+    The name is the fullest form the text uses ("Ferdinand R. Marcos, Jr."), the id the table's.
+    """
     if record is not None:
-        return gazetteer.leader_entity(record)
-    kind = "Leader" if role in LEADER_ROLES else "Person"
+        entity = gazetteer.leader_entity(record)
+        if len(name.split()) >= len(record.name.split()) and _words(record.name) & _words(name):
+            entity = replace(entity, name=name)
+        return entity
+    kind = "Leader" if role in LEADER_ROLES and country else "Person"
     return Entity(type=kind, id=_slug(name), name=name, country=country, role=role)
 
 
@@ -130,45 +251,75 @@ class MentionFinder:
         self.gaz = gazetteer
         self.lower = [t.lower_ for t in doc]
         self.people: list[_Person] = []
+        self.by_surname: dict[str, _Person] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.taken = [False] * len(doc)
+        # Token indexes of country mentions: start -> (end, code) and end -> code.
+        self.country_from: dict[int, tuple[int, str]] = {}
+        self.country_to: dict[int, str] = {}
+        self.country_start_of: dict[int, int] = {}
+        self.org_to: dict[int, str] = {}
+        self.person_ents: dict[int, Span] = {e.start: e for e in doc.ents if e.label_ == "PERSON"}
+        self.doc_codes: set[str] = set()
+        # Role mentions without a name ("as President of X"): upgraded once the holder is named.
+        self.pending_roles: list[tuple[int, int, Entity]] = []
 
     # -- countries and organizations -------------------------------------------------
-    def _country_of_span(self, span: Span) -> str | None:
-        mention = self.mentions.get((span.start_char, span.end_char))
-        if mention and mention.entity.type == "Country":
-            return mention.entity.id
-        return None
+    def _sentence_has(self, ent: Span, pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(ent.sent.text))
 
     def _resolve_ambiguous(self, ent: Span) -> str | None:
-        """Settle a form that names more than one thing, from its sentence."""
+        """Settle a form that names more than one thing, from its sentence and the article."""
         text = ent.text
-        sentence = ent.sent.text
-        before = self.doc[ent.start - 1] if ent.start > 0 else None
-        after = self.doc[ent.end] if ent.end < len(self.doc) else None
-        candidates = [f for f in self.gaz.lookup(text) if f.kind == "Country"]
+        doc = self.doc
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        after = doc[ent.end] if ent.end < len(doc) else None
+        forms = self.gaz.lookup(text)
+        candidates = sorted({f.id for f in forms if f.kind == "Country"})
         if not candidates:
-            orgs = [f for f in self.gaz.lookup(text) if f.kind == "Organization"]
-            return ORG_PREFIX + orgs[0].id if len(orgs) == 1 else None
-        # A first name before, or a capitalised surname after, makes it a person ("Michael Jordan").
-        if (before is not None and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "")
-                and before.is_title and before.lower_ not in HONORIFICS):
-            return None
-        if after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", ""):
-            return None
-        if text == "Georgia" and _US_STATE_CONTEXT.search(sentence):
-            return None
-        if text == "Washington":
-            if after is not None and after.text in ("Post", "Times", "Examiner", "state", "State", "Nationals"):
+            orgs = sorted({f.id for f in forms if f.kind == "Organization"})
+            return ORG_PREFIX + orgs[0] if len(orgs) == 1 else None
+        key = fold(text).removeprefix("the ")
+        # "the North", "the South": the Koreas, in an article about them; else a compass point.
+        if key in _KOREA_NICKNAMES:
+            if before is None or before.lower_ != "the" or not (self.doc_codes & _KOREA_CODES):
                 return None
-            return "USA"
-        codes = sorted({f.id for f in candidates})
-        if len(codes) == 1:
-            return codes[0]
-        # "Congo", "Guinea", "Korea": a qualifier in the sentence decides; else leave it out.
-        return None
+            return _KOREA_NICKNAMES[key]
+        # A first name before, or a capitalised surname after, makes it a person ("Michael Jordan",
+        # "Chad Smith", "George Washington"); a title after keeps it a country ("Chad President X").
+        if (before is not None and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "")
+                and before.is_title and before.lower_ not in HONORIFICS and not self.taken[before.i]
+                and before.lower_ not in _TITLE_FIRST_WORDS and not before.is_sent_start):
+            return None
+        if (after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "")
+                and _title_at(self.lower, after.i, _ALL_TITLES) is None and after.lower_ not in _NOT_NAME_WORDS
+                and after.lower_ not in ("river", "delta", "valley", "basin")):
+            return None
+        if after is not None and after.lower_ in ("river", "delta", "valley", "basin", "state", "county"):
+            return None  # "Niger Delta", "Jordan River", "Washington State"
+        if key == "georgia" and _US_STATE_CONTEXT.search(ent.sent.text):
+            return None
+        if key == "washington" and after is not None and after.lower_ in _WASHINGTON_NOT_USA:
+            return None
+        if key == "american" and before is not None and before.lower_ in _AMERICAN_QUALIFIERS:
+            return None  # "Latin American", "African American"
+        if len(candidates) == 1:
+            return candidates[0]
+        # "Congo", "Congolese", "Korea", "Dominican": the one the rest of the article names.
+        named = [c for c in candidates if c in self.doc_codes]
+        return named[0] if len(named) == 1 else None
+
+    def _is_company_name(self, ent: Span) -> bool:
+        """A country's name inside a company's ("Air Canada", "Qatar Airways", "China Telecom")."""
+        before = self.lower[ent.start - 1] if ent.start > 0 else ""
+        after = self.lower[ent.end] if ent.end < len(self.doc) else ""
+        before_ok = before in _COMPANY_BEFORE and self.doc[ent.start - 1].is_title
+        after_ok = after in _COMPANY_AFTER and self.doc[ent.end].is_title
+        return before_ok or after_ok
 
     def add_entity_mentions(self) -> None:
+        """Countries and organizations: unambiguous forms first, then the ones that need context."""
+        deferred: list[Span] = []
         for ent in self.doc.ents:
             if ent.label_ not in ("GPE", "NORP", "ORG", "LOC", "FAC"):
                 continue
@@ -176,27 +327,63 @@ class MentionFinder:
             if not ent_id:
                 continue
             if ent_id.startswith(AMBIGUOUS_PREFIX):
-                resolved = self._resolve_ambiguous(ent)
-                if resolved is None:
-                    continue
-                ent_id, resolution = resolved, "context"
-            else:
-                resolution = "gazetteer"
-            if ent_id.startswith(ORG_PREFIX):
-                entity = self.gaz.organization_entity(ent_id[len(ORG_PREFIX):])
-                function = "government"
-            else:
-                if ent.label_ == "NORP" and ent.start > 0 and self.lower[ent.start - 1] in _LATIN_AMERICAN \
-                        and ent.text in ("American", "Americans"):
-                    continue  # "Latin American" names a region, not the United States
-                entity = self.gaz.country_entity(ent_id)
-                function = self._country_function(ent)
-                resolution = self._form_kind(ent.text) if resolution == "gazetteer" else resolution
-            self._add(ent.start, ent.end, entity, resolution, function)
+                deferred.append(ent)
+                continue
+            if self._is_company_name(ent):
+                continue
+            self._add_place(ent, ent_id, "gazetteer")
+        for ent in deferred:
+            resolved = self._resolve_ambiguous(ent)
+            if resolved is not None and not self._is_company_name(ent):
+                self._add_place(ent, resolved, "context")
+        self._add_coordinated_ellipsis()
+        self._add_lowercase_korea()
+
+    def _add_place(self, ent: Span, ent_id: str, resolution: str) -> None:
+        if ent_id.startswith(ORG_PREFIX):
+            org_id = ent_id[len(ORG_PREFIX):]
+            self._add(ent.start, ent.end, self.gaz.organization_entity(org_id), resolution, "government")
+            self.org_to[ent.end] = org_id
+            return
+        entity = self.gaz.country_entity(ent_id)
+        function = self._country_function(ent)
+        if resolution == "gazetteer":
+            resolution = self._form_kind(ent.text)
+        self._add(ent.start, ent.end, entity, resolution, function)
+
+    def _add_coordinated_ellipsis(self) -> None:
+        """"North and South Korea": the first conjunct shares the second's head noun."""
+        doc = self.doc
+        for (start, end), mention in list(self.mentions.items()):
+            if mention.entity.type != "Country" or end - start < 2 or start < 2:
+                continue
+            conj, first = doc[start - 1], doc[start - 2]
+            if conj.lower_ not in ("and", "or", "&") or not first.is_title or self.taken[first.i]:
+                continue
+            rest = doc[start + 1:end].text
+            forms = [f for f in self.gaz.lookup(f"{first.text} {rest}") if f.kind == "Country"]
+            codes = {f.id for f in forms}
+            if len(codes) == 1:
+                self._add(first.i, first.i + 1, self.gaz.country_entity(codes.pop()), "context", "government")
+
+    def _add_lowercase_korea(self) -> None:
+        """"the South fired into the north": a lower-case nickname beside a capitalised one."""
+        nicknames = {m.entity.id for (s, e), m in self.mentions.items()
+                     if m.resolution == "context" and self.lower[s] in _KOREA_NICKNAMES}
+        if not nicknames:
+            return
+        doc = self.doc
+        for i in range(1, len(doc)):
+            code = _KOREA_NICKNAMES.get(doc[i].text)
+            if code is None or self.taken[i] or self.lower[i - 1] != "the" or code in nicknames:
+                continue
+            sent = doc[i].sent
+            if any(self.lower[s] in _KOREA_NICKNAMES and m.resolution == "context"
+                   for (s, e), m in self.mentions.items() if sent.start <= s < sent.end):
+                self._add(i, i + 1, self.gaz.country_entity(code), "context", "place")
 
     def _form_kind(self, text: str) -> str:
-        forms = self.gaz.lookup(text)
-        kinds = {f.form for f in forms}
+        kinds = {f.form for f in self.gaz.lookup(text)}
         for kind in ("name", "official", "alias", "adjective", "demonym", "capital"):
             if kind in kinds:
                 return {"name": "gazetteer", "official": "gazetteer"}.get(kind, kind)
@@ -206,12 +393,18 @@ class MentionFinder:
         """What a country mention stands for: the state, its people, or a place."""
         root = ent.root
         if ent.label_ == "NORP":
-            # A demonym naming people ("36,000 Tajik students", "Russians") is not a state actor.
-            head = root.head if root.dep_ in ("amod", "compound", "nmod") else None
+            # A demonym naming people ("36,000 Tajik students", "Russians") or firms ("Chinese
+            # companies") is not a state actor; "Chinese government", "Russian investments" are.
             if ent.text.endswith("s") and root.dep_ not in ("amod", "compound"):
                 return "people"
-            if head is not None and head.lemma_.lower() in _PEOPLE_NOUNS:
-                return "people"
+            head = root.head if root.dep_ in ("amod", "compound", "nmod") else None
+            if head is not None:
+                # "American lobbying firm": the modified noun may sit one compound further on.
+                nouns = {head.lemma_.lower(), head.lower_}
+                if head.dep_ in ("compound", "amod") and head.head.i > head.i:
+                    nouns |= {head.head.lemma_.lower(), head.head.lower_}
+                if nouns & _PEOPLE_NOUNS:
+                    return "people"
             return "government"
         forms = {f.form for f in self.gaz.lookup(ent.text)}
         if forms <= {"capital"} and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
@@ -221,170 +414,389 @@ class MentionFinder:
     def _add(self, start: int, end: int, entity: Entity, resolution: str, function: str) -> Mention:
         span = self.doc[start:end]
         mention = Mention(span.text, span.start_char, span.end_char, entity, resolution, function)
-        self.mentions[(span.start_char, span.end_char)] = mention
+        self.mentions[(start, end)] = mention
         for i in range(start, end):
             self.taken[i] = True
+        if entity.type == "Country":
+            self.country_from[start] = (end, entity.id)
+            self.country_to[end] = entity.id
+            self.country_start_of[end] = start
+            self.doc_codes.add(entity.id)
         return mention
 
-    # -- people -------------------------------------------------------------------
+    # -- people: helpers ------------------------------------------------------------
     def _country_at(self, start: int) -> tuple[int, str] | None:
-        """A country mention starting at token `start`: (end token, alpha-3)."""
-        for (s_char, _), mention in self.mentions.items():
-            if mention.entity.type != "Country":
-                continue
-            span = self.doc.char_span(mention.start, mention.end)
-            if span is not None and span.start == start:
-                return span.end, mention.entity.id
+        """A country named from token `start`: (end token, alpha-3).
+
+        Also reads forms the case-sensitive ruler misses, as in all-capitals transcript
+        labels ("PRIME MINISTER OF AUSTRALIA").
+        """
+        if start in self.country_from:
+            return self.country_from[start]
+        doc = self.doc
+        if start < len(doc) and doc[start].is_upper and doc[start].is_alpha:
+            for size in (4, 3, 2, 1):
+                end = start + size
+                if end > len(doc) or not all(t.is_upper or not t.is_alpha for t in doc[start:end]):
+                    continue
+                codes = {f.id for f in self.gaz.lookup(doc[start:end].text) if f.kind == "Country"
+                         and f.form in ("name", "official", "alias")}
+                if len(codes) == 1:
+                    return end, codes.pop()
         return None
+
+    def _country_of(self, start: int) -> tuple[int, str] | None:
+        """"[the] [Republic of the] COUNTRY" from `start`, skipping a determiner."""
+        k = start
+        if k < len(self.doc) and self.lower[k] == "the":
+            k += 1
+        if k + 1 < len(self.doc) and self.lower[k] == "state" and self.lower[k + 1] == "of":
+            k += 2
+        return self._country_at(k)
 
     def _country_ending_at(self, end: int) -> str | None:
-        """A country mention ending just before token `end` ("Russian", "Kenya 's")."""
-        if end > 0 and self.doc[end - 1].text in ("'s", "’s", "'") and end > 1:
+        """A country named just before token `end` ("Russian", "Kenya 's", "U.S.")."""
+        doc = self.doc
+        if end > 1 and doc[end - 1].text in ("'s", "’s", "'"):
             end -= 1
-        for mention in self.mentions.values():
-            if mention.entity.type != "Country":
-                continue
-            span = self.doc.char_span(mention.start, mention.end)
-            if span is not None and span.end == end:
-                return mention.entity.id
-        return None
+        return self.country_to.get(end)
 
-    def _name_from(self, start: int) -> int:
+    def _country_before_title(self, i: int) -> tuple[str | None, str | None, bool]:
+        """The country (or organization), a deputy marker and a past marker before a title at `i`.
+
+        Walks back over department words ("Chinese Trade Minister", "Russian Deputy Foreign
+        Minister") and determiners.
+        """
+        deputy = None
+        past = False
+        k = i
+        for _ in range(4):
+            if k == 0:
+                break
+            prev = self.lower[k - 1]
+            if prev in _DEPUTY_MARKERS:
+                deputy = deputy or prev
+            elif prev in _PAST_MARKERS:
+                past = True
+            if k in self.country_to or (k > 1 and self.doc[k - 1].text in ("'s", "’s") and k - 1 in self.country_to):
+                return self._country_ending_at(k), deputy, past or self._past_before(k)
+            if k in self.org_to:
+                return None, deputy, past
+            tok = self.doc[k - 1]
+            if self.taken[k - 1] or not (tok.is_title or prev in _DEPUTY_MARKERS or prev in _PAST_MARKERS
+                                         or prev == "-"):
+                break
+            k -= 1
+        return None, deputy, past or self._past_before(i)
+
+    def _past_before(self, i: int) -> bool:
+        return any(self.lower[k] in _PAST_MARKERS for k in range(max(0, i - 3), i))
+
+    def _name_forward(self, start: int) -> int:
         """End of a personal name starting at `start` (a PERSON entity or capitalised words)."""
         doc = self.doc
-        if start >= len(doc):
+        n = len(doc)
+        if start >= n or self.taken[start] or not self._name_like(doc[start]):
             return start
-        ent = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
-        if ent is not None:
-            return ent.end
-        end = start
-        while end < len(doc):
+        ent = self.person_ents.get(start)
+        end = ent.end if ent is not None else start
+        if ent is not None and any(self.taken[i] or doc[i].is_space for i in range(ent.start, ent.end)):
+            end = start
+        while end < n:
             tok = doc[end]
-            if self.taken[end] and tok.ent_type_ in ("GPE", "NORP", "ORG"):
+            if self.taken[end] or tok.is_space:
                 break
-            if tok.is_title and tok.is_alpha or (tok.lower_ in _NAME_PARTICLES and end > start and
-                                                  end + 1 < len(doc) and doc[end + 1].is_title):
+            if self._name_like(tok) and tok.lower_ not in _NOT_NAME_WORDS:
                 end += 1
                 continue
-            if tok.text in ("-",) and end > start and end + 1 < len(doc) and doc[end + 1].is_title:
+            if (tok.lower_ in _NAME_PARTICLES or tok.text == "-") and end > start and end + 1 < n \
+                    and self._name_like(doc[end + 1]):
                 end += 1
+                continue
+            if tok.text == "," and end > start and end + 1 < n and doc[end + 1].lower_ in _NAME_SUFFIXES:
+                end += 2  # "Marcos, Jr."
                 continue
             break
-        # A name ends before a word that starts a new clause ("Putin Said" never happens; keep simple).
+        while end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS | _NAME_PARTICLES:
+            end -= 1
+        if end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS:
+            return start
         return end
 
-    def _leader_record(self, name: str, country: str | None, role: str | None) -> LeaderRecord | None:
-        for record in self.gaz.find_leaders(name, self.date):
-            if country and record.country != country:
-                continue
-            if self.date is not None and not record.in_office(self.date):
-                continue
-            return record
-        return None
+    def _name_like(self, tok: Token) -> bool:
+        """A word that can be part of a name: capitalised, an initial ("J."), or in capitals."""
+        text = tok.text
+        if tok.lower_ in _NAME_SUFFIXES:
+            return True
+        if tok.ent_type_ not in ("PERSON", "", "ORG", "WORK_OF_ART", "NORP", "GPE", "LOC", "FAC", "PRODUCT"):
+            return False
+        if re.fullmatch(r"[A-Z]\.", text):
+            return True
+        return tok.is_alpha and (tok.is_title or tok.is_upper and len(text) > 1) or (
+            "-" in text and text[:1].isupper())
 
+    def _name_backward(self, end: int) -> int:
+        """Start of a personal name ending just before `end` ("Ferdinand R. Marcos, Jr.")."""
+        doc = self.doc
+        start = end
+        while start > 0:
+            tok = doc[start - 1]
+            if self.taken[start - 1] or tok.is_space or tok.lower_ in HONORIFICS:
+                break
+            if self._name_like(tok) and tok.lower_ not in _NOT_NAME_WORDS:
+                start -= 1
+                continue
+            if tok.lower_ in _NAME_PARTICLES and start < end:
+                start -= 1
+                continue
+            if tok.text == "," and start < end and doc[start].lower_ in _NAME_SUFFIXES:
+                start -= 1
+                continue
+            break
+        while start < end and (doc[start].lower_ in _NAME_PARTICLES or doc[start].lower_ in _NAME_SUFFIXES
+                               or doc[start].text == ","):
+            start += 1
+        if start < end and (doc[start].ent_type_ in ("DATE", "TIME") or doc[start].lower_ in _TITLE_FIRST_WORDS):
+            return end
+        return start
+
+    def _leader_records(self, name: str, country: str | None, role: str | None) -> list[LeaderRecord]:
+        return [r for r in self.gaz.find_leaders(name, self.date)
+                if (country is None or r.country == country) and _role_matches(role, r)]
+
+    def _holder_known_and_other(self, name: str, country: str, role: str | None) -> bool:
+        """Whether the table names someone else in this office on the article's date."""
+        if self.date is None:
+            return False
+        holders = self.gaz.leaders_on(country, self.date, _office_of(role))
+        if not holders:
+            return False
+        words = _words(name)
+        return not any(words & (_words(h.name) | {w for a in h.aliases for w in _words(a)}) for h in holders)
+
+    # -- people: registration ----------------------------------------------------------
     def _register(self, start: int, end: int, country: str | None, role: str | None, resolution: str,
-                  past: bool = False) -> None:
-        while end - start > 1 and self.doc[end - 1].text in ("'s", "’s", "'", ",", "."):
+                  past: bool = False, record: LeaderRecord | None = None) -> Mention | None:
+        doc = self.doc
+        while end - start > 1 and (doc[end - 1].text in ("'s", "’s", "'", ",", ".", ":") or doc[end - 1].is_space):
             end -= 1  # "Isaac Herzog's state visit": the possessive ending is not part of the name
-        name = self.doc[start:end].text
-        record = None if past else self._leader_record(name, country, role)
+        if end <= start or any(self.taken[i] for i in range(start, end)):
+            return None
+        name = _clean_name(doc[start:end].text)
+        if not name or not name[0].isupper():
+            return None
+        if name.isupper():
+            name = name.title()
+        head_title = role in LEADER_ROLES or role is None
+        if record is None and not past:
+            records = self._leader_records(name, country, role if head_title else None)
+            current = [r for r in records if r.in_office(self.date)]
+            if current:
+                record = current[0]
+            elif records and head_title:
+                past = True  # a leader named with their title after their term ended (or before it began)
+                country = country or records[0].country
+            if record is None and head_title and country and role in LEADER_ROLES:
+                past = past or self._holder_known_and_other(name, country, role)
         if record is not None:
             country = country or record.country
-            if role in (None, "leader") or role in LEADER_ROLES:
+            if head_title:
                 role = record.role
+            elif role is not None and not head_title:
+                record = None  # a minister who once led: an official now
         entity = person_entity(name, country, role, record, self.gaz)
-        if past or (record is None and role not in LEADER_ROLES):
-            entity = Entity(type="Person", id=entity.id, name=entity.name, qid=entity.qid, country=country, role=role)
-        elif record is None and role in LEADER_ROLES and not country:
-            entity = Entity(type="Person", id=entity.id, name=name, country=None, role=role)
+        if past or (entity.type == "Leader" and role not in LEADER_ROLES and record is None):
+            entity = Entity(type="Person", id=entity.id, name=entity.name, qid=entity.qid, country=country,
+                            role=role)
         function = "leader" if entity.type == "Leader" else "official"
-        self._add(start, end, entity, resolution, function)
-        surnames = {self.doc[end - 1].text}
+        mention = self._add(start, end, entity, resolution, function)
+        self._remember(entity, doc[start:end], record)
+        return mention
+
+    def _remember(self, entity: Entity, span: Span, record: LeaderRecord | None) -> None:
+        words = [t.text for t in span if t.lower_ not in _NAME_SUFFIXES and t.is_alpha]
+        surnames = {words[-1]} if words else set()
         if record is not None:
             surnames |= {a for a in record.aliases if " " not in a}
-            surnames.add(record.name.split()[-1])
-        self.people.append(_Person(entity, surnames))
+            if record.surname:
+                surnames.add(record.surname)
+        person = _Person(entity, {s for s in surnames if s})
+        self.people.append(person)
+        for surname in person.surnames:
+            self.by_surname[surname] = person
+            self.by_surname[surname.upper()] = person
+
+    # -- people: title forms ----------------------------------------------------------
+    def _title_complement(self, j: int) -> tuple[int, str | None]:
+        """After a title: "of [the] COUNTRY", or a department then "of COUNTRY"
+        ("Minister of Defense of Japan", "Minister for Foreign Affairs of X").
+
+        Returns the index after what was read and the country, if any.
+        """
+        doc = self.doc
+        if j >= len(doc) or self.lower[j] not in ("of", "for"):
+            return j, None
+        at = self._country_of(j + 1) if self.lower[j] == "of" else None
+        if at is not None:
+            return at
+        k = j + 1
+        while k < len(doc) and k - j <= 6 and (doc[k].is_title or doc[k].is_upper or self.lower[k] in ("and", "&")) \
+                and not self.taken[k]:
+            k += 1
+        if k > j + 1 and k < len(doc) and self.lower[k] == "of":
+            at = self._country_of(k + 1)
+            if at is not None:
+                return at
+        if k > j + 1 and k in self.org_to:
+            return k, None
+        return j, None
 
     def add_titled_people(self) -> None:
-        """Title forms: "[Russian|Kenya's] President [of Tajikistan] [Mr.] NAME [of India]"."""
+        """Title forms: "[Russian|Kenya's] President [of Tajikistan][,] [Mr.] NAME [of India]"
+        and "NAME, [the] [Russian] President [of Tajikistan]"."""
         doc = self.doc
         i = 0
-        while i < len(doc):
-            found = _title_at(self.lower, i, _ALL_TITLES)
+        n = len(doc)
+        while i < n:
+            found = _title_at(self.lower, i, _ALL_TITLES) if not self.taken[i] else None
             if found is None or not doc[i].is_alpha:
                 i += 1
                 continue
             title_end, role = found
-            # "prime minister" written in lower case is usually a role mention, handled later.
-            # "former president", "former Honduran president"
-            past = any(self.lower[k] in _PAST_MARKERS for k in range(max(0, i - 3), i))
-            country = self._country_ending_at(i)
-            j = title_end
-            # "President of [the State of] Tajikistan NAME", "Minister for Foreign Affairs of X"
-            if j < len(doc) and self.lower[j] == "of":
-                k = j + 1
-                if k < len(doc) and self.lower[k] == "the":
-                    k += 1
-                if k + 1 < len(doc) and self.lower[k] == "state" and self.lower[k + 1] == "of":
-                    k += 2
-                at = self._country_at(k)
-                if at is not None:
-                    j, country = at
-            while j < len(doc) and (self.lower[j] in HONORIFICS):
-                j += 1
-            if j < len(doc) and doc[j].is_title and not self.taken[j]:
-                end = self._name_from(j)
-                if end > j:
-                    # "Prime Minister Narendra Modi of India"
-                    if country is None and end + 1 < len(doc) and self.lower[end] == "of":
-                        at = self._country_at(end + 1)
-                        if at is not None:
-                            country = at[1]
-                    self._register(j, end, country, role, "title", past)
+            country, deputy, past = self._country_before_title(i)
+            if deputy and role in LEADER_ROLES | {"chairman", "crown prince"}:
+                role = f"{'vice' if deputy in ('-', 'vice-') else deputy} {role}"
+            j, of_country = self._title_complement(title_end)
+            country = country or of_country
+            if country is None and role in CONVENTION_COUNTRIES and deputy is None:
+                country = CONVENTION_COUNTRIES[role]
+                if role == "secretary of state" and j < n and self.lower[j] == "for":
+                    country = "GBR"  # "Secretary of State for Foreign ... Affairs"
+            start_of_title = i
+            if i > 0 and deputy and self.lower[i - 1] == deputy:
+                start_of_title = i - 1
+            # "NAME, [the] [Russian] President ...": the name stands before the title.
+            if self._appositive(start_of_title, j, country, role, past):
+                i = j
+                continue
+            k = j
+            comma = k < n and doc[k].text == ","
+            if comma and (country or of_country):
+                k += 1  # "the president of Djibouti, Ismail Omar Guelleh"
+            while k < n and self.lower[k] in HONORIFICS and k + 1 < n and not doc[k + 1].is_punct:
+                k += 1
+            end = self._name_forward(k) if (not comma or k > j) else k
+            if end > k:
+                # "Prime Minister Narendra Modi of India"
+                if country is None and end + 1 < n and self.lower[end] == "of":
+                    at = self._country_of(end + 1)
+                    if at is not None:
+                        country = at[1]
+                if country is None and role in CONVENTION_COUNTRIES and deputy is None:
+                    country = CONVENTION_COUNTRIES[role]
+                if self._register(k, end, country, role, "title", past) is not None:
                     i = end
                     continue
-            i = title_end
+            elif of_country and role in LEADER_ROLES and not past:
+                # "as President of Tajikistan": the office without a name.
+                self._role_of(i, title_end, of_country, role)
+            i = max(title_end, i + 1)
 
-    def add_appositive_people(self) -> None:
-        """"NAME, the Russian president": a person followed by a role in apposition."""
+    def _appositive(self, title_start: int, after: int, country: str | None, role: str, past: bool) -> bool:
+        """"NAME, [the] [COUNTRY] TITLE": register NAME; True when one was found."""
         doc = self.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or self.taken[ent.start]:
+        k = title_start
+        for _ in range(3):
+            if k > 0 and self.lower[k - 1] in ("the", "a"):
+                k -= 1
                 continue
-            k = ent.end
-            if k + 2 < len(doc) and doc[k].text == ",":
-                k += 1
-                if self.lower[k] == "the":
-                    k += 1
-                country = None
-                at = self._country_at(k)
-                if at is not None:
-                    k, country = at
-                found = _title_at(self.lower, k, _ALL_TITLES)
-                if found is not None:
-                    role = found[1]
-                    if country is None and found[0] < len(doc) and self.lower[found[0]] == "of":
-                        at = self._country_at(found[0] + 1)
-                        country = at[1] if at else None
-                    self._register(ent.start, ent.end, country, role, "title")
+            e = k - 1 if k > 0 and doc[k - 1].text in ("'s", "’s") else k
+            if e in self.country_start_of:
+                k = self.country_start_of[e]
+                continue
+            break
+        if k < 2 or doc[k - 1].text != ",":
+            return False
+        end = k - 1
+        start = self._name_backward(end)
+        if start >= end:
+            return False
+        span = doc[start:end]
+        is_person = any(t.ent_type_ == "PERSON" for t in span) or span.text.isupper()
+        if not is_person or not (country or role in LEADER_ROLES):
+            return False
+        if country is None and role in CONVENTION_COUNTRIES:
+            country = CONVENTION_COUNTRIES[role]
+        return self._register(start, end, country, role, "title", past) is not None
+
+    def _role_of(self, start: int, end: int, country: str, role: str) -> None:
+        """"President of Tajikistan" with no name: the holder on the article's date, if the table
+        knows them; a leader_of title once the article names that person too."""
+        if self.date is None:
+            return
+        holders = [r for r in self.gaz.leaders_on(country, self.date, _office_of(role)) if _role_matches(role, r)]
+        if len(holders) != 1:
+            return
+        entity = self.gaz.leader_entity(holders[0])
+        self.pending_roles.append((start, end, entity))
+
+    # -- people: other forms ----------------------------------------------------------
+    def add_of_people(self) -> None:
+        """"Festus Mogae of Botswana": a name followed by "of COUNTRY", confirmed by the table."""
+        doc = self.doc
+        for i in range(1, len(doc) - 1):
+            if self.lower[i] != "of" or self.taken[i - 1]:
+                continue
+            at = self._country_of(i + 1)
+            if at is None:
+                continue
+            start = self._name_backward(i)
+            # Try the longest name first, then shorter ones ("President Festus Mogae" -> "Festus Mogae").
+            for s in range(start, i):
+                name = _clean_name(doc[s:i].text)
+                records = [r for r in self._leader_records(name, at[1], None) if r.in_office(self.date)]
+                if records:
+                    self._register(s, i, at[1], records[0].role, "title-of", record=records[0])
+                    break
 
     def add_known_people(self) -> None:
         """Later mentions by surname ("Putin", "Mr. Rahmon") and untitled names in the table."""
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or self.taken[ent.start]:
+            if ent.label_ != "PERSON" or any(self.taken[i] for i in range(ent.start, ent.end)):
                 continue
-            text = ent.text
-            last = doc[ent.end - 1].text
-            person = next((p for p in reversed(self.people) if text in p.surnames or last in p.surnames
-                           or text == p.entity.name), None)
+            start = ent.start
+            while start < ent.end - 1 and self.lower[start] in HONORIFICS:
+                start += 1
+            end = ent.end
+            while end - start > 1 and (doc[end - 1].text in ("'s", "’s", ",") or doc[end - 1].is_space):
+                end -= 1
+            text = _clean_name(doc[start:end].text)
+            person = self._person_named(text)
             if person is not None:
-                self._add(ent.start, ent.end, person.entity, "surname",
+                self._add(start, end, person.entity, "surname",
                           "leader" if person.entity.type == "Leader" else "official")
                 continue
-            record = self._leader_record(text, None, None)
-            if record is not None and (" " in text or text in record.aliases):
-                self._register(ent.start, ent.end, record.country, record.role, "table")
+            records = [r for r in self._leader_records(text, None, None) if r.in_office(self.date)]
+            if records and (" " in text or text in records[0].aliases or text == records[0].surname):
+                self._register(start, end, records[0].country, records[0].role, "table", record=records[0])
+        # Surnames the model did not tag as a person ("Austin" read as a city).
+        for i, tok in enumerate(doc):
+            if self.taken[i] or not tok.is_title or tok.pos_ != "PROPN":
+                continue
+            person = self.by_surname.get(tok.text)
+            if person is not None and (i + 1 >= len(doc) or not self._name_like(doc[i + 1])):
+                self._add(i, i + 1, person.entity, "surname",
+                          "leader" if person.entity.type == "Leader" else "official")
+
+    def _person_named(self, text: str) -> _Person | None:
+        if text in self.by_surname:
+            return self.by_surname[text]
+        last = text.split()[-1] if text else ""
+        person = self.by_surname.get(last)
+        if person is not None and (" " not in text or _words(text) & _words(person.entity.name)):
+            return person
+        return None
 
     def add_role_mentions(self) -> None:
         """"the Russian president", "the Prime Minister", "the Indian leader" -> a known person."""
@@ -394,9 +806,11 @@ class MentionFinder:
                 continue
             j = i + 1
             country = None
-            at = self._country_at(j)
-            if at is not None and doc[j].ent_type_ == "NORP":
+            at = self.country_from.get(j)
+            if at is not None and doc[j].ent_type_ == "NORP" or at is not None and doc[at[0] - 1].text in ("'s",):
                 j, country = at
+            elif j < len(doc) and self.taken[j]:
+                continue
             found = _title_at(self.lower, j, _ROLE_WORDS)
             if found is None:
                 continue
@@ -406,40 +820,47 @@ class MentionFinder:
             person = self._person_for_role(country, role)
             if person is None:
                 continue
-            self._add(i + 1 if country is None else i + 1, end, person, "role",
-                      "leader" if person.type == "Leader" else "official")
+            start = j if country is None else i + 1
+            if any(self.taken[k] for k in range(start, end)):
+                start = j
+            self._add(start, end, person, "role", "leader" if person.type == "Leader" else "official")
 
     def _person_for_role(self, country: str | None, role: str) -> Entity | None:
         for person in reversed(self.people):
             entity = person.entity
             if country and entity.country != country:
                 continue
-            if role != "leader" and entity.role and entity.role != role:
+            if role != "leader" and entity.role and entity.role != role and not (
+                    entity.type == "Leader" and _office_of(role) and _office_of(role) == _office_of(entity.role)):
                 continue
             if role == "leader" and entity.type != "Leader":
                 continue
+            if role != "leader" and entity.role is None:
+                continue
             return entity
         if country and self.date is not None:
-            office = None if role == "leader" else ("head_of_government" if role in ("prime minister", "premier")
-                                                    else None)
-            for record in self.gaz.leaders_on(country, self.date, office):
-                if role in ("leader", record.role):
+            for record in self.gaz.leaders_on(country, self.date, _office_of(role) if role != "leader" else None):
+                if _role_matches(role, record):
                     return self.gaz.leader_entity(record)
         return None
+
+    def resolve_pending_roles(self) -> None:
+        """"as President of Tajikistan": a title once the article also names the holder."""
+        named = {m.entity.id for m in self.mentions.values() if m.entity.type == "Leader"}
+        for start, end, entity in self.pending_roles:
+            if any(self.taken[k] for k in range(start, end)):
+                continue
+            resolution = "title" if entity.id in named else "role"
+            self._add(start, end, entity, resolution, "leader")
 
     def run(self) -> list[Mention]:
         self.add_entity_mentions()
         self.add_titled_people()
-        self.add_appositive_people()
+        self.add_of_people()
         self.add_known_people()
         self.add_role_mentions()
+        self.resolve_pending_roles()
         return sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
-
-
-# Nouns for people: a demonym modifying one names people, not the state.
-_PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant", "tourist", "people", "resident",
-                           "soldier", "troop", "refugee", "child", "woman", "man", "family",
-                           "diaspora", "community", "postgraduate", "fan", "player", "journalist"})
 
 
 def find_mentions(doc: Doc, *, date: dt.date | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:

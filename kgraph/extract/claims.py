@@ -44,6 +44,9 @@ _AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities"
                             "navy", "force", "forces", "embassy"})
 _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
 _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
+# Prepositions of circumstance: a trigger inside one is not done by the clause's subject.
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "after", "before", "following", "since", "during", "because",
+                                 "over", "against", "due"})
 # Relations whose claims may carry a money amount or a percentage.
 _FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
                                "military_cooperation", "agreement"})
@@ -141,6 +144,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma in ("war", "strike") and token.pos_ != "NOUN":
                     continue
+                if lemma == "war" and mods & {"trade", "tariff", "price", "currency", "chip", "tech", "sanction"}:
+                    relation = "dispute"  # a "trade war" is a dispute, not armed conflict
                 if lemma == "fire" and not (mods & {"artillery", "gun", "rocket", "mortar", "tank", "cross", "sniper"}):
                     continue
                 if lemma == "pressure" and "maximum" not in mods:
@@ -398,14 +403,18 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
         # A verb sharing its subject with the verb it is coordinated with or complements.
         if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not _has_subject(verb) \
                 and verb.head != verb:
-            came_by = verb.dep_ if verb.dep_ != "prep" else verb.head.dep_
-            if verb.dep_ in ("xcomp", "pcomp", "prep") or came_by == "pcomp":
-                controller = _party_object(verb.head, ctx)
+            came_by = verb.dep_
+            if verb.dep_ == "prep" and verb.lower_ in _CIRCUMSTANCE_PREPS:
+                return None  # "met ... amid tensions with X": the meeting's parties are not the tension's
             verb = verb.head
             # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
                     "dobj", "pobj", "prep", "attr", "appos", "conj"):
+                if verb.dep_ == "prep" and verb.lower_ in _CIRCUMSTANCE_PREPS:
+                    return None
                 verb = verb.head
+            if came_by in ("xcomp", "pcomp", "prep"):
+                controller = _party_object(verb, ctx)
             continue
         return None
 

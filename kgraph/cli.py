@@ -285,6 +285,26 @@ def eval_cli(
         raise typer.Exit(1)
 
 
+@app.command("serve")
+def serve_cli(
+    graph: Annotated[str, typer.Argument(help="A store directory or an RDF file.")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run (0: no limit).")] = 30.0,
+    writable: Annotated[bool, typer.Option("--writable", help="Serve the store itself read-write (SPARQL Update); "
+                                           "no build may be using it.")] = False,
+) -> None:
+    """Serve a graph over the SPARQL 1.1 Protocol with a query page in the browser (read-only by default)."""
+    from .serve import serve
+
+    def ready(server) -> None:
+        mode = "read-write" if writable else f"read-only snapshot ({server.how})"
+        typer.echo(f"kgraph: serving {graph}, {mode}: query page {server.url}/ , endpoint {server.query_url} "
+                   "(Ctrl-C stops)", err=True)
+
+    serve(graph, host=host, port=port, timeout=timeout or None, writable=writable, ready=ready)
+
+
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr."""
     try:

@@ -340,7 +340,7 @@ def start_server(graph: str | Path, *, host: str = DEFAULT_HOST, port: int = DEF
         if timeout:
             command += ["--timeout-s", str(max(1, int(timeout + 0.999)))]
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
+                                   stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
         _wait_until_up(process, *backend)
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -357,6 +357,15 @@ def start_server(graph: str | Path, *, host: str = DEFAULT_HOST, port: int = DEF
     return server
 
 
+def _die_with_parent() -> None:
+    """Linux: the server gets SIGTERM if the Python process dies without stopping it."""
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
@@ -365,6 +374,13 @@ def serve(graph: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
           timeout: float | None = DEFAULT_TIMEOUT, writable: bool = False,
           ready: Any = None) -> None:
     """Serve until interrupted; ``ready(server)`` is called once it is listening."""
+    import signal
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)  # clean up the server and the snapshot on `kill` too
     with start_server(graph, host=host, port=port, timeout=timeout, writable=writable) as server:
         if ready is not None:
             ready(server)

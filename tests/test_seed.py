@@ -61,3 +61,22 @@ def test_seed_every_claim_has_evidence_inside_text(seed_result):
     for claim in seed_result.claims:
         assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
         assert claim.rule and claim.date is not None
+
+
+def test_seed_matches_its_gold_exactly(seed_result, eval_dir):
+    """Every fact of eval/dev/gold-seed.jsonl, and nothing else wrong."""
+    from dataclasses import replace
+
+    from kgraph.evaluate import read_gold, score
+
+    gold = read_gold([eval_dir / "dev" / "gold-seed.jsonl"])
+    claims = [replace(c, doc="trend_russia_tajikistan_2024.txt") for c in seed_result.claims]
+    summary = score(gold, claims).summary()
+    assert (summary["fp"], summary["fn"]) == (0, 0), summary
+    assert summary["amount_acc"] == summary["percent_acc"] == summary["rank_acc"] == summary["speaker_acc"] == 1.0
+
+
+def test_seed_roadmap_agreement_and_meeting(seed_result):
+    pairs = {(c.relation, frozenset((c.subject.id, c.object.id))) for c in seed_result.claims}
+    assert ("agreement", frozenset({"RUS", "TJK"})) in pairs
+    assert ("meeting", frozenset({"RUS", "TJK"})) in pairs

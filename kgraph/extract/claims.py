@@ -589,9 +589,10 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
             group = next((g for g in (agents, co, mods) if len(g) >= 2), [])
             pairs = [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
-        if not pairs and relation == "meeting" and co and not agents:
+        pairs = [(a, b) for a, b in pairs if a[0].id != b[0].id]
+        if not pairs and relation == "meeting" and co:
             # "..., Rahmon said at a meeting with Putin": the one who speaks attended.
-            speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
+            speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]
             party = ctx.as_party(speaker.entity) if speaker is not None else None
             if party is not None and party.id not in {c[0].id for c in co}:
                 pairs = [((party, None), c) for c in co]
@@ -601,6 +602,12 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id]
             if len(rest) == 1:
                 pairs, implied = [(everyone[0], rest[0])], True
+        if not pairs and not everyone and relation == "agreement" and ctx.pair is not None:
+            # "a roadmap has been established", reported by one of the article's pair: the pair's.
+            speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
+            party = ctx.as_party(speaker.entity) if speaker is not None else None
+            if party is not None and party.id in (ctx.pair[0].id, ctx.pair[1].id):
+                pairs, implied = [((ctx.pair[0], None), (ctx.pair[1], None))], True
         if not pairs and ctx.pair is not None and (ctx.pair_mentioned(sent) or ctx.bilateral_voice(sent)):
             one = (agents or others or co)[:1]
             if one and one[0][0].id in (ctx.pair[0].id, ctx.pair[1].id):

@@ -113,6 +113,12 @@ _NOT_NAME_WORDS = frozenset({"airport", "international", "university", "street",
                              "this", "that", "he", "she", "it", "they", "we", "i", "you", "on", "in", "at",
                              "and", "but", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
                              "friday", "saturday", "sunday", "said", "says"})
+# Words after a name that make it a place or a body named after a person ("King Fahd International Airport").
+_PLACE_WORDS = frozenset({"airport", "international", "university", "street", "avenue", "road", "bridge",
+                          "hospital", "mosque", "palace", "square", "park", "center", "centre", "foundation",
+                          "school", "college", "institute", "port", "stadium", "hall", "dam", "prize", "award"})
+# Post-nominal letters that follow a name ("Leo Docherty MP").
+_POST_NOMINALS = frozenset({"mp", "mep", "qc", "kc", "obe", "mbe", "cbe", "phd"})
 # Titles that name their country by convention in English-language news when the text gives
 # none: "Secretary of State" is American (the British one is "Secretary of State for ..."),
 # "Foreign Secretary" British.
@@ -375,7 +381,7 @@ class MentionFinder:
         doc = self.doc
         for i in range(1, len(doc)):
             code = _KOREA_NICKNAMES.get(doc[i].text)
-            if code is None or self.taken[i] or self.lower[i - 1] != "the" or code in nicknames:
+            if code is None or self.taken[i] or self.lower[i - 1] != "the":
                 continue
             sent = doc[i].sent
             if any(self.lower[s] in _KOREA_NICKNAMES and m.resolution == "context"
@@ -517,7 +523,9 @@ class MentionFinder:
                 end += 2  # "Marcos, Jr."
                 continue
             break
-        while end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS | _NAME_PARTICLES:
+        if end < n and doc[end].lower_ in _PLACE_WORDS and doc[end].is_title:
+            return start  # "King Fahd International Airport"
+        while end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS | _NAME_PARTICLES | _POST_NOMINALS:
             end -= 1
         if end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS:
             return start

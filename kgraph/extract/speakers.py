@@ -176,11 +176,12 @@ class SpeakerMap:
             return None, "quotation"
         return None, ""
 
-    def adjacent_speaker(self, sent: Span, trigger: Token) -> Mention | None:
+    def adjacent_speaker(self, sent: Span, trigger: Token | None) -> Mention | None:
         """"CLAIM, NAME said" / "said NAME": a speech verb right after or before a person,
         read off word order because the parser often mis-attaches such tails."""
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i <= trigger.i:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or (
+                    trigger is not None and verb.i <= trigger.i):
                 continue
             if self.quote_at(verb.idx) is not None:
                 continue

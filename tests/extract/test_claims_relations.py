@@ -300,6 +300,12 @@ ABSENT: list[tuple[str, str]] = [
     ("leader_of", "Former President Donald Trump held a rally in Ohio."),
     ("leader_of", "Vice President Kamala Harris traveled to Ghana."),
     ("leader_of", "Mr Prime Minister, welcome to our country."),
+    # a word that triggers one relation elsewhere does not make it here
+    ("meeting", "Sudan received emergency food aid from Egypt."),
+    ("trade_partner", "Turkey banned trade with Israel."),
+    ("trade_partner", "Canada and the EU signed a trade agreement."),
+    ("investor", "Qatar launched an investment fund in London."),
+    ("agreement", "The two companies from Japan and Korea signed a licensing agreement."),
 ]
 
 
@@ -360,6 +366,26 @@ def test_extract_claims_relation_not_asserted(nlp, relation, text, subject, obj)
     found = between(claims, relation, subject, obj, ordered=False)
     assert found, f"expected a non-asserted {relation}({subject},{obj}); got {show(claims)}"
     assert all(c.modality != "asserted" for c in found), f"expected not asserted; got {show(claims)}"
+
+
+# NOT_PARTY: brokers, commenters and venues are not parties of the relation.
+# (relation, sentence, the country that must not appear in any claim of the relation)
+
+NOT_PARTY: list[tuple[str, str, str]] = [
+    ("agreement", "Kenya welcomed the agreement between Ethiopia and Somalia.", "KEN"),
+    ("agreement", "The deal between Armenia and Azerbaijan was brokered by the United States.", "USA"),
+    ("meeting", "The presidents of Serbia and Hungary met in Switzerland.", "CHE"),
+    ("meeting", "Qatar hosted talks between the United States and Afghanistan's Taliban government.", "USA"),
+    ("agreement", "Egypt and Sudan signed a memorandum at a ceremony in Saudi Arabia.", "SAU"),
+    ("conflict", "Ukraine accused Russia of attacking a ship bound for Egypt.", "EGY"),
+]
+
+
+@pytest.mark.parametrize("relation,text,outsider", NOT_PARTY)
+def test_extract_claims_outsider_is_no_party(nlp, relation, text, outsider):
+    claims = claims_of(nlp, text)
+    wrong = [c for c in claims if c.relation == relation and outsider in (c.subject.id, c.object.id)]
+    assert not wrong, f"expected {outsider} in no {relation}; got {show(claims)}"
 
 
 # -- leader_of ---------------------------------------------------------------------------

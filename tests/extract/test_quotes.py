@@ -97,6 +97,8 @@ SPEAKERS: list[tuple[str, str, str, str, str]] = [
     # a quotation inside a quotation keeps the outer speaker
     ('President Ilham Aliyev said: "The \'Southern Gas Corridor\' delivers gas from Azerbaijan to Greece."',
      "energy_supplier", "AZE", "GRC", "Aliyev"),
+    ('President Ilham Aliyev said: "Through the \'Southern Gas Corridor\', Azerbaijan delivers gas to Greece."',
+     "energy_supplier", "AZE", "GRC", "Aliyev"),
     ("\u201cHungary\u2019s gas comes from a \u2018reliable supplier\u2019, and Russia supplies gas to Hungary,\u201d "
      "Prime Minister Viktor Orban said.",
      "energy_supplier", "RUS", "HUN", "Orban"),
@@ -191,8 +193,9 @@ def test_extract_claims_transcript_future_turn_is_not_asserted(transcript_claims
 NO_SPEAKER: list[tuple[str, str, str, str]] = [
     ("Japan imposed sanctions on Russia in 2022.", "sanction", "JPN", "RUS"),
     ("Canada and Mexico signed a trade agreement on Monday.", "agreement", "CAN", "MEX"),
-    ('Moscow, where President Vladimir Putin said "welcome" to guests, hosted talks with China.',
+    ('President Vladimir Putin, who called the visit "historic", hosted talks with China in Moscow.',
      "meeting", "RUS", "CHN"),
+    ("Kazakhstan exports oil to Italy by tanker.", "energy_supplier", "KAZ", "ITA"),
 ]
 
 

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KGRAPH := $(VENV)/bin/kgraph
 STAMP  := $(VENV)/.installed
 
-.PHONY: venv demo test test-fast bench lint clean
+.PHONY: venv demo test test-fast bench bench-build serve lint clean
 
 venv: $(STAMP)
 
@@ -32,6 +32,13 @@ test-fast: venv
 
 bench: venv
 	$(PY) benchmarks/run_all.py
+
+bench-build: venv
+	$(PY) benchmarks/bench_build.py
+
+serve: venv
+	test -e graph.ttl || $(KGRAPH) build seeds/ -o graph.ttl
+	$(KGRAPH) serve graph.ttl
 
 lint: venv
 	$(PY) -m mypy --strict kgraph/model.py

@@ -144,6 +144,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma in ("war", "strike") and token.pos_ != "NOUN":
                     continue
+                if relation == "conflict" and token.dep_ == "compound":
+                    continue  # "war crimes", "war tribunal", "strike group": a modifier, not an event
                 if lemma == "war" and mods & {"trade", "tariff", "price", "currency", "chip", "tech", "sanction"}:
                     relation = "dispute"  # a "trade war" is a dispute, not armed conflict
                 if lemma == "fire" and not (mods & {"artillery", "gun", "rocket", "mortar", "tank", "cross", "sniper"}):
@@ -348,7 +350,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if prep == "from" and trigger.reversed:
                 return "agent"
             if prep in _OBJECT_PREPS:
-                return "other"
+                # "tariffs on imports from China" is near enough; a party four phrases down is not
+                return "other" if _prep_depth(party, edge) <= 1 else None
         if edge.dep_ == "agent":
             return "agent"
         return None
@@ -380,6 +383,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None
                 if trigger.relation == "meeting" and edge != party and _lemma(edge) not in lx.PERSON_NOUNS:
                     return None  # "welcomed the commitment between X and Y" is no meeting
+                if _prep_depth(party, edge) > 1:
+                    return None
                 return "agent" if trigger.reversed and trigger.kind == "verb" else "other"
             if dep == "prep":
                 prep = edge.lower_
@@ -394,7 +399,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if prep == "from" and trigger.reversed:
                     return "agent"
                 if prep in _OBJECT_PREPS:
-                    return "other"
+                    return "other" if _prep_depth(party, edge) <= 1 else None
             if dep in ("advcl",) and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
                 return "ahead"
             if dep in ("npadvmod",):
@@ -434,6 +439,16 @@ def _direct(party: Token, edge: Token) -> bool:
     return True
 
 
+def _prep_depth(party: Token, edge: Token) -> int:
+    """How many prepositions lie between a party and the edge it attaches by (the edge excluded)."""
+    depth, node = 0, party.head
+    while node != edge and node.head != node:
+        if node.dep_ == "prep":
+            depth += 1
+        node = node.head
+    return depth
+
+
 def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:
     """The verb's direct object when it names a party or a person (a controller of a complement)."""
     for child in verb.children:
@@ -463,6 +478,9 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
         if role == "mod":
             if trigger.relation == "meeting" and entity.type == "Organization":
                 continue  # "the CICA summit": the venue, not a party
+            mention = ctx.index.get(head.i)
+            if mention is not None and mention.resolution == "capital" and head.dep_ == "compound":
+                continue  # "the Ottawa Treaty", "the Minsk agreements": a city in a name
             parties.mods.append((entity, head))
             role = "other" if trigger.kind == "relational" else "agent"
         if role == "agent":

@@ -295,7 +295,7 @@ class MentionFinder:
         # "Chad Smith", "George Washington"); a title after keeps it a country ("Chad President X").
         if (before is not None and before.pos_ == "PROPN" and before.ent_type_ in ("PERSON", "")
                 and before.is_title and before.lower_ not in HONORIFICS and not self.taken[before.i]
-                and before.lower_ not in _TITLE_FIRST_WORDS and not before.is_sent_start):
+                and before.lower_ not in _TITLE_FIRST_WORDS):
             return None
         if (after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "")
                 and _title_at(self.lower, after.i, _ALL_TITLES) is None and after.lower_ not in _NOT_NAME_WORDS
@@ -490,7 +490,7 @@ class MentionFinder:
                 return None, deputy, past
             tok = self.doc[k - 1]
             if self.taken[k - 1] or not (tok.is_title or prev in _DEPUTY_MARKERS or prev in _PAST_MARKERS
-                                         or prev == "-"):
+                                         or prev == "-" or tok.pos_ in ("NOUN", "ADJ") and tok.is_lower):
                 break
             k -= 1
         return None, deputy, past or self._past_before(i)
@@ -647,15 +647,16 @@ class MentionFinder:
         at = self._country_of(j + 1) if self.lower[j] == "of" else None
         if at is not None:
             return at
+        # The department ends where a name starts ("Minister of Finance Ahmed Ali").
         k = j + 1
         while k < len(doc) and k - j <= 6 and (doc[k].is_title or doc[k].is_upper or self.lower[k] in ("and", "&")) \
-                and not self.taken[k]:
+                and not self.taken[k] and (k == j + 1 or k not in self.person_ents):
             k += 1
         if k > j + 1 and k < len(doc) and self.lower[k] == "of":
             at = self._country_of(k + 1)
             if at is not None:
                 return at
-        if k > j + 1 and k in self.org_to:
+        if k > j + 1 and (k in self.org_to or k in self.person_ents):
             return k, None
         return j, None
 
@@ -678,7 +679,7 @@ class MentionFinder:
             country = country or of_country
             if country is None and role in CONVENTION_COUNTRIES and deputy is None:
                 country = CONVENTION_COUNTRIES[role]
-                if role == "secretary of state" and j < n and self.lower[j] == "for":
+                if role == "secretary of state" and title_end < n and self.lower[title_end] == "for":
                     country = "GBR"  # "Secretary of State for Foreign ... Affairs"
             start_of_title = i
             if i > 0 and deputy and self.lower[i - 1] == deputy:
@@ -730,7 +731,9 @@ class MentionFinder:
         if start >= end:
             return False
         span = doc[start:end]
-        is_person = any(t.ent_type_ == "PERSON" for t in span) or span.text.isupper()
+        is_person = (any(t.ent_type_ == "PERSON" for t in span) or span.text.isupper()
+                     or (start > 0 and self.lower[start - 1] in HONORIFICS and self.lower[start - 1] != "the")
+                     or bool(self.gaz.find_leaders(_clean_name(span.text))))
         if not is_person or not (country or role in LEADER_ROLES):
             return False
         if country is None and role in CONVENTION_COUNTRIES:
@@ -802,7 +805,7 @@ class MentionFinder:
             return self.by_surname[text]
         last = text.split()[-1] if text else ""
         person = self.by_surname.get(last)
-        if person is not None and (" " not in text or _words(text) & _words(person.entity.name)):
+        if person is not None and (" " not in text or _words(text) <= _words(person.entity.name)):
             return person
         return None
 

@@ -1,0 +1,180 @@
+"""Benchmark builds: throughput of each engine against the bare spaCy pipeline, and memory as input grows.
+
+Throughput, on the same sample of the Wikipedia current-events corpus (JSONL, one item a line):
+
+* ``bare``   - the English model without kgraph's components, ``nlp.pipe`` over the texts;
+* ``single`` - ``kgraph.api.build`` in one process into an on-disk store;
+* ``workers2`` - the same with ``workers=2`` (spaCy's ``nlp.pipe(n_process=2)``);
+* ``dask2``  - ``kgraph.distributed.build_dask`` on a 2-worker local Dask cluster (the
+  time includes starting the cluster and loading the model in each worker).
+
+Each is reported in articles/s and as a ratio to ``bare``. The model load of the process
+that runs the timed call is not counted (it is loaded before the clock starts).
+
+Memory: peak RSS of single-process builds into an on-disk store for the input and for ten
+times the input (the same items with changed ids, written on the fly to a temporary
+JSONL file, so nothing holds it whole). A flat peak shows that the build streams.
+
+Every run is a subprocess of its own, so its peak RSS is its own.
+
+Usage:
+    python benchmarks/bench_build.py                      # sample of 2,000 items, memory on 1,000 and 10,000
+    python benchmarks/bench_build.py --sample 0 --memory-base 0   # the full corpus for both (long)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("KGRAPH_SHARED", ROOT.parent / "shared")) / "corpus" / "wikipedia-current-events.jsonl"
+OUT = ROOT / "benchmarks" / "out"
+ENGINES = ("bare", "single", "workers2", "dask2")
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return own / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _children_peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def write_sample(source: Path, target: Path, count: int, copies: int = 1) -> int:
+    """Stream the first ``count`` items (all when 0) ``copies`` times, ids suffixed per copy."""
+    written = 0
+    with target.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            with source.open(encoding="utf-8") as lines:
+                for line in itertools.islice(lines, count or None):
+                    if not line.strip():
+                        continue
+                    record = json.loads(line)
+                    if copies > 1:
+                        record["id"] = f"{record['id']}-copy{copy}"
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    written += 1
+    return written
+
+
+def run_child(engine: str, path: Path) -> dict[str, Any]:
+    """Run one engine on one JSONL file, in this process; return its figures."""
+    from kgraph.io import read_articles
+
+    with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
+        if engine == "bare":
+            from kgraph.extract.pipeline import load_bare_pipeline
+
+            nlp = load_bare_pipeline()
+            texts = (a.text for a in read_articles([path]))
+            started = time.perf_counter()
+            articles = sum(1 for _ in nlp.pipe(texts, batch_size=32))
+            seconds = time.perf_counter() - started
+            claims = None
+        elif engine == "dask2":
+            from kgraph.api import BuildReport
+            from kgraph.distributed import build_dask
+
+            report = BuildReport()
+            started = time.perf_counter()
+            build_dask(read_articles([path]), store=Path(tmp, "store"), workers=2, partition_size=250,
+                       report=report)
+            seconds = time.perf_counter() - started
+            articles, claims = report.articles, report.claims
+        else:
+            from kgraph.api import BuildReport, build
+            from kgraph.extract import load_pipeline
+
+            load_pipeline()
+            report = BuildReport()
+            started = time.perf_counter()
+            build([path], store=Path(tmp, "store"), workers=2 if engine == "workers2" else 1, report=report)
+            seconds = time.perf_counter() - started
+            articles, claims = report.articles, report.claims
+    return {"engine": engine, "articles": articles, "claims": claims, "seconds": round(seconds, 2),
+            "articles_per_s": round(articles / seconds, 1), "peak_rss_mb": round(_peak_rss_mb(), 1),
+            "children_peak_rss_mb": round(_children_peak_rss_mb(), 1)}
+
+
+def run(engine: str, path: Path) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "--child", engine, str(path)], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if done.returncode != 0:
+        raise SystemExit(f"{engine} failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"  {engine:9} {result['articles']:>7} articles {result['seconds']:>8.1f}s "
+          f"{result['articles_per_s']:>7.1f}/s  peak RSS {result['peak_rss_mb']:.0f} MB", file=sys.stderr)
+    return result
+
+
+def table(results: dict[str, Any]) -> str:
+    bare = results["throughput"]["bare"]["articles_per_s"]
+    lines = [f"Build throughput on {results['sample_items']:,} items ({results['corpus']})",
+             f"{'engine':10} {'articles/s':>11} {'x bare':>7} {'claims':>7} {'seconds':>8} {'peak RSS MB':>12}"]
+    for engine in ENGINES:
+        r = results["throughput"].get(engine)
+        if r:
+            lines.append(f"{engine:10} {r['articles_per_s']:>11.1f} {r['articles_per_s'] / bare:>7.2f} "
+                         f"{r['claims'] if r['claims'] is not None else '-':>7} {r['seconds']:>8.1f} "
+                         f"{r['peak_rss_mb']:>12.0f}")
+    lines.append("")
+    lines.append("Peak memory of a single-process build (on-disk store)")
+    lines.append(f"{'input':10} {'items':>8} {'seconds':>8} {'peak RSS MB':>12}")
+    for name, r in results["memory"].items():
+        lines.append(f"{name:10} {r['articles']:>8,} {r['seconds']:>8.1f} {r['peak_rss_mb']:>12.0f}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--sample", type=int, default=2000, help="items for the throughput runs (0: all)")
+    parser.add_argument("--memory-base", type=int, default=1000, help="items of the 1x memory run (0: all)")
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_child(args.child[0], Path(args.child[1]))))
+        return
+    if not args.corpus.is_file():
+        raise SystemExit(f"no corpus at {args.corpus} (set KGRAPH_SHARED)")
+    results: dict[str, Any] = {
+        "corpus": str(args.corpus), "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "throughput": {}, "memory": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="kgraph-bench-in-") as tmp:
+        sample = Path(tmp, "sample.jsonl")
+        results["sample_items"] = write_sample(args.corpus, sample, args.sample)
+        print(f"throughput on {results['sample_items']} items", file=sys.stderr)
+        for engine in args.engines.split(","):
+            results["throughput"][engine] = run(engine, sample)
+        for name, copies in (("1x", 1), ("10x", 10)):
+            path = Path(tmp, f"memory-{name}.jsonl")
+            items = write_sample(args.corpus, path, args.memory_base, copies)
+            print(f"memory, {name}: {items} items", file=sys.stderr)
+            results["memory"][name] = run("single", path)
+            path.unlink()
+    OUT.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = table(results)
+    (OUT / f"bench_build-{stamp}.json").write_text(json.dumps(results, indent=2) + "\n")
+    (OUT / f"bench_build-{stamp}.txt").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -117,3 +117,25 @@ def test_serves_an_rdf_file(tmp_path):
 def test_not_a_store(tmp_path):
     with pytest.raises(KGraphError, match="not an Oxigraph store"):
         snapshot(tmp_path, tmp_path / "copy")
+
+
+def test_cli_serves_until_terminated(tmp_path):
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    store = make_store(tmp_path / "store")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "kgraph", "serve", str(store), "--port", str(port),
+                                "--timeout", "5"], stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        assert f"http://127.0.0.1:{port}/" in line and "read-only" in line
+        assert len(select(f"http://127.0.0.1:{port}/query", ALLIES)) == 2
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(20)
+    assert not list(tmp_path.glob(".kgraph-serve-*"))  # the snapshot is removed

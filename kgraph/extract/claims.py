@@ -70,6 +70,8 @@ class Parties:
     agents: list[tuple[Entity, Token]] = field(default_factory=list)
     others: list[tuple[Entity, Token]] = field(default_factory=list)
     co_parties: list[tuple[Entity, Token]] = field(default_factory=list)
+    sources: list[tuple[Entity, Token]] = field(default_factory=list)
+    subjects: list[tuple[Entity, Token]] = field(default_factory=list)
     ahead: list[tuple[Entity, Token]] = field(default_factory=list)
     implied: bool = False
 
@@ -123,13 +125,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children):
                     continue  # an energy supply, handled below
-                if relation == "trade_partner" and any(_lemma(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
+                if relation == "trade_partner" and _trade_blocked(token):
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
                 mods = set(_modifier_lemmas(token))
                 if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
                     relation = "military_cooperation"
                 if relation == "aid_donor" and lemma in ("grant", "relief", "funding") and token.pos_ != "NOUN":
                     continue
+                if lemma == "loan" and not mods & {"concessional", "soft", "preferential", "interest-free",
+                                                    "concessionary", "zero-interest"}:
+                    continue  # only concessional loans are aid
                 if relation == "military_cooperation" and not (mods & ({"joint", "military", "naval", "war"}
                                                                       | lx.MILITARY_MODIFIERS)):
                     continue
@@ -152,6 +157,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma == "pressure" and "maximum" not in mods:
                     continue
+                if lemma == "protest" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
+                                                  for c in token.children):
+                    continue  # a diplomatic protest is lodged with someone; street protests are not disputes
                 triggers.append(Trigger(token, relation, "action"))
             elif lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children
                                                    if c.dep_ in ("compound", "amod", "nmod")):
@@ -171,6 +179,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
+
+
+def _trade_blocked(token: Token) -> bool:
+    """Trade under a ban, tariff or deal ("duties on imports", "a deal outlining exports")."""
+    if any(_lemma(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
+        return True
+    verb = _predicate(token)
+    return any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and _lemma(c) in lx.TRADE_BLOCKERS for c in verb.children)
 
 
 def _object_has(verb: Token, words: frozenset[str]) -> bool:
@@ -347,17 +363,27 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "agent"
             if prep in _CO_PARTY_PREPS:
                 return "co"
-            if prep == "from" and trigger.reversed:
-                return "agent"
+            if prep == "from":
+                return "source" if _prep_depth(party, edge) <= 1 else None
             if prep in _OBJECT_PREPS:
                 # "tariffs on imports from China" is near enough; a party four phrases down is not
                 return "other" if _prep_depth(party, edge) <= 1 else None
         if edge.dep_ == "agent":
             return "agent"
+        if edge.dep_ in ("acl", "relcl") and edge.tag_ == "VBN":
+            # "sanctions imposed by Norway on Iran": the participle's agent and objects
+            inner = _edge_into(party, edge)
+            if inner is not None and inner.dep_ == "agent":
+                return "agent"
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in _OBJECT_PREPS - {"from"}:
+                return "other"
         return None
     p = _predicate(t)
     verb = p
     controller: Token | None = None
+    # A trigger buried in the clause ("sanctions ... due to their conduct during the war") is
+    # not something the clause's subject does: only a trigger near its verb takes its subject.
+    remote = _remote(t, p)
     while True:
         edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
@@ -369,13 +395,14 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if dep in _SUBJECT_DEPS:
                     return None
             if dep in _SUBJECT_DEPS:
-                if not _direct(party, edge):
+                if remote or not _direct(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
-                return "other" if trigger.reversed and trigger.kind == "verb" else "agent"
+                return "subject"
             if verb != p:
                 return None  # a higher clause shares its subject with the trigger's clause, nothing else
             if dep in _PASSIVE_SUBJECT_DEPS:
-                return "other"
+                # "China is expected to invest": the raised subject of a complement's verb acts
+                return "agent" if verb != p else "other"
             if dep == "agent":
                 return "agent"
             if dep in ("dobj", "dative", "attr", "oprd"):
@@ -385,7 +412,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "welcomed the commitment between X and Y" is no meeting
                 if _prep_depth(party, edge) > 1:
                     return None
-                return "agent" if trigger.reversed and trigger.kind == "verb" else "other"
+                return "other"
             if dep == "prep":
                 prep = edge.lower_
                 if prep in lx.RANK_AHEAD_WORDS:
@@ -396,8 +423,12 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return "co"
                 if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
                     return "agent"
-                if prep == "from" and trigger.reversed:
-                    return "agent"
+                if prep == "from":
+                    if trigger.relation == "meeting" and any(
+                            c.dep_ == "dobj" and c.i not in ctx.index and _lemma(c) not in lx.PERSON_NOUNS
+                            for c in verb.children):
+                        return None  # "received aid from X" is no meeting with X
+                    return "source" if _prep_depth(party, edge) <= 1 else None
                 if prep in _OBJECT_PREPS:
                     return "other" if _prep_depth(party, edge) <= 1 else None
             if dep in ("advcl",) and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
@@ -437,6 +468,25 @@ def _direct(party: Token, edge: Token) -> bool:
             continue
         return False
     return True
+
+
+def _receiving(trigger: Token) -> bool:
+    """Whether the trigger is what its verb's subject receives ("Sudan received aid from Egypt")."""
+    p = _predicate(trigger)
+    return _lemma(p) in lx.RECEIVE_VERBS and _edge_into(trigger, p) is not None and \
+        _edge_into(trigger, p).dep_ in ("dobj", "attr")
+
+
+def _remote(trigger: Token, predicate: Token) -> bool:
+    """Whether a trigger lies two or more phrases below its verb, or inside a phrase of circumstance."""
+    depth, node = 0, trigger
+    while node != predicate and node.head != node:
+        if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
+            if node.lower_ in _CIRCUMSTANCE_PREPS:
+                return True
+            depth += 1
+        node = node.head
+    return depth > 1
 
 
 def _prep_depth(party: Token, edge: Token) -> int:
@@ -483,10 +533,15 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
                 continue  # "the Ottawa Treaty", "the Minsk agreements": a city in a name
             parties.mods.append((entity, head))
             role = "other" if trigger.kind == "relational" else "agent"
+        if role == "subject":
+            parties.subjects.append((entity, head))
+            role = "agent"
         if role == "agent":
             parties.agents.append((entity, head))
         elif role == "other":
             parties.others.append((entity, head))
+        elif role == "source":
+            parties.sources.append((entity, head))
         elif role == "co":
             parties.co_parties.append((entity, head))
         elif role == "ahead":
@@ -537,6 +592,9 @@ def _rank(trigger: Trigger, sent: Span) -> int | None:
         modifiers.extend(c for c in child.children if c.dep_ in ("amod", "advmod", "compound", "npadvmod", "conj"))
     for child in modifiers:
         rank = _rank_word(child)
+        # "second-largest" split into "second", "-", "largest": the ordinal counts
+        if rank == 1 and child.i >= 2 and child.doc[child.i - 1].text in ("-", "–"):
+            rank = _rank_word(child.doc[child.i - 2]) or rank
         if rank:
             return rank
     # A ranking verb or noun governing the trigger: "ranks second in investment",
@@ -595,6 +653,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     pairs: list[tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]] = []
     if symmetric:
         mods = _unique(parties.mods)
+        others = _unique(others + parties.sources)
         right = others + co
         everyone = _unique(agents + others + co)
         if relation in lx.MULTILATERAL and len(everyone) >= 3:
@@ -635,8 +694,17 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
                 pairs = [((ctx.pair[0], None), (ctx.pair[1], None))]
             implied = True
     else:
+        # "from X" names the giver; after "import", "buy", "receive" the subject takes.
+        sources = _unique(parties.sources)
         if trigger.reversed:
-            agents, others = others, agents
+            agents, others = _unique(sources + others), agents
+        elif _receiving(trigger.token):
+            # "Venezuela secured Chinese investment": the subject receives, the modifier gives
+            subject_ids = {e.id for e, _ in parties.subjects}
+            givers = _unique(sources + [a for a in agents if a[0].id not in subject_ids])
+            agents, others = givers, _unique(parties.subjects + others)
+        elif sources:
+            agents = _unique(sources + agents) if not agents else agents
         carried = False
         if others and not agents:
             # "The new funding includes $8 million for Chad": the giver named just before.
@@ -650,8 +718,14 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             if len(rest) == 1 and trigger.kind in ("relational", "action"):
                 others, implied = rest, True
         pairs = [(a, o) for a in agents for o in others]
-        if not pairs and len(agents) >= 2 and _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS:
-            pairs = [(a, b) for a in agents for b in agents if a[0].id != b[0].id]
+        subjects = _unique(parties.subjects)
+        if not pairs and len(subjects) >= 2 and (_lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS
+                                                 or relation == "conflict"):
+            # "X and Y exchanged fire", "X and Y clashed": each against the other
+            pairs = [(a, b) for a in subjects for b in subjects if a[0].id != b[0].id]
+        co = _unique(parties.co_parties)
+        if not pairs and relation == "conflict" and len(co) >= 2 and not agents:
+            pairs = [(a, b) for a in co for b in co if a[0].id != b[0].id]  # "clashes between X and Y"
     if not pairs and not parties.ahead:
         return []
     if not symmetric and pairs and not carried:

@@ -22,7 +22,7 @@ ACTION_NOUNS: dict[str, str] = {
     "investment": "investor",
     "alliance": "ally",
     "aid": "aid_donor", "assistance": "aid_donor", "grant": "aid_donor", "donation": "aid_donor",
-    "relief": "aid_donor", "funding": "aid_donor",
+    "relief": "aid_donor", "funding": "aid_donor", "loan": "aid_donor", "statement": "agreement",
     "agreement": "agreement", "treaty": "agreement", "memorandum": "agreement", "mou": "agreement",
     "accord": "agreement", "pact": "agreement", "deal": "agreement", "roadmap": "agreement",
     "declaration": "agreement", "charter": "agreement", "convention": "agreement", "signing": "agreement",
@@ -34,7 +34,7 @@ ACTION_NOUNS: dict[str, str] = {
     "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction", "blacklist": "sanction",
     "blockade": "sanction", "ban": "sanction", "restriction": "sanction",
     "tariff": "tariff", "duty": "tariff", "levy": "tariff",
-    "condemnation": "dispute", "criticism": "dispute", "protest": "dispute", "tension": "dispute",
+    "condemnation": "dispute", "criticism": "dispute", "tension": "dispute", "protest": "dispute",
     "dispute": "dispute", "row": "dispute", "spat": "dispute",
     "attack": "conflict", "strike": "conflict", "airstrike": "conflict", "invasion": "conflict",
     "occupation": "conflict", "clash": "conflict", "offensive": "conflict", "bombardment": "conflict",
@@ -72,14 +72,16 @@ VERBS: dict[str, str] = {
     "sign": "agreement", "conclude": "agreement", "ink": "agreement", "ratify": "agreement",
     "meet": "meeting", "visit": "meeting", "travel": "meeting", "fly": "meeting", "host": "meeting", "speak": "meeting", "talk": "meeting",
     "contact": "meeting", "phone": "meeting", "telephone": "meeting", "receive": "meeting", "welcome": "meeting",
-    "sanction": "sanction", "embargo": "sanction", "blacklist": "sanction",
-    "condemn": "dispute", "criticize": "dispute", "criticise": "dispute", "denounce": "dispute",
+    "sanction": "sanction", "embargo": "sanction", "blacklist": "sanction", "ban": "sanction",
+    "protest": "dispute", "condemn": "dispute", "criticize": "dispute", "criticise": "dispute", "denounce": "dispute",
     "summon": "dispute", "expel": "dispute", "warn": "dispute", "threaten": "dispute", "accuse": "dispute", "blame": "dispute", "rebuke": "dispute",
     "attack": "conflict", "invade": "conflict", "bomb": "conflict", "shell": "conflict", "occupy": "conflict",
     "strike": "conflict", "hack": "conflict",
 }
 # The subject of these verbs is the host, the object the visitor (visitor -> host order).
 REVERSED_VERBS = frozenset({"host", "receive", "welcome"})
+# Verbs whose subject receives what the trigger names: "Sudan received aid from Egypt".
+RECEIVE_VERBS = frozenset({"receive", "attract", "get", "obtain", "accept", "secure", "win"})
 # Verbs of mutual action: with two coordinated subjects they hold both ways
 # ("X and Y exchanged fire": each attacked the other).
 MUTUAL_VERBS = frozenset({"exchange", "trade"})
@@ -110,7 +112,7 @@ TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "duty", "sanction", "res
 PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "minister", "counterpart", "head",
                           "representative", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor"})
 # Verbs whose object is talked about, not done: "discussed diversifying trade".
-DISCUSSION_VERBS = frozenset({"discuss", "explore", "consider", "review", "examine", "debate", "study",
+DISCUSSION_VERBS = frozenset({"discuss", "explore", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})
 
 # Words that turn a single party's statement into one about the article's pair.

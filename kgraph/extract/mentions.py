@@ -487,13 +487,21 @@ class MentionFinder:
             if k in self.country_to or (k > 1 and self.doc[k - 1].text in ("'s", "’s") and k - 1 in self.country_to):
                 return self._country_ending_at(k), deputy, past or self._past_before(k)
             if k in self.org_to:
-                return None, deputy, past
+                # "USAID Administrator": a national agency's official acts for its country.
+                return self._agency_country(self.org_to[k]), deputy, past
             tok = self.doc[k - 1]
             if self.taken[k - 1] or not (tok.is_title or prev in _DEPUTY_MARKERS or prev in _PAST_MARKERS
                                          or prev == "-" or tok.pos_ in ("NOUN", "ADJ") and tok.is_lower):
                 break
             k -= 1
         return None, deputy, past or self._past_before(i)
+
+    def _agency_country(self, org_id: str) -> str | None:
+        """The country of a national agency (an organization with a single member), else None."""
+        record = self.gaz.organizations.get(org_id)
+        if record is not None and len(record.members) == 1:
+            return record.members[0]
+        return None
 
     def _past_before(self, i: int) -> bool:
         return any(self.lower[k] in _PAST_MARKERS for k in range(max(0, i - 3), i))
@@ -668,7 +676,7 @@ class MentionFinder:
         n = len(doc)
         while i < n:
             found = _title_at(self.lower, i, _ALL_TITLES) if not self.taken[i] else None
-            if found is None or not doc[i].is_alpha:
+            if found is None or not doc[i].text[:1].isalpha():
                 i += 1
                 continue
             title_end, role = found

@@ -21,7 +21,7 @@ import datetime as dt
 import pytest
 
 from kgraph.extract import extract_article
-from kgraph.model import SYMMETRIC, Claim, Entity, Article
+from kgraph.model import SYMMETRIC, Article, Claim, Entity
 
 pytestmark = pytest.mark.model
 

@@ -402,6 +402,27 @@ def test_find_mentions_officials(marked: str, date: str, name: str, country: str
         assert not leaders([person])
 
 
+def _gazetteer_with_agency():
+    from kgraph.gazetteer import Gazetteer, OrganizationRecord, load_gazetteer
+
+    shipped = load_gazetteer()
+    agency = OrganizationRecord("USAID", "United States Agency for International Development", None, (), "agency",
+                                ("USA",))
+    return Gazetteer(shipped.countries, {**shipped.organizations, "USAID": agency}, shipped.leaders)
+
+
+def test_find_mentions_agency_title_takes_the_agency_country() -> None:
+    doc = parse("[USAID|ORG|org:USAID] Administrator [Samantha Power|PERSON] announced .")
+    found = by_text(find_mentions(doc, date=dt.date(2023, 5, 19), gazetteer=_gazetteer_with_agency()))
+    assert found["Samantha Power"].entity.country == "USA"
+    assert found["Samantha Power"].function == "official"
+
+
+def test_find_mentions_international_body_title_has_no_country() -> None:
+    found = by_text(mentions_of("[NATO|ORG|org:NATO] Secretary-General [Mark Rutte|PERSON] said .", "2025-01-14"))
+    assert found["Mark Rutte"].entity.country is None and found["Mark Rutte"].entity.type == "Person"
+
+
 # -- later mentions: surnames and roles --------------------------------------------------------
 
 LATER_CASES = [

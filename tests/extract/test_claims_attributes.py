@@ -84,6 +84,9 @@ RANK: list[tuple[str, str, str, str, int | None]] = [
     ("France is Morocco's leading trading partner.", "trade_partner", "FRA", "MAR", 1),
     ("Brazil is a major trading partner of Paraguay.", "trade_partner", "BRA", "PRY", None),
     ("Canada is a trading partner of Chile.", "trade_partner", "CAN", "CHL", None),
+    ("Japan is the second-largest investor in Vietnam.", "investor", "JPN", "VNM", 2),
+    ("Saudi Arabia is India's third-largest oil supplier.", "energy_supplier", "SAU", "IND", 3),
+    ("Turkey is the fourth-largest investor in Georgia.", "investor", "TUR", "GEO", 4),
 ]
 
 
@@ -100,6 +103,10 @@ RANK_AHEAD: list[tuple[str, str, str, str, int, str]] = [
      "trade_partner", "KAZ", "KGZ", 2, "RUS"),
     ("Italy ranks second among investors in Albania, following Turkey.",
      "investor", "ITA", "ALB", 2, "TUR"),
+    ("The Netherlands is the second-largest investor in Indonesia after Singapore.",
+         "investor", "NLD", "IDN", 2, "SGP"),
+    ("Germany is Poland's second-largest trading partner, behind France.",
+         "trade_partner", "DEU", "POL", 2, "FRA"),
 ]
 
 
@@ -290,6 +297,7 @@ MODALITY: list[tuple[str, str, str, str, str]] = [
     ("The UAE committed $35 billion in investment to Egypt.", "investor", "ARE", "EGY", "asserted"),
     ("Poland and Lithuania are allies.", "ally", "POL", "LTU", "asserted"),
     ("The United States imposed sanctions on Iran.", "sanction", "USA", "IRN", "asserted"),
+    ("India might buy oil from Venezuela.", "energy_supplier", "VEN", "IND", "hedged"),
 ]
 
 
@@ -385,23 +393,6 @@ def test_extract_claims_to_dict_round_trip(article_claims):
 
 KNOWN_GAPS_ATTRIBUTES: list[tuple[str, tuple, str]] = [
     # K. hyphenated ordinals ('second-largest', 'third-largest') give rank 1: 'largest' wins
-    ('RANK',
-        ("Japan is the second-largest investor in Vietnam.", "investor", "JPN", "VNM", 2),
-        'expected rank 2; got 1'),
-    ('RANK',
-        ("Saudi Arabia is India's third-largest oil supplier.", "energy_supplier", "SAU", "IND", 3),
-        'expected rank 3; got 1'),
-    ('RANK',
-        ("Turkey is the fourth-largest investor in Georgia.", "investor", "TUR", "GEO", 4),
-        'expected rank 4; got 1'),
-    ('RANK_AHEAD',
-        ("The Netherlands is the second-largest investor in Indonesia after Singapore.",
-         "investor", "NLD", "IDN", 2, "SGP"),
-        'investor(NLD->IDN,asserted,rank=1)'),
-    ('RANK_AHEAD',
-        ("Germany is Poland's second-largest trading partner, behind France.",
-         "trade_partner", "DEU", "POL", 2, "FRA"),
-        'trade_partner(DEU->POL,asserted,rank=1)'),
     # L. several 'AMOUNT for/in PARTY' in one sentence: only the first recipient gets a claim, with no amount
     ('SPLIT_AMOUNTS',
         ("Japan provided aid to Laos worth $5 million and aid to Cambodia worth $3 million.",
@@ -428,7 +419,4 @@ KNOWN_GAPS_ATTRIBUTES: list[tuple[str, tuple, str]] = [
         ("Japan is expected to sign a deal with Britain.", "agreement", "JPN", "GBR", "hedged"),
         'expected agreement(JPN,GBR); got no claims'),
     # C. import/buy verbs with energy or arms objects: no claim (or reversed)
-    ('MODALITY',
-        ("India might buy oil from Venezuela.", "energy_supplier", "VEN", "IND", "hedged"),
-        'expected energy_supplier(VEN,IND); got no claims'),
 ]

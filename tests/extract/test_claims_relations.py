@@ -187,12 +187,23 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Turkey shelled positions in Syria.", "TUR", "SYR"),
     ("conflict", "Iran's attack on Israel in April involved hundreds of drones.", "IRN", "ISR"),
     ("conflict", "Moscow bombed Kyiv overnight.", "RUS", "UKR"),
+    ("investor", "Indonesia received $5 billion in investment from Singapore.", "SGP", "IDN"),
+    ("aid_donor", "Sudan received emergency food aid from Egypt.", "EGY", "SDN"),
+    ("investor", "Investment from the UAE into India doubled in 2023.", "ARE", "IND"),
+    ("aid_donor", "China gave concessional loans to Sri Lanka.", "CHN", "LKA"),
+    ("agreement", "India and Nepal issued a joint statement on Friday.", "IND", "NPL"),
+    ("sanction", "Turkey banned imports from Israel.", "TUR", "ISR"),
+    ("agreement", "An agreement signed by Ghana and Togo settles the border dispute.", "GHA", "TGO"),
+    ("tariff", "Tariffs imposed by Indonesia on Malaysia angered farmers.", "IDN", "MYS"),
+    ("energy_supplier", "Egypt buys electricity from Sudan.", "SDN", "EGY"),
 ]
 
 # Conflict with no stated attacker: either order is right.
 POSITIVE_UNORDERED: list[tuple[str, str, str, str]] = [
     # exports with their direction stated: either order satisfies the symmetric scorer
     ("trade_partner", "Kenya's exports to Uganda grew by 12 percent.", "KEN", "UGA"),
+    ("conflict", "Ethiopia and Eritrea fought a war from 1998 to 2000.", "ETH", "ERI"),
+    ("conflict", "Clashes between India and China erupted in the Galwan valley.", "IND", "CHN"),
 ]
 
 
@@ -216,6 +227,13 @@ DIRECTION: list[tuple[str, str, str, str]] = [
     ("military_cooperation", "The United States sold F-16 jets to Turkey.", "USA", "TUR"),
     ("military_cooperation", "Iran has supplied drones to Russia.", "IRN", "RUS"),
     ("military_cooperation", "France delivered howitzers to Ukraine.", "FRA", "UKR"),
+    ("investor", "Serbia attracted investment from China.", "CHN", "SRB"),
+    ("aid_donor", "Somalia received humanitarian aid from Turkey.", "TUR", "SOM"),
+    ("aid_donor", "Yemen got $20 million in aid from Kuwait.", "KWT", "YEM"),
+    ("tariff", "Steel from Vietnam faces tariffs imposed by the United States.", "USA", "VNM"),
+    ("energy_supplier", "Germany imports gas from Norway.", "NOR", "DEU"),
+    ("energy_supplier", "India bought oil from Russia in May.", "RUS", "IND"),
+    ("energy_supplier", "Japan purchases LNG from Australia.", "AUS", "JPN"),
 ]
 
 
@@ -279,6 +297,7 @@ ABSENT: list[tuple[str, str]] = [
     ("trade_partner", "Canada and the EU signed a trade agreement."),
     ("investor", "Qatar launched an investment fund in London."),
     ("agreement", "The two companies from Japan and Korea signed a licensing agreement."),
+    ("meeting", "Sudan received emergency food aid from Egypt."),
 ]
 
 
@@ -326,6 +345,8 @@ NOT_ASSERTED: list[tuple[str, str, str, str]] = [
     ("conflict", "Analysts say China could invade Taiwan.", "CHN", "TWN"),
     ("conflict", "Russia denied attacking Moldova.", "RUS", "MDA"),
     ("conflict", "Iran will strike Israel if provoked.", "IRN", "ISR"),
+    ("dispute", "Egypt will protest to Ethiopia.", "EGY", "ETH"),
+    ("energy_supplier", "Ukraine does not buy electricity from Belarus.", "BLR", "UKR"),
 ]
 
 
@@ -409,40 +430,10 @@ def test_extract_claims_capitals_act_for_their_governments(nlp):
 
 KNOWN_GAPS_RELATIONS: list[tuple[str, tuple, str]] = [
     # A. 'received/attracted/got ... from X', 'recipient of ... from X': the giver after 'from' is read as the recipient
-    ('POSITIVE',
-        ("investor", "Indonesia received $5 billion in investment from Singapore.", "SGP", "IDN"),
-        'expected asserted investor(SGP->IDN); got investor(IDN->SGP,asserted)'),
-    ('POSITIVE',
-        ("aid_donor", "Sudan received emergency food aid from Egypt.", "EGY", "SDN"),
-        'expected asserted aid_donor(EGY->SDN); got aid_donor(SDN->EGY,asserted); meeting(EGY->SDN,asserted)'),
-    ('DIRECTION',
-        ("investor", "Serbia attracted investment from China.", "CHN", "SRB"),
-        'expected investor(CHN->SRB) only; got investor(SRB->CHN,asserted)'),
     ('DIRECTION',
         ("investor", "Mongolia is a recipient of investment from Japan.", "JPN", "MNG"),
         'expected investor(JPN->MNG) only; got investor(MNG->JPN,asserted)'),
-    ('DIRECTION',
-        ("aid_donor", "Somalia received humanitarian aid from Turkey.", "TUR", "SOM"),
-        'expected aid_donor(TUR->SOM) only; got aid_donor(SOM->TUR,asserted); meeting(TUR->SOM,asserted)'),
-    ('DIRECTION',
-        ("aid_donor", "Yemen got $20 million in aid from Kuwait.", "KWT", "YEM"),
-        'expected aid_donor(KWT->YEM) only; got aid_donor(YEM->KWT,asserted)'),
     # F. missing triggers: 'concessional loans', 'issued a joint statement', 'banned imports from', 'will protest to', 'Investment from X into Y'
-    ('POSITIVE',
-        ("investor", "Investment from the UAE into India doubled in 2023.", "ARE", "IND"),
-        'expected asserted investor(ARE->IND); got no claims'),
-    ('POSITIVE',
-        ("aid_donor", "China gave concessional loans to Sri Lanka.", "CHN", "LKA"),
-        'expected asserted aid_donor(CHN->LKA); got no claims'),
-    ('POSITIVE',
-        ("agreement", "India and Nepal issued a joint statement on Friday.", "IND", "NPL"),
-        'expected asserted agreement(IND<->NPL); got no claims'),
-    ('POSITIVE',
-        ("sanction", "Turkey banned imports from Israel.", "TUR", "ISR"),
-        'expected asserted sanction(TUR->ISR); got no claims'),
-    ('NOT_ASSERTED',
-        ("dispute", "Egypt will protest to Ethiopia.", "EGY", "ETH"),
-        'expected a non-asserted dispute(EGY,ETH); got no claims'),
     # I. 'President Emmanuel Macron' resolves to Andorra (co-prince), not France: wrong party and no leader_of (mentions/gazetteer)
     ('POSITIVE',
         ("agreement", "President Emmanuel Macron and Chancellor Olaf Scholz signed a joint declaration.", "FRA", "DEU"),
@@ -455,49 +446,19 @@ KNOWN_GAPS_RELATIONS: list[tuple[str, tuple, str]] = [
         'expected leader_of(Macron->FRA); got no claims'),
     # E. participles 'imposed/signed by X' on a trigger noun: agent lost or direction reversed
     ('POSITIVE',
-        ("agreement", "An agreement signed by Ghana and Togo settles the border dispute.", "GHA", "TGO"),
-        'expected asserted agreement(GHA<->TGO); got no claims'),
-    ('POSITIVE',
         ("sanction", "Sanctions imposed by Norway on Iran remain in force.", "NOR", "IRN"),
         'expected asserted sanction(NOR->IRN); got no claims'),
-    ('POSITIVE',
-        ("tariff", "Tariffs imposed by Indonesia on Malaysia angered farmers.", "IDN", "MYS"),
-        'expected asserted tariff(IDN->MYS); got no claims'),
     ('DIRECTION',
         ("sanction", "Cuba remains under sanctions imposed by the United States.", "USA", "CUB"),
         'expected sanction(USA->CUB) only; got sanction(CUB->USA,asserted)'),
-    ('DIRECTION',
-        ("tariff", "Steel from Vietnam faces tariffs imposed by the United States.", "USA", "VNM"),
-        'expected tariff(USA->VNM) only; got no claims'),
     # C. import/buy verbs with energy or arms objects: no claim (or reversed)
-    ('POSITIVE',
-        ("energy_supplier", "Egypt buys electricity from Sudan.", "SDN", "EGY"),
-        'expected asserted energy_supplier(SDN->EGY); got no claims'),
-    ('DIRECTION',
-        ("energy_supplier", "Germany imports gas from Norway.", "NOR", "DEU"),
-        'expected energy_supplier(NOR->DEU) only; got no claims'),
-    ('DIRECTION',
-        ("energy_supplier", "India bought oil from Russia in May.", "RUS", "IND"),
-        'expected energy_supplier(RUS->IND) only; got no claims'),
-    ('DIRECTION',
-        ("energy_supplier", "Japan purchases LNG from Australia.", "AUS", "JPN"),
-        'expected energy_supplier(AUS->JPN) only; got no claims'),
     ('DIRECTION',
         ("military_cooperation", "Egypt bought fighter jets from France.", "FRA", "EGY"),
         'expected military_cooperation(FRA->EGY) only; got no claims'),
     ('NOT_ASSERTED',
         ("military_cooperation", "Egypt plans to buy fighter jets from France.", "FRA", "EGY"),
         'expected a non-asserted military_cooperation(FRA,EGY); got no claims'),
-    ('NOT_ASSERTED',
-        ("energy_supplier", "Ukraine does not buy electricity from Belarus.", "BLR", "UKR"),
-        'expected a non-asserted energy_supplier(BLR,UKR); got no claims'),
     # G. symmetric conflict with no stated attacker ('X and Y fought a war', 'clashes between X and Y', 'X and Y clashed'): no claim
-    ('POSITIVE_UNORDERED',
-        ("conflict", "Ethiopia and Eritrea fought a war from 1998 to 2000.", "ETH", "ERI"),
-        'expected asserted conflict(ETH<->ERI); got no claims'),
-    ('POSITIVE_UNORDERED',
-        ("conflict", "Clashes between India and China erupted in the Galwan valley.", "IND", "CHN"),
-        'expected asserted conflict(IND<->CHN); got no claims'),
     ('POSITIVE_UNORDERED',
         ("conflict", "Sudan and South Sudan clashed over the border town.", "SDN", "SSD"),
         'expected asserted conflict(SDN<->SSD); got no claims'),
@@ -506,9 +467,6 @@ KNOWN_GAPS_RELATIONS: list[tuple[str, tuple, str]] = [
         ("energy_supplier", "Turkmenistan exports gas to China.", "TKM", "CHN"),
         'expected energy_supplier(TKM->CHN) only; got no claims'),
     # B. 'receive' as a meeting verb fires on received goods/aid
-    ('ABSENT',
-        ("meeting", "Sudan received emergency food aid from Egypt."),
-        'expected no meeting; got aid_donor(SDN->EGY,asserted); meeting(EGY->SDN,asserted)'),
     # H. 'X is expected to <verb>': the passive subject of 'expected' is not taken as the agent, so no claim at all
     ('NOT_ASSERTED',
         ("investor", "China is expected to invest in Nepal.", "CHN", "NPL"),

@@ -41,6 +41,7 @@ ENTITY_PARAMS = frozenset({"country", "partner", "a", "b", "org", "leader", "ent
 
 _HEADER = re.compile(r"^#\s*(name|description|params)\s*:\s*(.*?)\s*$", re.MULTILINE)
 _WHERE = re.compile(r"^(?!\s*#).*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
+_MARKER = re.compile(r"^[ \t]*#[ \t]*@values[ \t]*$", re.MULTILINE)
 
 _RESOLVE = (
     sparql_prefixes()
@@ -201,6 +202,9 @@ def to_terms(target: Any, bindings: Mapping[str, str]) -> dict[str, Any]:
 def bind_values(text: str, terms: Mapping[str, Any]) -> str:
     """Put one ``VALUES`` row binding ``terms`` at the top of the outer ``WHERE``.
 
+    A query whose parameters live in a sub-select marks the place with a comment line
+    ``# @values``; the block goes there instead.
+
     Examples:
         >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?c }", {"c": Literal("RUS")}))
         SELECT ?x WHERE {
@@ -209,11 +213,14 @@ def bind_values(text: str, terms: Mapping[str, Any]) -> str:
     """
     if not terms:
         return text
+    names = " ".join(f"?{n}" for n in terms)
+    row = " ".join(_term_text(t) for t in terms.values())
+    marker = _MARKER.search(text)
+    if marker is not None:
+        return text[: marker.start()] + f"  VALUES ({names}) {{ ({row}) }}" + text[marker.end() :]
     match = _WHERE.search(text)
     if match is None:
         raise QuerySyntaxError("SPARQL syntax error: bindings need a query with a WHERE clause")
-    names = " ".join(f"?{n}" for n in terms)
-    row = " ".join(_term_text(t) for t in terms.values())
     block = f"\n  VALUES ({names}) {{ ({row}) }}\n"
     return text[: match.end()] + block + text[match.end() :]
 

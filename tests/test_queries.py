@@ -122,6 +122,8 @@ def test_most_connected(kg):
     rows = run_query(kg, "most_connected")
     assert [r["id"] for r in rows[:2]] == ["RUS", "TJK"]
     assert all(r["id"] not in {"vladimir-putin", "emomali-rahmon"} for r in rows)
+    investors = run_query(kg, "most_connected", relation="investor")  # bound inside the sub-select
+    assert _pairs(investors, "id", "partners", "claims") == [("CHN", "1", "1"), ("TJK", "1", "1")]
 
 
 def test_conflicting_figures(kg):

@@ -100,7 +100,8 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 # A title preceded by one of these no longer holds ("former president").
 _PAST_MARKERS = frozenset({"former", "ex", "ex-", "late", "then", "outgoing", "previous", "erstwhile"})
 # A head's title after one of these names a deputy ("Vice-President", "Deputy Prime Minister").
-_DEPUTY_MARKERS = frozenset({"vice", "deputy", "under", "assistant", "-", "vice-", "executive", "associate"})
+# ("under" only when capitalised: "under President X" names the president).
+_DEPUTY_MARKERS = frozenset({"vice", "deputy", "under", "assistant", "executive", "associate"})
 # Lower-case particles inside Arabic, Dutch, Portuguese... names ("bin", "al", "van", "da").
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "al-", "el", "de", "da", "do", "dos", "van", "von", "der",
                              "la", "le", "du", "di", "abu"})
@@ -112,7 +113,8 @@ _NOT_NAME_WORDS = frozenset({"airport", "international", "university", "street",
                              "school", "college", "institute", "port", "stadium", "hall", "the", "a", "an",
                              "this", "that", "he", "she", "it", "they", "we", "i", "you", "on", "in", "at",
                              "and", "but", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
-                             "friday", "saturday", "sunday", "said", "says"})
+                             "friday", "saturday", "sunday", "said", "says", "league", "cup", "party", "council",
+                             "club", "trophy", "games", "championship", "series"})
 # Words after a name that make it a place or a body named after a person ("King Fahd International Airport").
 _PLACE_WORDS = frozenset({"airport", "international", "university", "street", "avenue", "road", "bridge",
                           "hospital", "mosque", "palace", "square", "park", "center", "centre", "foundation",
@@ -271,9 +273,6 @@ class MentionFinder:
         self.pending_roles: list[tuple[int, int, Entity]] = []
 
     # -- countries and organizations -------------------------------------------------
-    def _sentence_has(self, ent: Span, pattern: re.Pattern[str]) -> bool:
-        return bool(pattern.search(ent.sent.text))
-
     def _resolve_ambiguous(self, ent: Span) -> str | None:
         """Settle a form that names more than one thing, from its sentence and the article."""
         text = ent.text
@@ -480,7 +479,8 @@ class MentionFinder:
             if k == 0:
                 break
             prev = self.lower[k - 1]
-            if prev in _DEPUTY_MARKERS:
+            tok = self.doc[k - 1]
+            if prev in _DEPUTY_MARKERS and (prev != "under" or tok.is_title):
                 deputy = deputy or prev
             elif prev in _PAST_MARKERS:
                 past = True
@@ -489,9 +489,10 @@ class MentionFinder:
             if k in self.org_to:
                 # "USAID Administrator": a national agency's official acts for its country.
                 return self._agency_country(self.org_to[k]), deputy, past
-            tok = self.doc[k - 1]
-            if self.taken[k - 1] or not (tok.is_title or prev in _DEPUTY_MARKERS or prev in _PAST_MARKERS
-                                         or prev == "-" or tok.pos_ in ("NOUN", "ADJ") and tok.is_lower):
+            # Department words carry no entity of their own ("British Columbia Premier" stops at "Columbia").
+            department = tok.is_title and tok.ent_type_ in ("", "ORG") or tok.pos_ in ("NOUN", "ADJ") and tok.is_lower
+            if self.taken[k - 1] or not (department or prev in _DEPUTY_MARKERS and (prev != "under" or tok.is_title)
+                                         or prev in _PAST_MARKERS or prev == "-"):
                 break
             k -= 1
         return None, deputy, past or self._past_before(i)
@@ -530,12 +531,18 @@ class MentionFinder:
             if tok.text == "," and end > start and end + 1 < n and doc[end + 1].lower_ in _NAME_SUFFIXES:
                 end += 2  # "Marcos, Jr."
                 continue
+            if (tok.text == "-" and end > start and end + 1 < n and not doc[end - 1].whitespace_
+                    and not tok.whitespace_ and doc[end + 1].is_alpha):
+                end += 2  # "Moon Jae-in": the hyphen joins a syllable written in lower case
+                continue
             break
         if end < n and doc[end].lower_ in _PLACE_WORDS and doc[end].is_title:
             return start  # "King Fahd International Airport"
-        while end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS | _NAME_PARTICLES | _POST_NOMINALS:
+        while (end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS | _NAME_PARTICLES | _POST_NOMINALS
+               and not (end - start > 1 and doc[end - 2].text == "-" and not doc[end - 2].whitespace_)):
             end -= 1
-        if end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS:
+        if end > start and doc[end - 1].lower_ in _NOT_NAME_WORDS and not (
+                end - start > 1 and doc[end - 2].text == "-" and not doc[end - 2].whitespace_):
             return start
         return end
 
@@ -682,7 +689,7 @@ class MentionFinder:
             title_end, role = found
             country, deputy, past = self._country_before_title(i)
             if deputy and role in LEADER_ROLES | {"chairman", "crown prince"}:
-                role = f"{'vice' if deputy in ('-', 'vice-') else deputy} {role}"
+                role = f"{deputy} {role}"
             j, of_country = self._title_complement(title_end)
             country = country or of_country
             if country is None and role in CONVENTION_COUNTRIES and deputy is None:
@@ -702,6 +709,7 @@ class MentionFinder:
                 k += 1  # "the president of Djibouti, Ismail Omar Guelleh"
             while k < n and self.lower[k] in HONORIFICS and k + 1 < n and not doc[k + 1].is_punct:
                 k += 1
+            self._release_first_name(k)
             end = self._name_forward(k) if (not comma or k > j) else k
             if end > k:
                 # "Prime Minister Narendra Modi of India"
@@ -718,6 +726,22 @@ class MentionFinder:
                 # "as President of Tajikistan": the office without a name.
                 self._role_of(i, title_end, of_country, role)
             i = max(title_end, i + 1)
+
+    def _release_first_name(self, k: int) -> None:
+        """A one-word place name right after a title and before a capitalised word is a first name:
+        "Cabinet Secretary Aden Duale", "Defense Minister Israel Katz"."""
+        found = self.country_from.get(k)
+        doc = self.doc
+        if found is None or found[0] != k + 1 or k + 1 >= len(doc) or self.taken[k + 1]:
+            return
+        after = doc[k + 1]
+        if not (after.is_title and after.pos_ == "PROPN" and after.lower_ not in _NOT_NAME_WORDS):
+            return
+        del self.mentions[(k, k + 1)]
+        del self.country_from[k]
+        del self.country_to[k + 1]
+        del self.country_start_of[k + 1]
+        self.taken[k] = False
 
     def _appositive(self, title_start: int, after: int, country: str | None, role: str, past: bool) -> bool:
         """"NAME, [the] [COUNTRY] TITLE": register NAME; True when one was found."""

@@ -35,6 +35,9 @@ REGIONS = (
     "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe", "North Atlantic", "South Pacific",
     "South China Sea", "East China Sea", "Korean Peninsula", "Persian Gulf", "Gulf region", "Caucasus",
     "South Caucasus", "North Caucasus", "Horn of Africa", "Sahel", "Balkans", "Western Balkans", "Baltic states",
+    # Provinces and states whose names contain a country's name or adjective.
+    "New Mexico", "New Jersey", "British Columbia", "Western Australia", "South Australia", "West Papua",
+    "New England",
 )
 ORG_PREFIX = "org:"
 

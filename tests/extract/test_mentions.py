@@ -207,6 +207,12 @@ def test_find_mentions_country_function(marked: str, form: str, deps: dict, func
     assert found.function == function
 
 
+def test_find_mentions_capital_after_title_is_a_first_name() -> None:
+    found = by_text(mentions_of("[Kenyan|NORP|KEN] Cabinet Secretary [Aden|GPE|YEM] Duale spoke in [Aden|GPE|YEM] ."))
+    assert "Aden" in found and found["Aden"].entity.id == "YEM"  # the city, later in the sentence
+    assert found["Aden Duale"].entity.type == "Person"
+
+
 def test_find_mentions_organization_from_gazetteer() -> None:
     found = by_text(mentions_of("[NATO|ORG|org:NATO] met [EU|ORG|org:EU] ministers ."))
     assert found["NATO"].entity.type == "Organization" and found["EU"].entity.id == "EU"
@@ -277,6 +283,10 @@ LEADER_CASES = [
     ("[Armenian|NORP|ARM] prime minister [Nikol Pashinyan|PERSON] met him .", "2026-02-09",
      {("Nikol Pashinyan", "ARM")}),
     ("Chairman [Kim Jong-un|PERSON] spoke .", "2024-06-01", set()),
+    ("The law passed under President [Bongbong Marcos|PERSON] .", "2024-06-01",
+     {("Ferdinand Marcos Jr.", "PHL")}),
+    ("[British|NORP|GBR] Columbia Premier [David Eby|PERSON] spoke .", "2024-06-01", set()),
+    ("The [Jamaica|GPE|JAM] Premier League began .", "2024-06-01", set()),
     ("[North Korean|NORP|PRK] leader [Kim Jong-un|PERSON] spoke .", "2024-06-01", set()),
 ]
 
@@ -384,6 +394,10 @@ OFFICIAL_CASES = [
     ("Spokesperson [Matt Miller|PERSON] said .", "2023-08-04", "Matt Miller", None, "spokesperson"),
     ("USAID Administrator [Samantha Power|PERSON] announced .", "2023-05-19", "Samantha Power", None,
      "administrator"),
+    ("[Kenyan|NORP|KEN] Defense Cabinet Secretary [Aden|GPE|YEM] Duale met him .", "2023-09-25", "Aden Duale",
+     "KEN", "secretary"),
+    ("[Israeli|NORP|ISR] Defense Minister [Israel|GPE|ISR] Katz said .", "2025-01-14", "Israel Katz", "ISR",
+     "defense minister"),
     ("[Russian|NORP|RUS] Prime Minister [Mikhail Mishustin|PERSON] said .", "2024-02-01", "Mikhail Mishustin",
      "RUS", "prime minister"),
 ]

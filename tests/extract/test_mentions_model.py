@@ -47,6 +47,8 @@ LEADER_SENTENCES = [
      {("Narendra Modi", "IND")}),
     ("Vice President Kamala Harris met French President Emmanuel Macron.", "2024-03-04",
      {("Emmanuel Macron", "FRA")}),
+    ("South Korean President Moon Jae-in met them in Seoul.", "2021-06-01", {("Moon Jae-in", "KOR")}),
+    ("British Columbia Premier David Eby met officials in New Mexico.", "2024-03-04", set()),
 ]
 
 
@@ -63,6 +65,7 @@ COUNTRY_SENTENCES = [
     ("Jordan and Egypt hosted the talks.", "2024-03-04", {"JOR", "EGY"}),
     ("Aid reached Chad and Niger last week.", "2024-03-04", {"TCD", "NER"}),
     ("Latin American leaders met in Brasilia.", "2024-03-04", {"BRA"}),
+    ("British Columbia and New Mexico signed a deal with Mexico.", "2024-03-04", {"MEX"}),
 ]
 
 

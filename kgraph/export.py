@@ -22,7 +22,7 @@ import networkx as nx
 from kgraph.errors import UnknownFormatError
 from kgraph.model import SYMMETRIC
 from kgraph.store import atomic_output, select, write_atomic
-from kgraph.vocab import ENTITIES_GRAPH, sparql_prefixes
+from kgraph.vocab import sparql_prefixes
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -40,12 +40,12 @@ NETWORK_KINDS = ("actors", "claims")
 _NODES = (
     sparql_prefixes()
     + f"""SELECT ?e ?id ?type ?label ?same ?lat ?lon ?countryId ?role WHERE {{
-  GRAPH <{ENTITIES_GRAPH}> {{ ?e kg:entityId ?id ; a ?type .
-    OPTIONAL {{ ?e rdfs:label ?label }}
-    OPTIONAL {{ ?e owl:sameAs ?same }}
-    OPTIONAL {{ ?e schema:latitude ?lat ; schema:longitude ?lon }}
-    OPTIONAL {{ ?e kg:country/kg:entityId ?countryId }}
-    OPTIONAL {{ ?e kg:role ?role }} }}
+  ?e kg:entityId ?id ; a ?type .
+  OPTIONAL {{ ?e rdfs:label ?label }}
+  OPTIONAL {{ ?e owl:sameAs ?same }}
+  OPTIONAL {{ ?e schema:latitude ?lat ; schema:longitude ?lon }}
+  OPTIONAL {{ ?e kg:country/kg:entityId ?countryId }}
+  OPTIONAL {{ ?e kg:role ?role }}
 }}"""
 )
 

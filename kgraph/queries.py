@@ -202,8 +202,9 @@ def to_terms(target: Any, bindings: Mapping[str, str]) -> dict[str, Any]:
 def bind_values(text: str, terms: Mapping[str, Any]) -> str:
     """Put one ``VALUES`` row binding ``terms`` at the top of the outer ``WHERE``.
 
-    A query whose parameters live in a sub-select marks the place with a comment line
-    ``# @values``; the block goes there instead.
+    A query whose parameters live in sub-selects marks each place with a comment line
+    ``# @values``; the block goes there instead (into every marked sub-select), so
+    that each sub-select is restricted by the parameters before it aggregates.
 
     Examples:
         >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?c }", {"c": Literal("RUS")}))
@@ -215,9 +216,8 @@ def bind_values(text: str, terms: Mapping[str, Any]) -> str:
         return text
     names = " ".join(f"?{n}" for n in terms)
     row = " ".join(_term_text(t) for t in terms.values())
-    marker = _MARKER.search(text)
-    if marker is not None:
-        return text[: marker.start()] + f"  VALUES ({names}) {{ ({row}) }}" + text[marker.end() :]
+    if _MARKER.search(text) is not None:
+        return _MARKER.sub(lambda m: f"  VALUES ({names}) {{ ({row}) }}", text)
     match = _WHERE.search(text)
     if match is None:
         raise QuerySyntaxError("SPARQL syntax error: bindings need a query with a WHERE clause")

@@ -79,6 +79,81 @@ def test_investors(kg):
     assert _pairs(rows, "investorId", "rank", "maxAmount", "currency") == [("CHN", "1", "3000000000", "USD")]
 
 
+
+# --- aggregates over values that only some claims have --------------------------------
+
+
+@pytest.fixture(scope="module")
+def partly_valued_kg():
+    """The same pairs twice: once with amount, rank and date, once without them.
+
+    MIN/MAX over a group where one row leaves the value unbound is unbound in Oxigraph,
+    so these rows catch a query that aggregates an OPTIONAL value directly.
+    """
+    import datetime as dt
+
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.model import Amount, Article, Claim, Evidence
+    from tests.graph_samples import PUTIN, RUS, TJK
+
+    mp = pytest.MonkeyPatch()
+    use_fake_gazetteer(mp)
+    try:
+        kg = KnowledgeGraph()
+        dated = Article("p1", "Russia invested $2 billion in Tajikistan. Putin leads Russia. Russia and Tajikistan are allies.",
+                        dt.date(2024, 5, 1))
+        undated = Article("p2", "Russia invests in Tajikistan. Putin leads Russia. Russia and Tajikistan are allies.")
+
+        def claim(art, rel, s, o, sentence, **kw):
+            start = art.text.index(sentence)
+            return Claim(art.id, rel, s, o, Evidence(sentence, start, start + len(sentence)), "test.v1", **kw)
+
+        kg.add(dated, [
+            claim(dated, "investor", RUS, TJK, "Russia invested $2 billion in Tajikistan.",
+                  amount=Amount(2e9, "USD", "$2 billion"), rank=2),
+            claim(dated, "leader_of", PUTIN, RUS, "Putin leads Russia."),
+            claim(dated, "ally", RUS, TJK, "Russia and Tajikistan are allies."),
+        ])
+        kg.add(undated, [
+            claim(undated, "investor", RUS, TJK, "Russia invests in Tajikistan."),
+            claim(undated, "leader_of", PUTIN, RUS, "Putin leads Russia."),
+            claim(undated, "ally", RUS, TJK, "Russia and Tajikistan are allies."),
+        ])
+        yield kg
+    finally:
+        mp.undo()
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_investors_aggregate_only_the_claims_with_a_value(partly_valued_kg, engine):
+    target = partly_valued_kg if engine == "oxigraph" else partly_valued_kg.to_rdflib()
+    rows = run_query(target, "investors", country="TJK")
+    assert _pairs(rows, "investorId", "rank", "maxAmount", "currency", "claims") == [
+        ("RUS", "2", "2000000000", "USD", "2")
+    ]
+    assert set(rows[0]["articles"].split()) == {"p1", "p2"}
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_pair_profile_dates_skip_undated_claims(partly_valued_kg, engine):
+    target = partly_valued_kg if engine == "oxigraph" else partly_valued_kg.to_rdflib()
+    rows = run_query(target, "pair_profile", a="RUS", b="TJK")
+    assert _pairs(rows, "relation", "claims", "first", "last") == [
+        ("ally", "2", "2024-05-01", "2024-05-01"),
+        ("investor", "2", "2024-05-01", "2024-05-01"),
+    ]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_leaders_dates_skip_undated_claims(partly_valued_kg, engine):
+    target = partly_valued_kg if engine == "oxigraph" else partly_valued_kg.to_rdflib()
+    rows = run_query(target, "leaders", country="RUS")
+    assert _pairs(rows, "leaderName", "firstSeen", "lastSeen", "claims") == [
+        ("Vladimir Putin", "2024-05-01", "2024-05-01", "2")
+    ]
+    on_date = run_query(target, "leaders", country="RUS", date="2024-06-01")
+    assert _pairs(on_date, "leaderName", "lastSeen", "claims") == [("Vladimir Putin", "2024-05-01", "1")]
+
 def test_allies(kg):
     rows = run_query(kg, "allies", country="TJK")
     assert _pairs(rows, "partnerId", "relation") == [("RUS", "ally"), ("RUS", "strategic_partner")]

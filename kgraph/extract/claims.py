@@ -640,136 +640,166 @@ def _amount_for(party_token: Token, amounts: list[tuple[int, int, Amount]], doc:
     return None
 
 
+Pair = tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]
+# How a claim's parties were found: straight from the parse, or filled in from context
+# (the claim is then `implied` and its rule says how, e.g. "action-aid_donor/carried").
+_FROM_PARSE = frozenset({"parse", "multilateral", "coordination", "mutual"})
+
+
+def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
+    return [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
+
+
+def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
+    """Pairs for a symmetric relation: parse first, then the speaker, the sentence, the article's pair."""
+    relation = trigger.relation
+    agents = _unique(parties.agents)
+    others = _unique(parties.others + parties.sources)
+    co = _unique(parties.co_parties)
+    everyone = _unique(agents + others + co)
+    if relation in lx.MULTILATERAL and len(everyone) >= 3:
+        pairs, how = _all_pairs(everyone), "multilateral"  # one claim per pair of three or more parties
+    elif agents and (others or co):
+        pairs, how = [(a, b) for a in agents for b in others + co], "parse"
+    elif others and co:
+        pairs, how = [(a, b) for a in others for b in co], "parse"
+    else:
+        # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
+        group = next((g for g in (agents, co, _unique(parties.mods)) if len(g) >= 2), [])
+        pairs, how = _all_pairs(group), "coordination"
+    pairs = [(a, b) for a, b in pairs if a[0].id != b[0].id]
+    if pairs:
+        return pairs, how
+    if relation == "meeting" and co:
+        # "..., Rahmon said at a meeting with Putin": the one who speaks attended.
+        speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]
+        party = ctx.as_party(speaker.entity) if speaker is not None else None
+        if party is not None and party.id not in {c[0].id for c in co}:
+            return [((party, None), c) for c in co], "speaker-attends"
+    if trigger.kind == "relational" and len(everyone) == 1:
+        # "X is not only a neighbour but also an ally, this is how we regard X": the one
+        # other party of the sentence.
+        rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id]
+        if len(rest) == 1:
+            return [(everyone[0], rest[0])], "sentence-party"
+    if ctx.pair is None:
+        return [], ""
+    pair = ((ctx.pair[0], None), (ctx.pair[1], None))
+    if not everyone and relation == "agreement":
+        # "a roadmap has been established", reported by one of the article's pair: the pair's.
+        speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
+        party = ctx.as_party(speaker.entity) if speaker is not None else None
+        if party is not None and party.id in (ctx.pair[0].id, ctx.pair[1].id):
+            return [pair], "pair-reported"
+    if ctx.pair_mentioned(sent) or ctx.bilateral_voice(sent):
+        # "bilateral trade rose", "the two countries signed", "our cooperation" (in a bilateral talk)
+        one = (agents or others or co)[:1]
+        if not one:
+            return [pair], "article-pair"
+        if one[0][0].id in (ctx.pair[0].id, ctx.pair[1].id):
+            other = ctx.pair[1] if one[0][0].id == ctx.pair[0].id else ctx.pair[0]
+            return [(one[0], (other, None))], "article-pair"
+    return [], ""
+
+
+def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
+    """(agent, other) pairs for a directed relation: giver -> receiver, imposer -> target, ..."""
+    relation = trigger.relation
+    agents = _unique(parties.agents)
+    others = _unique(parties.others + parties.co_parties)
+    sources = _unique(parties.sources)
+    # "from X" names the giver; after "import", "buy", "receive" the subject takes.
+    if trigger.reversed:
+        agents, others = _unique(sources + others), agents
+    elif _receiving(trigger.token):
+        # "Venezuela secured Chinese investment": the subject receives, the modifier gives
+        subject_ids = {e.id for e, _ in parties.subjects}
+        givers = _unique(sources + [a for a in agents if a[0].id not in subject_ids])
+        agents, others = givers, _unique(parties.subjects + others)
+    elif sources and not agents:
+        agents = sources
+    how = "parse"
+    if others and not agents:
+        # "The new funding includes $8 million for Chad": the giver named just before.
+        recent = ctx.recent.get(relation)
+        if recent is not None and ctx.sent_no - recent[0] <= 2 and recent[1].id not in {o[0].id for o in others}:
+            agents, how = [(recent[1], None)], "carried"
+    if agents and not others and trigger.kind in ("relational", "action"):
+        # "Russia ... ranks second in investment": the one other party of the sentence
+        rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
+                and p not in parties.ahead]
+        if len(rest) == 1:
+            others, how = rest, "sentence-party"
+    pairs = [(a, o) for a in agents for o in others if a[0].id != o[0].id]
+    if pairs:
+        return pairs, how
+    subjects = _unique(parties.subjects)
+    co = _unique(parties.co_parties)
+    if len(subjects) >= 2 and (relation == "conflict" or _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS):
+        # "X and Y exchanged fire", "X and Y clashed": each against the other
+        return [(a, b) for a in subjects for b in subjects if a[0].id != b[0].id], "mutual"
+    if relation == "conflict" and len(co) >= 2 and not agents:
+        return [(a, b) for a in co for b in co if a[0].id != b[0].id], "mutual"  # "clashes between X and Y"
+    return [], ""
+
+
+def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
+    """The trigger's modality, with the guidelines' readings of discussion, same-day and pledges."""
+    modality = _modality(trigger.token)
+    if modality == "asserted" and _under_discussion(trigger.token):
+        return "hedged"
+    if modality == "future" and any(t.lower_ in ("today", "tonight") for t in _predicate(trigger.token).subtree):
+        return "asserted"  # "will visit Ghana today": it happens on the day of the text
+    if modality == "future" and has_amount and trigger.relation in ("investor", "aid_donor") and any(
+            _lemma(a) in lx.PLEDGE_VERBS for a in [trigger.token, *list(trigger.token.ancestors)[:3]]):
+        return "asserted"  # a pledge with an amount by a named giver is reported as a fact
+    return modality
+
+
 def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
                        n_triggers: int) -> list[Claim]:
+    """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
     parties = find_parties(trigger, sent, ctx)
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (
-        relation == "trade_partner" and trigger.token.lemma_.lower() in ("export", "import"))
-    agents = _unique(parties.agents)
-    others = _unique(parties.others + ([] if symmetric else parties.co_parties))
-    co = _unique(parties.co_parties) if symmetric else []
-    implied = carried = False
-    pairs: list[tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]] = []
-    if symmetric:
-        mods = _unique(parties.mods)
-        others = _unique(others + parties.sources)
-        right = others + co
-        everyone = _unique(agents + others + co)
-        if relation in lx.MULTILATERAL and len(everyone) >= 3:
-            pairs = [(everyone[i], everyone[j]) for i in range(len(everyone)) for j in range(i + 1, len(everyone))]
-        elif agents and right:
-            pairs = [(a, b) for a in agents for b in right]
-        elif others and co:
-            pairs = [(a, b) for a in others for b in co]
-        else:
-            # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
-            group = next((g for g in (agents, co, mods) if len(g) >= 2), [])
-            pairs = [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
-        pairs = [(a, b) for a, b in pairs if a[0].id != b[0].id]
-        if not pairs and relation == "meeting" and co:
-            # "..., Rahmon said at a meeting with Putin": the one who speaks attended.
-            speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]
-            party = ctx.as_party(speaker.entity) if speaker is not None else None
-            if party is not None and party.id not in {c[0].id for c in co}:
-                pairs = [((party, None), c) for c in co]
-        if not pairs and trigger.kind == "relational" and len(everyone) == 1:
-            # "X is not only a neighbour but also an ally, this is how we regard X": the one
-            # other party of the sentence.
-            rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id]
-            if len(rest) == 1:
-                pairs, implied = [(everyone[0], rest[0])], True
-        if not pairs and not everyone and relation == "agreement" and ctx.pair is not None:
-            # "a roadmap has been established", reported by one of the article's pair: the pair's.
-            speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
-            party = ctx.as_party(speaker.entity) if speaker is not None else None
-            if party is not None and party.id in (ctx.pair[0].id, ctx.pair[1].id):
-                pairs, implied = [((ctx.pair[0], None), (ctx.pair[1], None))], True
-        if not pairs and ctx.pair is not None and (ctx.pair_mentioned(sent) or ctx.bilateral_voice(sent)):
-            one = (agents or others or co)[:1]
-            if one and one[0][0].id in (ctx.pair[0].id, ctx.pair[1].id):
-                other = ctx.pair[1] if one[0][0].id == ctx.pair[0].id else ctx.pair[0]
-                pairs = [(one[0], (other, None))]
-            elif not one:
-                pairs = [((ctx.pair[0], None), (ctx.pair[1], None))]
-            implied = True
-    else:
-        # "from X" names the giver; after "import", "buy", "receive" the subject takes.
-        sources = _unique(parties.sources)
-        if trigger.reversed:
-            agents, others = _unique(sources + others), agents
-        elif _receiving(trigger.token):
-            # "Venezuela secured Chinese investment": the subject receives, the modifier gives
-            subject_ids = {e.id for e, _ in parties.subjects}
-            givers = _unique(sources + [a for a in agents if a[0].id not in subject_ids])
-            agents, others = givers, _unique(parties.subjects + others)
-        elif sources:
-            agents = _unique(sources + agents) if not agents else agents
-        carried = False
-        if others and not agents:
-            # "The new funding includes $8 million for Chad": the giver named just before.
-            recent = ctx.recent.get(relation)
-            if recent is not None and ctx.sent_no - recent[0] <= 2 and \
-                    recent[1].id not in {o[0].id for o in others}:
-                agents, implied, carried = [(recent[1], None)], True, True
-        if agents and not others:
-            rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
-                    and p not in parties.ahead]
-            if len(rest) == 1 and trigger.kind in ("relational", "action"):
-                others, implied = rest, True
-        pairs = [(a, o) for a in agents for o in others]
-        subjects = _unique(parties.subjects)
-        if not pairs and len(subjects) >= 2 and (_lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS
-                                                 or relation == "conflict"):
-            # "X and Y exchanged fire", "X and Y clashed": each against the other
-            pairs = [(a, b) for a in subjects for b in subjects if a[0].id != b[0].id]
-        co = _unique(parties.co_parties)
-        if not pairs and relation == "conflict" and len(co) >= 2 and not agents:
-            pairs = [(a, b) for a in co for b in co if a[0].id != b[0].id]  # "clashes between X and Y"
+        relation == "trade_partner" and _lemma(trigger.token) in ("export", "import"))
+    pairs, how = (_symmetric_pairs if symmetric else _directed_pairs)(trigger, parties, sent, ctx)
     if not pairs and not parties.ahead:
         return []
-    if not symmetric and pairs and not carried:
+    implied = how not in _FROM_PARSE
+    if not symmetric and pairs and how != "carried":
         ctx.recent[relation] = (ctx.sent_no, pairs[0][0][0], pairs[0][1][0])
     amounts, percents = _figures(trigger, sent, n_triggers)
     rank = _rank(trigger, sent) if trigger.kind in ("relational", "action") else None
     period = _period(trigger, sent, ctx.date, n_triggers)
-    modality = _modality(trigger.token)
-    if modality == "asserted" and _under_discussion(trigger.token):
-        modality = "hedged"
-    if modality == "future" and any(t.lower_ in ("today", "tonight") for t in _predicate(trigger.token).subtree):
-        modality = "asserted"  # "will visit Ghana today": it happens on the day of the text
-    if modality == "future" and amounts and relation in ("investor", "aid_donor") and any(
-            _lemma(a) in lx.PLEDGE_VERBS for a in [trigger.token, *list(trigger.token.ancestors)[:3]]):
-        modality = "asserted"  # a pledge with an amount by a named giver is reported as a fact
-    speaker, how = ctx.speakers.speaker_of(sent, trigger.token)
-    rule = f"{trigger.kind}-{relation}"
+    modality = _claim_modality(trigger, bool(amounts))
+    speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
+    speaker_entity = speaker.entity if speaker is not None else None
+    rule = f"{trigger.kind}-{relation}" + ("" if how in ("parse", "") else f"/{how}")
     claims = []
-    for (subj, s_tok), (obj, o_tok) in pairs:
-        if subj.id == obj.id:
-            continue
+    for (subj, _), (obj, o_tok) in pairs:
         amount = None
-        if amounts:
-            amount = (_amount_for(o_tok, amounts, ctx.doc) if o_tok is not None and len(amounts) > 1 else None) \
-                or (amounts[0][2] if len(amounts) == 1 else None)
-        percent = percents[0][2] if percents else None
+        if len(amounts) == 1:
+            amount = amounts[0][2]
+        elif amounts and o_tok is not None:
+            amount = _amount_for(o_tok, amounts, ctx.doc)  # "$8 million for X, $17 million for Y"
         claims.append(Claim(
             doc=doc_id, relation=relation, subject=subj, object=obj, evidence=_evidence(sent), rule=rule,
-            modality=modality, rank=rank, amount=amount, percent=percent, period=period,
-            speaker=speaker.entity if speaker is not None else None, date=ctx.date,
+            modality=modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
+            period=period, speaker=speaker_entity, date=ctx.date,
             confidence=0.6 if implied else 0.85, implied=implied,
         ))
     # "second, following China": China ranks one place higher in the same relation.
     if rank and rank > 1 and parties.ahead:
-        targets = {c.object.id: c.object for c in claims} or {}
+        targets = {c.object.id: c.object for c in claims}
         for entity, _ in parties.ahead:
             for obj in targets.values():
-                if obj.id == entity.id:
-                    continue
-                claims.append(Claim(
-                    doc=doc_id, relation=relation, subject=entity, object=obj, evidence=_evidence(sent),
-                    rule="rank-ahead", modality=modality, rank=rank - 1, date=ctx.date, confidence=0.7,
-                    derived=True, speaker=speaker.entity if speaker is not None else None,
-                ))
+                if obj.id != entity.id:
+                    claims.append(Claim(
+                        doc=doc_id, relation=relation, subject=entity, object=obj, evidence=_evidence(sent),
+                        rule="rank-ahead", modality=modality, rank=rank - 1, date=ctx.date, confidence=0.7,
+                        derived=True, speaker=speaker_entity,
+                    ))
     return claims
 
 

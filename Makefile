@@ -17,10 +17,13 @@ $(STAMP): pyproject.toml
 
 demo: venv
 	$(KGRAPH) build seeds/ -o graph.ttl
-	@for q in leaders trade_volumes investors allies evidence; do \
+	@for q in "leaders" "partners --param country=TJK" "trade_volumes --param country=TJK" \
+		"investors --param country=TJK" "allies --param country=RUS" "who_said --param a=RUS --param b=TJK" \
+		"pair_profile --param a=RUS --param b=TJK" "most_connected" "claims_by_modality" "single_source"; do \
 		echo; echo "== kgraph query graph.ttl $$q"; \
-		$(KGRAPH) query graph.ttl $$q --param country=TJK --param a=RUS --param b=TJK || exit 1; \
+		$(KGRAPH) query graph.ttl $$q || exit 1; \
 	done
+	@echo; echo "== kgraph explain graph.ttl RUS TJK"; $(KGRAPH) explain graph.ttl RUS TJK
 	$(KGRAPH) export graph.ttl --format gexf -o graph.gexf
 	@echo; echo "Open graph.gexf in Gephi; query graph.ttl with: $(KGRAPH) query graph.ttl QUERY"
 

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -126,3 +128,17 @@ def extract_text(text: str, *, date: dt.date | None = None, doc: str | None = No
                  nlp: Language | None = None) -> list[Claim]:
     """Claims in one text (the `kgraph.extract` API)."""
     return extract_article(Article(id=doc or "text", text=text, date=date), nlp).claims
+
+
+class _CallableModule(types.ModuleType):
+    """`kgraph.extract(text)` is the public API, and `kgraph.extract` is also this package:
+    once the package is imported Python binds the name to it, so the package is callable too."""
+
+    def __call__(self, text: str, date: dt.date | str | None = None, doc: str | None = None,
+                 **options: object) -> list[Claim]:
+        from ..api import extract
+
+        return extract(text, date, doc, **options)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallableModule

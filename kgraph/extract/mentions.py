@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import HEAD_OF_GOVERNMENT, HEAD_OF_STATE, Gazetteer, LeaderRecord, fold, load_gazetteer
+from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, SHARED_HEAD_OF_STATE_ROLES, Gazetteer, LeaderRecord, fold,
+                         load_gazetteer)
 from ..model import Entity, Mention
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 
@@ -584,8 +585,12 @@ class MentionFinder:
         return start
 
     def _leader_records(self, name: str, country: str | None, role: str | None) -> list[LeaderRecord]:
-        return [r for r in self.gaz.find_leaders(name, self.date)
-                if (country is None or r.country == country) and _role_matches(role, r)]
+        records = [r for r in self.gaz.find_leaders(name, self.date)
+                   if (country is None or r.country == country) and _role_matches(role, r)]
+        # The office the title names first, and a shared office ("co-prince of Andorra", held
+        # by France's president) last: "President Macron" leads France.
+        records.sort(key=lambda r: (r.role != role, r.role in SHARED_HEAD_OF_STATE_ROLES))
+        return records
 
     def _holder_known_and_other(self, name: str, country: str, role: str | None) -> bool:
         """Whether the table names someone else in this office on the article's date."""
@@ -903,7 +908,23 @@ class MentionFinder:
         self.add_known_people()
         self.add_role_mentions()
         self.resolve_pending_roles()
-        return sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
+        mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
+        return _drop_misplaced_capitals(mentions, self.doc.text, self.gaz)
+
+
+def _drop_misplaced_capitals(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """"Tripoli, Lebanon": a city followed by the country it lies in names that country's city,
+    not the capital of another country with the same name."""
+    keep = []
+    for i, mention in enumerate(mentions):
+        following = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (following is not None and following.entity.type == "Country" and mention.entity.type == "Country"
+                and following.entity.id != mention.entity.id and following.resolution != "capital"
+                and text[mention.end:following.start].strip() == ","
+                and any(f.form == "capital" for f in gazetteer.lookup(mention.text))):
+            continue
+        keep.append(mention)
+    return keep
 
 
 def find_mentions(doc: Doc, *, date: dt.date | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:

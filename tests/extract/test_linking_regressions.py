@@ -1,0 +1,48 @@
+"""Linking cases found while reading claims over the news corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgraph.extract import extract_article
+from kgraph.model import Article
+
+pytestmark = pytest.mark.model
+
+
+def _mentions(nlp, text):
+    return extract_article(Article("t", text, dt.date(2024, 6, 15)), nlp).mentions
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Emmanuel Macron visited Berlin.", "FRA"),
+    ("Emmanuel Macron met the chancellor.", "FRA"),
+])
+def test_find_mentions_shared_office_yields_to_the_main_one(nlp, text, expected):
+    """France's president is also co-prince of Andorra; news about him means France."""
+    person = next(m for m in _mentions(nlp, text) if m.entity.type in ("Leader", "Person"))
+    assert person.entity.country == expected
+
+
+@pytest.mark.parametrize("text, city, country", [
+    ("An airstrike hit Tripoli, Lebanon, on Monday.", "Tripoli", "LBN"),
+    ("Protesters gathered in Tripoli, Lebanon.", "Tripoli", "LBN"),
+])
+def test_find_mentions_city_followed_by_its_country(nlp, text, city, country):
+    codes = {m.entity.id for m in _mentions(nlp, text)}
+    assert country in codes and "LBY" not in codes
+
+
+def test_find_mentions_list_of_capitals_kept(nlp):
+    codes = {m.entity.id for m in _mentions(nlp, "Envoys flew to Moscow, Beijing and Tokyo.")}
+    assert {"RUS", "CHN", "JPN"} <= codes
+
+
+def test_kgraph_extract_is_callable_after_the_package_is_imported():
+    import kgraph
+    import kgraph.extract.claims  # noqa: F401  binds kgraph.extract to the package
+
+    claims = kgraph.extract("Japan is the largest investor in Vietnam.", date="2024-01-01")
+    assert any(c.relation == "investor" and c.subject.id == "JPN" and c.object.id == "VNM" for c in claims)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Amount, Claim, Entity, Evidence, Mention, Percent, Period
 from . import lexicon as lx
-from .figures import find_amounts, find_percents
+from .figures import find_amounts, find_percents, find_quantities
 from .mentions import LEADER_ROLES, mention_tokens
 from .modality import modality_of
 from .periods import find_periods
@@ -397,6 +397,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in _SUBJECT_DEPS:
                 if remote or not _direct(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
+                if verb == p and _lemma(p) in lx.TARGET_VERBS and trigger.kind == "action":
+                    return "other"  # "Cuba faces U.S. sanctions": the subject is the target
                 return "subject"
             if verb != p:
                 return None  # a higher clause shares its subject with the trigger's clause, nothing else
@@ -567,6 +569,8 @@ def _figures(trigger: Trigger, sent: Span, n_triggers: int) -> tuple[list[tuple[
     base = sent.start_char
     text = sent.text
     amounts = [(s + base, e + base, a) for s, e, a in find_amounts(text) if lo <= s + base < hi]
+    if not amounts:  # "more than 800 tonnes of aid": a quantity stands in for the amount
+        amounts = [(s + base, e + base, a) for s, e, a in find_quantities(text) if lo <= s + base < hi]
     percents = [(s + base, e + base, p) for s, e, p in find_percents(text) if lo <= s + base < hi]
     return amounts, percents
 
@@ -724,7 +728,7 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         recent = ctx.recent.get(relation)
         if recent is not None and ctx.sent_no - recent[0] <= 2 and recent[1].id not in {o[0].id for o in others}:
             agents, how = [(recent[1], None)], "carried"
-    if agents and not others and trigger.kind in ("relational", "action"):
+    if len(agents) == 1 and not others and trigger.kind in ("relational", "action"):
         # "Russia ... ranks second in investment": the one other party of the sentence
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                 and p not in parties.ahead]

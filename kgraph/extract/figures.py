@@ -523,6 +523,33 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
     return found
 
 
+# Physical quantities that news gives for trade, aid and energy ("more than 800 tonnes of
+# aid", "21 metric tons of gold", "5 bcm of gas"), and the count of those a sanction names.
+_QUANTITY_RE = re.compile(
+    r"(?P<qual>(?:about|around|approximately|some|nearly|almost|more than|over|up to|at least|less than|"
+    r"roughly)\s+)?(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|thousand|mln|bln)?\s*"
+    r"(?P<unit>(?:metric\s+)?(?:tonnes|tons|tonne|ton)|barrels(?:\s+per\s+day)?|bcm|cubic\s+met(?:er|re)s|"
+    r"(?:mega|giga|kilo)watts?|MW|GW|TWh|kWh|doses|individuals|entities|organi[sz]ations|companies|vessels)\b",
+    re.IGNORECASE,
+)
+
+
+def find_quantities(text: str) -> list[tuple[int, int, Amount]]:
+    """Non-monetary quantities with a unit, as Amounts without a currency.
+
+    Examples:
+        >>> [(a.value, a.currency, a.text) for _, _, a in find_quantities("It sent more than 800 tonnes of aid.")]
+        [(800.0, None, 'more than 800 tonnes')]
+        >>> find_quantities("It lent $2bn.")
+        []
+    """
+    found = []
+    for match in _QUANTITY_RE.finditer(text):
+        value = _to_decimal(match.group("number")) * _scale_of(match.group("scale"))
+        found.append((match.start(), match.end(), Amount(float(value), None, match.group(0).strip())))
+    return found
+
+
 def parse_amount(text: str) -> Amount | None:
     """The first money amount in `text`, normalised to a number and an ISO 4217 code.
 

@@ -82,6 +82,10 @@ VERBS: dict[str, str] = {
 REVERSED_VERBS = frozenset({"host", "receive", "welcome"})
 # Verbs whose subject receives what the trigger names: "Sudan received aid from Egypt".
 RECEIVE_VERBS = frozenset({"receive", "attract", "get", "obtain", "accept", "secure", "win"})
+# Verbs whose subject undergoes what their object names: "Cuba faces sanctions",
+# "to avoid U.S. sanctions". The subject is the target, not the one who imposes.
+TARGET_VERBS = frozenset({"face", "suffer", "avoid", "evade", "circumvent", "escape", "endure", "fear", "risk",
+                          "withstand", "weather", "survive"})
 # Verbs of mutual action: with two coordinated subjects they hold both ways
 # ("X and Y exchanged fire": each attacked the other).
 MUTUAL_VERBS = frozenset({"exchange", "trade"})

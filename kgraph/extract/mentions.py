@@ -16,6 +16,7 @@ the product of its mentions and its tokens.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -901,6 +902,56 @@ class MentionFinder:
             resolution = "title" if entity.id in named else "role"
             self._add(start, end, entity, resolution, "leader")
 
+    # -- references without a name ---------------------------------------------------
+    def add_bare_titles(self) -> None:
+        """"Foreign Secretary warns Tehran": a capitalised title that by convention names its
+        country's office, with no name after it, stands for that official."""
+        doc = self.doc
+        for i in range(len(doc)):
+            if self.taken[i] or not doc[i].is_title:
+                continue
+            found = _title_at(self.lower, i, OFFICIAL_TITLES)
+            if found is None or found[1] not in CONVENTION_COUNTRIES:
+                continue
+            end, role = found
+            if end < len(doc) and (doc[end].is_title or self.lower[end] in ("for", "of")):
+                continue  # a name or "Secretary of State for ..." follows: handled by the title rules
+            country = CONVENTION_COUNTRIES[role]
+            entity = Entity(type="Person", id=f"{_slug(role)}-{country.lower()}", name=doc[i:end].text,
+                            country=country, role=role)
+            self._add(i, end, entity, "role", "official")
+
+    def add_anaphora(self) -> None:
+        """"he", "her", "the country": the one person, or the last country, named just before.
+
+        A pronoun is linked only when a single person is named in its sentence (before it)
+        and the sentence before; "the country" takes the last country named as a state.
+        """
+        doc = self.doc
+        ordered = sorted(self.mentions.values(), key=lambda m: m.start)
+        sent_starts = [s.start_char for s in doc.sents]
+        for token in doc:
+            lower = self.lower[token.i]
+            if self.taken[token.i]:
+                continue
+            if token.pos_ == "PRON" and lower in _PERSON_PRONOUNS:
+                window = _window_start(sent_starts, token.idx, 1)
+                people = {m.entity.id: m for m in ordered if window <= m.start < token.idx
+                          and m.entity.type in ("Leader", "Person")}
+                # a person the linker does not know counts too: then "her" is not clear
+                strangers = {e.text for e in doc.ents if e.label_ == "PERSON" and window <= e.start_char < token.idx
+                             and not self.taken[e.start]}
+                if len(people) == 1 and not strangers:
+                    person = next(iter(people.values()))
+                    self._add(token.i, token.i + 1, person.entity, "pronoun", person.function)
+            elif lower == "country" and token.i > 0 and self.lower[token.i - 1] == "the" and not any(
+                    c.dep_ in ("amod", "compound", "prep") for c in token.children):
+                window = _window_start(sent_starts, token.idx, 1)
+                countries = [m for m in ordered if window <= m.start < doc[token.i - 1].idx
+                             and m.entity.type == "Country" and m.function == "government"]
+                if countries:
+                    self._add(token.i - 1, token.i + 1, countries[-1].entity, "anaphora", "government")
+
     def run(self) -> list[Mention]:
         self.add_entity_mentions()
         self.add_titled_people()
@@ -908,8 +959,19 @@ class MentionFinder:
         self.add_known_people()
         self.add_role_mentions()
         self.resolve_pending_roles()
+        self.add_bare_titles()
+        self.add_anaphora()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
         return _drop_misplaced_capitals(mentions, self.doc.text, self.gaz)
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+
+
+def _window_start(sent_starts: list[int], char: int, back: int) -> int:
+    """The first character of the sentence `back` sentences before the one holding `char`."""
+    index = max(0, bisect.bisect_right(sent_starts, char) - 1)
+    return sent_starts[max(0, index - back)] if sent_starts else 0
 
 
 def _drop_misplaced_capitals(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:

@@ -46,3 +46,23 @@ def test_kgraph_extract_is_callable_after_the_package_is_imported():
 
     claims = kgraph.extract("Japan is the largest investor in Vietnam.", date="2024-01-01")
     assert any(c.relation == "investor" and c.subject.id == "JPN" and c.object.id == "VNM" for c in claims)
+
+
+def test_find_mentions_bare_conventional_title(nlp):
+    [official] = [m for m in _mentions(nlp, "Foreign Secretary warns Tehran over threats.") if m.function == "official"]
+    assert official.entity.country == "GBR" and official.resolution == "role"
+
+
+def test_find_mentions_the_country_is_the_last_state_named(nlp):
+    found = [m for m in _mentions(nlp, "Flights to Cuba stopped after the country's fuel supply ran out.")
+             if m.resolution == "anaphora"]
+    assert [m.entity.id for m in found] == ["CUB"]
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("President Joe Biden spoke today. He said his country will help.", True),
+    ("President Joe Biden met Olaf Scholz. He said the talks went well.", False),
+])
+def test_find_mentions_pronoun_only_when_one_person_is_named(nlp, text, linked):
+    pronouns = [m for m in _mentions(nlp, text) if m.resolution == "pronoun"]
+    assert bool(pronouns) == linked

@@ -359,6 +359,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "ahead"
             if trigger.relation == "meeting" and (prep in _VENUE_PREPS or prep == "of"):
                 return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
+            if trigger.relation == "agreement" and prep in _VENUE_PREPS:
+                return None  # "an accord signed in Washington": the venue
             if prep in ("by",):
                 return "agent"
             if prep in _CO_PARTY_PREPS:
@@ -419,8 +421,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 prep = edge.lower_
                 if prep in lx.RANK_AHEAD_WORDS:
                     return "ahead"
-                if trigger.relation == "meeting" and prep in _VENUE_PREPS:
-                    return None  # "a summit in Helsinki": the venue
+                if trigger.relation in ("meeting", "agreement") and prep in _VENUE_PREPS:
+                    return None  # "a summit in Helsinki", "signed in Washington": the venue
                 if prep in _CO_PARTY_PREPS:
                     return "co"
                 if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
@@ -750,7 +752,7 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
 def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     """The trigger's modality, with the guidelines' readings of discussion, same-day and pledges."""
     modality = _modality(trigger.token)
-    if modality == "asserted" and _under_discussion(trigger.token):
+    if modality == "asserted" and (_under_discussion(trigger.token) or _proposed(trigger.token)):
         return "hedged"
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in _predicate(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
@@ -822,6 +824,18 @@ def _modality(token: Token) -> str:
                 return "asserted"
             node = node.head
     return modality
+
+
+def _proposed(token: Token) -> bool:
+    """Whether the trigger is something asked for, not done: "calls for an embargo", "urged sanctions"."""
+    for ancestor in list(token.ancestors)[:4]:
+        lemma = _lemma(ancestor)
+        if ancestor.pos_ == "VERB" and (lemma in lx.PROPOSAL_VERBS or (
+                lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in ancestor.children))):
+            return True
+        if ancestor.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
 
 
 def _under_discussion(token: Token) -> bool:

@@ -109,7 +109,7 @@ ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "missile", "tank", "jet", "airc
 FLOW_HEADS = frozenset({"volume", "turnover", "flow", "exchange", "figure", "surplus", "deficit", "balance",
                         "growth", "value"})
 # Words under which trade is the object of a change or a plan, not a stated flow.
-TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "duty", "sanction", "restriction", "exemption", "prohibition",
+TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "rate", "duty", "sanction", "restriction", "exemption", "prohibition",
                             "eliminate", "remove", "suspend", "halt", "resume", "permit", "allow", "block", "stop",
                             "deal", "agreement", "treaty", "memorandum", "talk", "negotiation", "outline"})
 # Nouns for people who meet on a country's behalf ("welcomed leaders from five countries").
@@ -118,6 +118,10 @@ PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "mini
 # Verbs whose object is talked about, not done: "discussed diversifying trade".
 DISCUSSION_VERBS = frozenset({"discuss", "explore", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})
+
+# Verbs that ask for something not yet done: "calls for an arms embargo", "urged sanctions".
+PROPOSAL_VERBS = frozenset({"urge", "demand", "propose", "advocate", "recommend", "request", "suggest",
+                            "threaten", "push", "press", "lobby", "petition"})
 
 # Words that turn a single party's statement into one about the article's pair.
 BILATERAL_WORDS = frozenset({"bilateral", "mutual", "two-way"})

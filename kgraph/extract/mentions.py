@@ -162,7 +162,11 @@ _PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant"
                            "corporation", "conglomerate", "giant", "group", "hacker", "lobbyist", "lobbying",
                            "consumer", "shopper", "traveler", "traveller", "passenger", "athlete", "artist",
                            "writer", "scholar", "scientist", "expert", "analyst", "academic", "pilgrim",
-                           "immigrant", "expatriate", "expat", "descent", "origin", "airline", "carrier"})
+                           "immigrant", "expatriate", "expat", "descent", "origin", "airline", "carrier",
+                           # armed groups that are not a state's forces, and performers
+                           "militant", "rebel", "insurgent", "gunman", "terrorist", "jihadist", "extremist",
+                           "separatist", "hostage", "prisoner", "detainee", "band", "trio", "duo", "singer",
+                           "rapper", "musician", "actor", "team", "club", "footballer"})
 # The two Koreas' nicknames, and the words that show an article is about them.
 _KOREA_CODES = frozenset({"PRK", "KOR"})
 _KOREA_NICKNAMES = {"north": "PRK", "south": "KOR"}

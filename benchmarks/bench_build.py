@@ -120,6 +120,16 @@ def run(engine: str, path: Path) -> dict[str, Any]:
     return result
 
 
+def _git_state() -> str:
+    """The commit, with "+changes" when the tree differs: runs are only comparable on the same code."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+        dirty = subprocess.run(["git", "status", "--porcelain", "kgraph"], capture_output=True, text=True, cwd=ROOT).stdout
+    except OSError:
+        return "unknown"
+    return head.strip() + ("+changes" if dirty.strip() else "")
+
+
 def table(results: dict[str, Any]) -> str:
     bare = results["throughput"]["bare"]["articles_per_s"]
     lines = [f"Build throughput on {results['sample_items']:,} items ({results['corpus']})",
@@ -154,7 +164,7 @@ def main() -> None:
     results: dict[str, Any] = {
         "corpus": str(args.corpus), "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "throughput": {}, "memory": {},
+        "throughput": {}, "memory": {}, "git": _git_state(),
     }
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-in-") as tmp:
         sample = Path(tmp, "sample.jsonl")

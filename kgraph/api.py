@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 
+# Articles between flushes of a persistent store's write buffers: memory stays flat as input grows.
+FLUSH_EVERY = 500
+
+
 @dataclass
 class BuildReport:
     """What a build did: articles added, replaced, skipped, failed; claims found; time taken."""
@@ -45,10 +49,10 @@ class BuildReport:
                 f"{self.failed} failed), {self.claims} claims, {self.seconds:.1f}s ({rate:.1f} articles/s)")
 
 
-def _as_sources(sources: Iterable[str | Path | Article] | str | Path) -> list[str | Path | Article]:
+def _as_sources(sources: Iterable[str | Path | Article] | str | Path) -> Iterable[str | Path | Article]:
     if isinstance(sources, (str, Path, Article)):
         return [sources]
-    return list(sources)
+    return sources  # streamed: a generator of a million articles is never held whole
 
 
 def iter_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: ErrorHandler) -> Iterator[Article]:
@@ -123,14 +127,15 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
         on_error(error)
 
     started = time.perf_counter()
-    for result in extract_results(iter_inputs(sources, handle), model=model, workers=workers):
+    for done, result in enumerate(extract_results(iter_inputs(sources, handle), model=model, workers=workers), 1):
         outcome = kg.add(result.article, result.claims, result.mentions)
+        if done % FLUSH_EVERY == 0:
+            kg.flush()  # the store's write buffers otherwise grow with the input
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.claims += len(result.claims)
         report.seconds = time.perf_counter() - started
         if progress is not None:
             progress(report)
-    if hasattr(kg, "flush"):
-        kg.flush()
+    kg.flush()
     report.seconds = time.perf_counter() - started
     return kg

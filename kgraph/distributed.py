@@ -251,6 +251,9 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
     Raises:
         KGraphError: the store already holds articles (extend it with a plain build), or
             a partition failed on a worker.
+
+    From a script, call it under ``if __name__ == "__main__":``: the local cluster starts
+    its workers with ``spawn``, which imports the main module again.
     """
     from pyoxigraph import RdfFormat, serialize
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -27,6 +27,7 @@ from kgraph.vocab import sparql_prefixes
 __all__ = [
     "EXPORT_FORMATS",
     "to_networkx",
+    "edge_amounts_usd",
     "generate_gexf",
     "write_gexf",
     "write_graphml",
@@ -63,11 +64,14 @@ _EDGES = (
 
 _EDGE_CLAIMS = (
     sparql_prefixes()
-    + """SELECT ?edge ?claim ?value ?currency WHERE {
+    + """SELECT ?edge ?claim ?art ?value ?currency ?date WHERE {
   ?edge a kg:Edge ; kg:supportedBy ?claim .
-  ?claim kg:modality "asserted" ; kg:amount ?am .
+  ?claim kg:modality "asserted" ; kg:amount ?am ; prov:wasDerivedFrom ?art .
   ?am schema:value ?value .
   OPTIONAL { ?am schema:currency ?currency }
+  OPTIONAL { ?claim kg:claimDate ?cdate }
+  OPTIONAL { ?art schema:datePublished ?adate }
+  BIND(COALESCE(?cdate, ?adate) AS ?date)
 }"""
 )
 
@@ -158,6 +162,57 @@ def _org_positions(kg: Any, nodes: dict[str, dict[str, Any]]) -> None:
             node["lon"] = sum(c[1] for c in coords) / len(coords)
 
 
+def edge_amounts_usd(rows: Iterable[Mapping[str, str | None]]) -> dict[str, float]:
+    """One US-dollar figure per edge, from the amounts of its asserted claims.
+
+    Each amount is converted with ``convert_to_usd`` at the claim's date (its own date,
+    else the article's), using approximate yearly rates; amounts in an unknown or
+    missing currency are left out. Articles often repeat the same figure ("trade
+    reached $1.5 billion"), so figures are never added up: each article counts with
+    its largest figure, and the edge gets the figure of its most recent article (by
+    date; undated articles count as oldest, and a tie goes to the larger figure).
+
+    Args:
+        rows: Rows with ``edge``, ``art``, ``value``, ``currency`` and ``date``
+            (ISO date or None), one per claim with an amount.
+
+    Returns:
+        Edge IRI -> amount in USD; edges without a convertible amount are absent.
+
+    Examples:
+        >>> rows = [
+        ...     {"edge": "e", "art": "a1", "value": "1.5e9", "currency": "USD", "date": "2024-03-01"},
+        ...     {"edge": "e", "art": "a2", "value": "1.5e9", "currency": "USD", "date": "2024-06-15"},
+        ...     {"edge": "e", "art": "a2", "value": "2e8", "currency": "USD", "date": "2024-06-15"},
+        ...     {"edge": "f", "art": "a3", "value": "1e6", "currency": "EUR", "date": "2024-05-01"},
+        ...     {"edge": "g", "art": "a3", "value": "1e6", "currency": None, "date": "2024-05-01"},
+        ... ]
+        >>> {k: round(v) for k, v in edge_amounts_usd(rows).items()}
+        {'e': 1500000000, 'f': 1082251}
+    """
+    from kgraph.extract.figures import convert_to_usd
+    from kgraph.model import Amount
+
+    per_article: dict[tuple[str, str], tuple[str, float]] = {}
+    for row in rows:
+        if row.get("value") is None or row.get("currency") is None:
+            continue
+        date = dt.date.fromisoformat(str(row["date"])[:10]) if row.get("date") else None
+        usd = convert_to_usd(Amount(float(str(row["value"])), str(row["currency"]), ""), on=date)
+        if usd is None:
+            continue
+        key = (str(row["edge"]), str(row.get("art")))
+        seen = per_article.get(key)
+        day = date.isoformat() if date else ""
+        if seen is None or (day, usd) > seen:
+            per_article[key] = (day, usd)
+    latest: dict[str, tuple[str, float]] = {}
+    for (edge, _), figure in per_article.items():
+        if edge not in latest or figure > latest[edge]:
+            latest[edge] = figure
+    return {edge: usd for edge, (_, usd) in latest.items()}
+
+
 def to_networkx(kg: Any, kind: str = "actors") -> nx.MultiDiGraph | nx.DiGraph:
     """The graph as networkx.
 
@@ -166,7 +221,8 @@ def to_networkx(kg: Any, kind: str = "actors") -> nx.MultiDiGraph | nx.DiGraph:
         kind: "actors": a ``MultiDiGraph`` whose nodes are countries, organizations and
             leaders (keyed by ``kg:entityId``) and whose edges, keyed by relation name,
             carry ``relation``, ``weight`` (supporting claims), ``asserted``, ``articles``,
-            ``amount_usd`` (sum of USD amounts), ``first``/``last`` (dates) and
+            ``amount_usd`` (the latest reported figure, see :func:`edge_amounts_usd`),
+            ``first``/``last`` (dates) and
             ``symmetric``. "claims": a bipartite ``DiGraph`` of entities (bipartite=0)
             and claims (bipartite=1) linked by ``role`` subject/object/speaker.
 
@@ -208,16 +264,12 @@ def to_networkx(kg: Any, kind: str = "actors") -> nx.MultiDiGraph | nx.DiGraph:
                 g.add_edge(node_id(row["speaker"]), cid, role="speaker")
         return g
 
-    amounts: dict[str, dict[str, float]] = defaultdict(dict)
-    for row in _rows(kg, _EDGE_CLAIMS):
-        if (row["currency"] or "USD") == "USD" and row["value"] is not None:
-            amounts[str(row["edge"])][str(row["claim"])] = float(row["value"])
+    amounts = edge_amounts_usd(_rows(kg, _EDGE_CLAIMS))
     g = nx.MultiDiGraph(kind="actors")
     for iri, node in nodes.items():
         g.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"}, iri=iri)
     for row in sorted(_rows(kg, _EDGES), key=lambda r: (str(r["s"]), str(r["relation"]), str(r["o"]))):
         s, o, relation = node_id(str(row["s"])), node_id(str(row["o"])), str(row["relation"])
-        values = amounts.get(str(row["edge"]), {})
         g.add_edge(
             s,
             o,
@@ -226,7 +278,7 @@ def to_networkx(kg: Any, kind: str = "actors") -> nx.MultiDiGraph | nx.DiGraph:
             weight=int(row["claims"] or 0),
             asserted=int(row["asserted"] or 0),
             articles=int(row["articles"] or 0),
-            amount_usd=sum(values.values()) if values else None,
+            amount_usd=amounts.get(str(row["edge"])),
             first=row["first"],
             last=row["last"],
             symmetric=relation in SYMMETRIC,
@@ -489,12 +541,38 @@ _RELATION_GROUPS = {
 }
 
 
-def write_png(kg: Any, path: str | Path, *, size: tuple[float, float] = (12.0, 7.0), dpi: int = 120) -> None:
+def _component_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Spring-lay out each connected component on its own and pack them in rows.
+
+    The largest component gets a square of side proportional to the square root of its
+    size, so that small components neither fly off to the edges nor squeeze it.
+    """
+    pos: dict[Any, tuple[float, float]] = {}
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(map(str, c))))
+    x = y = row_height = 0.0
+    width = 3.0 * math.sqrt(len(components[0])) if components else 0.0
+    for nodes in components:
+        side = math.sqrt(len(nodes))
+        sub = graph.subgraph(nodes)
+        layout = nx.spring_layout(sub, seed=7, k=1.5 / side, iterations=300) if len(nodes) > 1 else {next(iter(nodes)): (0.0, 0.0)}
+        if x > 0 and x + side > width:
+            x, y, row_height = 0.0, y - row_height - 0.6, 0.0
+        for n, (px, py) in layout.items():
+            pos[n] = (x + side * (px + 1) / 2, y - side * (1 - py) / 2)
+        x += side + 0.6
+        row_height = max(row_height, side)
+    return pos
+
+
+def write_png(kg: Any, path: str | Path, *, size: tuple[float, float] = (14.0, 9.0), dpi: int = 130) -> None:
     """Draw the actors graph with matplotlib (atomic).
 
-    Nodes are placed by longitude/latitude when every node has coordinates, else by a
-    seeded spring layout; edges are coloured by relation group (economic, diplomatic,
-    security, hostile) and widened by support.
+    Only parties with at least one asserted edge are drawn (the title says how many
+    unconnected ones were left out). Nodes are placed by longitude/latitude when every
+    drawn node has coordinates, else by a seeded spring layout; countries are dark
+    circles labelled with their code, organizations and people lighter, labelled with
+    their name. Each relation has its own colour, listed in the legend; edges are
+    widened by support, and directed relations get arrows.
     """
     import matplotlib
 
@@ -502,17 +580,21 @@ def write_png(kg: Any, path: str | Path, *, size: tuple[float, float] = (12.0, 7
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    graph = to_networkx(kg, "actors")
+    full = to_networkx(kg, "actors")
+    graph = full.subgraph([n for n in full if full.degree(n) > 0]).copy()
+    hidden = full.number_of_nodes() - graph.number_of_nodes()
     geo = graph.number_of_nodes() > 0 and all("lat" in d for _, d in graph.nodes(data=True))
     if geo:
         pos = {n: (d["lon"], d["lat"]) for n, d in graph.nodes(data=True)}
     else:
-        pos = nx.spring_layout(nx.Graph(graph), seed=7) if graph.number_of_nodes() else {}
+        pos = _component_layout(nx.Graph(graph))
+    relations = sorted({str(d.get("relation")) for _, _, d in graph.edges(data=True)})
+    palette = plt.get_cmap("tab20").colors
+    colors = {r: palette[(2 * i) % 20 if i < 10 else (2 * (i - 10) + 1) % 20] for i, r in enumerate(relations)}
     fig, ax = plt.subplots(figsize=size)
     try:
         for u, v, data in graph.edges(data=True):
-            color = _GROUP_COLORS[_RELATION_GROUPS.get(str(data.get("relation")), "leader")]
-            width = 0.6 + 1.4 * math.log1p(float(data.get("weight") or 1))
+            width = 0.8 + 1.2 * math.log1p(float(data.get("weight") or 1))
             (x1, y1), (x2, y2) = pos[u], pos[v]
             ax.annotate(
                 "",
@@ -520,25 +602,40 @@ def write_png(kg: Any, path: str | Path, *, size: tuple[float, float] = (12.0, 7
                 xytext=(x1, y1),
                 arrowprops={
                     "arrowstyle": "-" if data.get("symmetric") else "-|>",
-                    "color": color,
+                    "color": colors[str(data.get("relation"))],
                     "lw": width,
-                    "alpha": 0.7,
-                    "connectionstyle": "arc3,rad=0.08",
+                    "alpha": 0.75,
+                    "shrinkA": 6,
+                    "shrinkB": 6,
+                    "connectionstyle": "arc3,rad=0.1",
                 },
+                zorder=2,
             )
         for n, data in graph.nodes(data=True):
             x, y = pos[n]
-            kind = data.get("type")
-            ax.scatter([x], [y], s=60 if kind == "Country" else 30, c="#1d3557" if kind == "Country" else "#f4a261", zorder=3)
-            ax.annotate(str(n), (x, y), textcoords="offset points", xytext=(4, 4), fontsize=8, zorder=4)
-        handles = [Line2D([0], [0], color=c, lw=2, label=g) for g, c in _GROUP_COLORS.items()]
-        ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+            country = data.get("type") == "Country"
+            ax.scatter([x], [y], s=90 if country else 45, c="#1d3557" if country else "#f4a261",
+                       edgecolors="white", linewidths=0.8, zorder=3)
+            label = str(n) if country else str(data.get("label") or n)
+            ax.annotate(label, (x, y), textcoords="offset points", xytext=(5, 5), fontsize=9 if country else 7.5,
+                        zorder=4, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+        handles = [Line2D([0], [0], color=colors[r], lw=2.5, label=r.replace("_", " ")) for r in relations]
+        handles += [
+            Line2D([0], [0], marker="o", color="w", markerfacecolor="#1d3557", markersize=8, label="country"),
+            Line2D([0], [0], marker="o", color="w", markerfacecolor="#f4a261", markersize=7,
+                   label="organization / person"),
+        ]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False,
+                  title="relation")
         if geo:
             ax.set_xlabel("longitude")
             ax.set_ylabel("latitude")
         else:
             ax.set_axis_off()
-        ax.set_title("kgraph: relations between countries")
+        title = "kgraph: asserted relations between countries, organizations and leaders"
+        if hidden:
+            title += f"\n({hidden} parties without an asserted relation not shown)"
+        ax.set_title(title)
         with atomic_output(path, "wb") as fh:
             fig.savefig(fh, format="png", dpi=dpi, bbox_inches="tight")
     finally:

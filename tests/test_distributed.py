@@ -74,7 +74,6 @@ def test_restart_skips_finished_partitions(corpus, single, scheduler, tmp_path):
         build_dask(read_articles([corpus]), scheduler=scheduler, partition_size=4, work_dir=work)
 
 
-@pytest.mark.slow  # starts its own cluster: 18 s on an idle 2-core machine, more when it is busy
 def test_cli_local_cluster(corpus, single, tmp_path):
     """`kgraph build --engine dask` without --scheduler starts a LocalCluster of --workers processes."""
     import subprocess

@@ -32,11 +32,41 @@ def test_to_networkx_actors(kg):
     assert isinstance(g, nx.MultiDiGraph)
     assert g.nodes["RUS"]["label"] == "Russia" and g.nodes["RUS"]["qid"] == "Q159"
     trade = g.get_edge_data("RUS", "TJK", key="trade_partner")
-    assert trade["weight"] == 3 and trade["articles"] == 2 and trade["amount_usd"] == pytest.approx(3.2e9)
+    assert trade["weight"] == 3 and trade["articles"] == 2 and trade["amount_usd"] == pytest.approx(1.7e9)  # a2's, the latest
     assert (trade["first"], trade["last"]) == ("2024-03-01", "2024-06-15")
     assert not g.has_edge("RUS", "CHN")  # negated sanction
     assert not g.has_edge("CHN", "KAZ", key="agreement")  # hedged only
 
+
+def test_amount_usd_converts_currencies_and_does_not_add_up_repeated_figures(tmp_path):
+    import datetime as dt
+
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.model import Amount, Article, Claim, Evidence
+    from tests.graph_samples import CHN, RUS, TJK
+
+    def claim(art, rel, s, o, value, currency):
+        return Claim(art.id, rel, s, o, Evidence(art.text, 0, len(art.text)), "test.v1",
+                     amount=Amount(value, currency, "x"))
+
+    kg = KnowledgeGraph()
+    early = Article("e1", "Trade reached $1.5 billion.", dt.date(2024, 3, 1))
+    late = Article("e2", "Trade reached $1.5 billion, and aid $9 billion.", dt.date(2024, 6, 1))
+    euro = Article("e3", "China invested 1 million euros.", dt.date(2024, 5, 1))
+    kg.add(early, [claim(early, "trade_partner", RUS, TJK, 1.5e9, "USD")])
+    kg.add(late, [claim(late, "trade_partner", RUS, TJK, 1.5e9, "USD")])
+    kg.add(euro, [claim(euro, "investor", CHN, TJK, 1e6, "EUR"), claim(euro, "aid_donor", CHN, RUS, 5e6, None)])
+    g = to_networkx(kg, "actors")
+    trade = g.get_edge_data("RUS", "TJK", key="trade_partner")
+    assert trade["amount_usd"] == pytest.approx(1.5e9)  # two articles, one figure: not 3e9
+    from kgraph.extract.figures import convert_to_usd
+
+    invest = g.get_edge_data("CHN", "TJK", key="investor")["amount_usd"]
+    assert invest == pytest.approx(convert_to_usd(Amount(1e6, "EUR", "x"), on=dt.date(2024, 5, 1)))
+    assert invest != pytest.approx(1e6)
+    assert g.get_edge_data("CHN", "RUS", key="aid_donor")["amount_usd"] is None  # unknown currency
+    rows = list(csv.DictReader(open(write_csv(kg, tmp_path / "g.csv")[1], encoding="utf-8")))
+    assert {r["relation"]: r["amount_usd"] for r in rows}["trade_partner"] in {"1500000000", "1500000000.0"}
 
 def test_to_networkx_claims_is_bipartite(kg):
     g = to_networkx(kg, "claims")

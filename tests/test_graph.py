@@ -17,7 +17,7 @@ import pytest
 from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Article, Claim, Evidence
-from kgraph.vocab import NS, edge_iri, entity_iri
+from kgraph.vocab import ARTICLE_GRAPH_PREFIX, NS, edge_iri, entity_iri
 from tests.graph_samples import A1, RUS, TJK, build_sample_graph, sample_articles, use_fake_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -202,3 +202,111 @@ def test_read_only_graph_refuses_to_add(tmp_path):
     article, claims = sample_articles()[0]
     with pytest.raises(KGraphError, match="read-only"):
         kg.add(dataclasses.replace(article, text="changed"), claims)
+
+
+# --- the CLI path: python -m kgraph build DIR --store S ----------------------------------
+
+DEV_ARTICLES = ROOT.parent / "shared" / "eval" / "dev" / "articles"
+needs_articles = pytest.mark.skipif(not DEV_ARTICLES.is_dir(), reason="no dev articles")
+
+
+def _cli_build(src: Path, store_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "kgraph", "build", str(src), "--store", str(store_dir)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, cwd=src.parent)
+
+
+def _store_quads(store_dir: Path) -> dict[str, set[str]]:
+    """The store's quads by graph name, as N-Triples lines (no locks kept)."""
+    from pyoxigraph import Store
+
+    store = Store.read_only(str(store_dir))
+    out: dict[str, set[str]] = {}
+    for q in store:
+        out.setdefault(str(q.graph_name), set()).add(str(q.triple))
+    del store
+    return out
+
+
+def _copy_articles(names: list[str], dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (dest / name).write_bytes((DEV_ARTICLES / name).read_bytes())
+    return dest
+
+
+@pytest.fixture(scope="module")
+def dev_names() -> list[str]:
+    return sorted(p.name for p in DEV_ARTICLES.glob("*.txt")) if DEV_ARTICLES.is_dir() else []
+
+
+@needs_articles
+def test_cli_build_store_twice_changes_nothing_and_one_more_article_only_adds(tmp_path, dev_names):
+    from kgraph.vocab import EDGES_GRAPH, ENTITIES_GRAPH
+
+    src, store_dir = _copy_articles(dev_names[:3], tmp_path / "in"), tmp_path / "store"
+    first = _cli_build(src, store_dir)
+    assert first.returncode == 0, first.stderr
+    assert not (tmp_path / "graph.ttl").exists()  # with --store and no -o, only the store is written
+    before = _store_quads(store_dir)
+    again = _cli_build(src, store_dir)
+    assert again.returncode == 0, again.stderr
+    assert "3 unchanged" in again.stderr
+    assert _store_quads(store_dir) == before
+
+    _copy_articles(dev_names[3:4], src)
+    more = _cli_build(src, store_dir)
+    assert more.returncode == 0, more.stderr
+    assert "1 added" in more.stderr and "3 unchanged" in more.stderr
+    after = _store_quads(store_dir)
+    shared = {f"<{EDGES_GRAPH}>", f"<{ENTITIES_GRAPH}>"}
+    for graph, quads in before.items():
+        if graph not in shared:
+            assert after[graph] == quads, f"{graph} changed"  # earlier articles untouched
+    assert before[f"<{ENTITIES_GRAPH}>"] <= after[f"<{ENTITIES_GRAPH}>"]
+    new_graphs = set(after) - set(before)
+    assert len(new_graphs) == 1  # the new article's graph
+    kg = KnowledgeGraph(store_dir, read_only=True)
+    assert len(kg.articles()) == 4
+    assert _support_counts(kg) == _expected_counts(kg)
+
+
+@needs_articles
+def test_cli_build_killed_midway_keeps_earlier_articles(tmp_path, dev_names):
+    early, later = dev_names[:2], dev_names[2:]
+    src, store_dir = _copy_articles(early, tmp_path / "in"), tmp_path / "store"
+    assert _cli_build(src, store_dir).returncode == 0
+    before = _store_quads(store_dir)
+    _copy_articles(later, src)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kgraph", "build", str(src), "--store", str(store_dir)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 300
+        seen = 2
+        while time.monotonic() < deadline and proc.poll() is None and seen < 4:  # wait for new articles to land
+            time.sleep(0.5)
+            try:
+                seen = len(KnowledgeGraph(store_dir, read_only=True).articles())
+            except KGraphError:
+                pass
+        assert proc.poll() is None, "the build finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    kg = KnowledgeGraph(store_dir)  # opens for writing after the kill
+    articles = kg.articles()
+    assert 2 <= len(articles) < len(dev_names)
+    after = _store_quads_of(kg)
+    for graph, quads in before.items():
+        if graph.startswith(f"<{ARTICLE_GRAPH_PREFIX}"):
+            assert after.get(graph) == quads, f"{graph} changed"
+    assert _support_counts(kg) == _expected_counts(kg)
+
+
+def _store_quads_of(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for q in kg.store:
+        out.setdefault(str(q.graph_name), set()).add(str(q.triple))
+    return out

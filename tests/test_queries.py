@@ -211,6 +211,8 @@ def test_conflicting_figures(kg):
 def test_claims_by_modality(kg):
     rows = run_query(kg, "claims_by_modality", modality="negated")
     assert _pairs(rows, "relation", "claims") == [("sanction", "1")]
+    sanctions = run_query(kg, "claims_by_modality", relation="sanction")
+    assert _pairs(sanctions, "modality", "relation", "claims") == [("asserted", "sanction", "1"), ("negated", "sanction", "1")]
     totals = {r["modality"] for r in run_query(kg, "claims_by_modality")}
     assert totals == {"asserted", "negated", "future", "hedged"}
 

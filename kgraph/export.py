@@ -589,7 +589,8 @@ def write_png(kg: Any, path: str | Path, *, size: tuple[float, float] = (14.0, 9
     else:
         pos = _component_layout(nx.Graph(graph))
     relations = sorted({str(d.get("relation")) for _, _, d in graph.edges(data=True)})
-    palette = plt.get_cmap("tab20").colors
+    cmap = plt.get_cmap("tab20")
+    palette = [cmap(i) for i in range(20)]
     colors = {r: palette[(2 * i) % 20 if i < 10 else (2 * (i - 10) + 1) % 20] for i, r in enumerate(relations)}
     fig, ax = plt.subplots(figsize=size)
     try:

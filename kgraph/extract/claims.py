@@ -11,6 +11,7 @@ and the claim says so (`implied=True`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,10 @@ _CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "after", "before", "followin
 # Relations whose claims may carry a money amount or a percentage.
 _FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
                                "military_cooperation", "agreement"})
+_ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "authorize", "authorise"})
+_SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
+_PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
+                          "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
 
@@ -529,6 +534,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
         role = _classify(head, trigger, ctx)
         if role != "ahead" and _following_party(head, ctx):
             role = "ahead"
+        if head.dep_ in ("compound", "amod", "nmod") and _lemma(head.head) in _PLACE_NOUNS:
+            continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
         if role == "mod":
             if trigger.relation == "meeting" and entity.type == "Organization":
                 continue  # "the CICA summit": the venue, not a party
@@ -697,7 +704,8 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         party = ctx.as_party(speaker.entity) if speaker is not None else None
         if party is not None and party.id in (ctx.pair[0].id, ctx.pair[1].id):
             return [pair], "pair-reported"
-    if ctx.pair_mentioned(sent) or ctx.bilateral_voice(sent):
+    if ctx.pair_mentioned(sent) or (ctx.bilateral_voice(sent) and (trigger.kind == "relational"
+                                                                     or relation == "meeting")):
         # "bilateral trade rose", "the two countries signed", "our cooperation" (in a bilateral talk)
         one = (agents or others or co)[:1]
         if not one:
@@ -754,6 +762,10 @@ def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     modality = _modality(trigger.token)
     if modality == "asserted" and (_under_discussion(trigger.token) or _proposed(trigger.token)):
         return "hedged"
+    if modality == "asserted" and _purpose(trigger.token):
+        return "future"  # "signed an agreement to foster trade": the trade is the aim
+    if modality == "asserted" and _quoted_label(trigger):
+        return "hedged"  # "called it a 'declaration of war'": a quoted label, not a report
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in _predicate(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
     if modality == "future" and has_amount and trigger.relation in ("investor", "aid_donor") and any(
@@ -824,6 +836,36 @@ def _modality(token: Token) -> str:
                 return "asserted"
             node = node.head
     return modality
+
+
+def _purpose(token: Token) -> bool:
+    """Whether the trigger's clause is an infinitive of purpose ("... to foster trade")."""
+    verb = _predicate(token)
+    if not (verb.tag_ == "VB" and verb.dep_ in ("advcl", "acl") and verb != token.sent.root
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return False
+    if _lemma(verb.head) in _ORDER_VERBS:
+        return False  # "orders the ministry to raise tariffs": the order is carried out
+    node = token
+    while node != verb and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in _CIRCUMSTANCE_PREPS:
+            return False  # "to discuss relations amid tensions": the tensions are real
+        node = node.head
+    return True
+
+
+def _quoted_label(trigger: Trigger) -> bool:
+    """Whether the trigger sits in a short quoted phrase without a verb: a label ("a 'declaration
+    of war'"), not a report."""
+    sent = trigger.token.sent
+    text = sent.text
+    offset = trigger.token.idx - sent.start_char
+    for match in _SHORT_QUOTE.finditer(text):
+        if match.start() < offset < match.end():
+            quoted = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            # a quoted clause is a report ("Tajikistan is our ally"); a phrase without a verb is a label
+            return quoted is not None and not any(t.pos_ in ("VERB", "AUX") for t in quoted)
+    return False
 
 
 def _proposed(token: Token) -> bool:

@@ -66,3 +66,20 @@ def test_find_mentions_the_country_is_the_last_state_named(nlp):
 def test_find_mentions_pronoun_only_when_one_person_is_named(nlp, text, linked):
     pronouns = [m for m in _mentions(nlp, text) if m.resolution == "pronoun"]
     assert bool(pronouns) == linked
+
+
+@pytest.mark.parametrize("text, relation, modality", [
+    ('The minister called the blockade of the port a "declaration of war" against Qatar.', "conflict", "hedged"),
+    ("Chile and Peru signed a treaty to foster trade between the two countries.", "trade_partner", "future"),
+    ("The senator called for an arms embargo against Myanmar.", "sanction", "hedged"),
+])
+def test_extract_claims_labels_aims_and_demands_are_not_facts(nlp, text, relation, modality):
+    claims = [c for c in extract_article(Article("t", text, dt.date(2024, 6, 15)), nlp).claims
+              if c.relation == relation]
+    assert all(c.modality != "asserted" for c in claims)
+
+
+def test_extract_claims_place_modifiers_are_not_parties(nlp):
+    text = "The agency distributed food aid to refugees at the Chad-Sudan border."
+    claims = extract_article(Article("t", text, dt.date(2024, 6, 15)), nlp).claims
+    assert not [c for c in claims if c.relation == "aid_donor" and c.object.id in ("TCD", "SDN")]

@@ -55,6 +55,7 @@ _ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "aut
 _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
 _PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
                           "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
+_VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
 
@@ -362,6 +363,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             prep = edge.lower_
             if prep in lx.RANK_AHEAD_WORDS:
                 return "ahead"
+            if trigger.relation == "meeting" and _lemma(t) in _VISIT_NOUNS and prep in ("of", "by"):
+                return "agent" if _prep_depth(party, edge) <= 1 else None  # "the visit of the President of X"
             if trigger.relation == "meeting" and (prep in _VENUE_PREPS or prep == "of"):
                 return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
             if trigger.relation == "agreement" and prep in _VENUE_PREPS:

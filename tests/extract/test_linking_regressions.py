@@ -83,3 +83,9 @@ def test_extract_claims_place_modifiers_are_not_parties(nlp):
     text = "The agency distributed food aid to refugees at the Chad-Sudan border."
     claims = extract_article(Article("t", text, dt.date(2024, 6, 15)), nlp).claims
     assert not [c for c in claims if c.relation == "aid_donor" and c.object.id in ("TCD", "SDN")]
+
+
+def test_extract_claims_visit_of_a_president_is_a_meeting(nlp):
+    text = "The talks took place during the official visit of the President of Ghana to Kenya."
+    claims = extract_article(Article("t", text, dt.date(2024, 6, 15)), nlp).claims
+    assert any(c.relation == "meeting" and {c.subject.id, c.object.id} == {"GHA", "KEN"} for c in claims)

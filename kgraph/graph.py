@@ -29,7 +29,7 @@ from kgraph.store import (
     to_rdflib,
     write_atomic,
 )
-from kgraph.model import RELATIONS
+from kgraph.model import RELATIONS, SYMMETRIC
 from kgraph.vocab import ONTOLOGY_GRAPH, EDGES_GRAPH, KG, article_graph_iri, article_iri, edge_iri, relation_iri, relation_name
 
 __all__ = ["KnowledgeGraph"]
@@ -156,7 +156,9 @@ class KnowledgeGraph:
             if s is not None and rel is not None and o is not None:
                 prop = NamedNode(term_value(rel))
                 out += list(self.store.quads_for_pattern(s, prop, o, g))  # type: ignore[arg-type]
-                out += list(self.store.quads_for_pattern(o, prop, s, g))  # type: ignore[arg-type]
+                # only a symmetric edge owns the reverse triple; a directed one's reverse is another edge
+                if relation_name(term_value(rel)) in SYMMETRIC:
+                    out += list(self.store.quads_for_pattern(o, prop, s, g))  # type: ignore[arg-type]
         return out
 
     def _old_edges(self, graph: NamedNode) -> set[str]:

@@ -310,3 +310,22 @@ def _store_quads_of(kg: KnowledgeGraph) -> dict[str, set[str]]:
     for q in kg.store:
         out.setdefault(str(q.graph_name), set()).add(str(q.triple))
     return out
+
+
+def test_knowledge_graph_directed_edges_both_ways_survive_updates():
+    """Recomputing RUS->UKR must not delete the separate UKR->RUS edge (directed relation)."""
+    from pyoxigraph import NamedNode
+
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.model import Article, Claim, Entity, Evidence
+    from kgraph.vocab import KG
+
+    rus, ukr = Entity("Country", "RUS", "Russia"), Entity("Country", "UKR", "Ukraine")
+    kg = KnowledgeGraph()
+    for number, (a, b) in enumerate([(ukr, rus), (rus, ukr), (rus, ukr)], start=1):
+        text = f"{a.name} attacked {b.name} again, report number {number}."
+        article = Article(f"a{number}", text)
+        kg.add(article, [Claim(article.id, "conflict", a, b, Evidence(text, 0, len(text)), "test")])
+    edges = {(s.value.rsplit("/", 1)[-1], o.value.rsplit("/", 1)[-1])
+             for s, _, o, _ in kg.store.quads_for_pattern(None, NamedNode(str(KG.conflict)), None)}
+    assert {("UKR", "RUS"), ("RUS", "UKR")} <= edges

@@ -124,12 +124,6 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
             mentions, claims = [], []
 
 
-def extract_text(text: str, *, date: dt.date | None = None, doc: str | None = None,
-                 nlp: Language | None = None) -> list[Claim]:
-    """Claims in one text (the `kgraph.extract` API)."""
-    return extract_article(Article(id=doc or "text", text=text, date=date), nlp).claims
-
-
 class _CallableModule(types.ModuleType):
     """`kgraph.extract(text)` is the public API, and `kgraph.extract` is also this package:
     once the package is imported Python binds the name to it, so the package is callable too."""

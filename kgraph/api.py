@@ -99,6 +99,19 @@ def mentions(text: str, date: dt.date | str | None = None, *, model: str | None 
     return next(extract_results([Article(id="text", text=text, date=date)], model=model)).mentions
 
 
+def counting_handler(report: BuildReport, on_error: ErrorHandler | None) -> ErrorHandler:
+    """An input-error handler that counts each failure in the report, then passes it on (or raises)."""
+
+    def handle(error: InputError) -> None:
+        report.failed += 1
+        report.errors.append(str(error))
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    return handle
+
+
 def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | Path | None = None,
           model: str | None = None, workers: int = 1, on_error: ErrorHandler | None = None,
           progress: Callable[[BuildReport], None] | None = None,
@@ -118,14 +131,7 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
 
     report = report if report is not None else BuildReport()
     kg = KnowledgeGraph(store)
-
-    def handle(error: InputError) -> None:
-        report.failed += 1
-        report.errors.append(str(error))
-        if on_error is None:
-            raise error
-        on_error(error)
-
+    handle = counting_handler(report, on_error)
     started = time.perf_counter()
     for done, result in enumerate(extract_results(iter_inputs(sources, handle), model=model, workers=workers), 1):
         outcome = kg.add(result.article, result.claims, result.mentions)

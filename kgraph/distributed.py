@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kgraph.errors import InputError, KGraphError
+from kgraph.errors import KGraphError
 from kgraph.io import ErrorHandler
 from kgraph.model import Article
 from kgraph.store import write_atomic
@@ -297,13 +297,6 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
 def read_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: ErrorHandler | None,
                 report: BuildReport) -> Iterator[Article]:
     """The build's input stream, counting unreadable inputs in the report."""
-    from kgraph.api import iter_inputs
+    from kgraph.api import counting_handler, iter_inputs
 
-    def handle(error: InputError) -> None:
-        report.failed += 1
-        report.errors.append(str(error))
-        if on_error is None:
-            raise error
-        on_error(error)
-
-    return iter_inputs(sources, handle)
+    return iter_inputs(sources, counting_handler(report, on_error))

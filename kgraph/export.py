@@ -40,14 +40,14 @@ NETWORK_KINDS = ("actors", "claims")
 
 _NODES = (
     sparql_prefixes()
-    + f"""SELECT ?e ?id ?type ?label ?same ?lat ?lon ?countryId ?role WHERE {{
+    + """SELECT ?e ?id ?type ?label ?same ?lat ?lon ?countryId ?role WHERE {
   ?e kg:entityId ?id ; a ?type .
-  OPTIONAL {{ ?e rdfs:label ?label }}
-  OPTIONAL {{ ?e owl:sameAs ?same }}
-  OPTIONAL {{ ?e schema:latitude ?lat ; schema:longitude ?lon }}
-  OPTIONAL {{ ?e kg:country/kg:entityId ?countryId }}
-  OPTIONAL {{ ?e kg:role ?role }}
-}}"""
+  OPTIONAL { ?e rdfs:label ?label }
+  OPTIONAL { ?e owl:sameAs ?same }
+  OPTIONAL { ?e schema:latitude ?lat ; schema:longitude ?lon }
+  OPTIONAL { ?e kg:country/kg:entityId ?countryId }
+  OPTIONAL { ?e kg:role ?role }
+}"""
 )
 
 _EDGES = (

@@ -7,7 +7,6 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pycountry
 import pytest

@@ -109,11 +109,57 @@ def decode_text(data: bytes, source: str) -> str:
         raise InputError(source, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
 
 
+# The commonest English function words: real English prose has several in every hundred words.
+_ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by",
+                            "was", "at", "from", "it", "an", "be", "are", "has", "its", "said", "will", "have"})
+# Function words of other languages news is written in (Spanish, French, German, Portuguese,
+# Italian, Dutch, Indonesian), none of them an English word.
+_FOREIGN_WORDS = frozenset({
+    "el", "los", "las", "del", "que", "y", "es", "una", "por", "para", "con", "se", "su", "como", "más",
+    "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "au", "aux", "sur", "qui", "pas", "avec",
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf", "für", "ein", "eine",
+    "os", "da", "do", "em", "um", "uma", "não", "dos", "das", "ao", "pelo", "pela",
+    "il", "di", "che", "della", "dei", "gli", "nel", "sono", "è", "per", "alla",
+    "het", "een", "van", "niet", "zijn", "op", "dat", "yang", "dan", "dengan", "untuk", "ini", "itu", "dari",
+})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def looks_english(text: str, *, sample: int = 4000) -> bool:
+    """Whether a text reads as English prose (kgraph's model and rules are English-only).
+
+    Short texts pass: there is too little to judge.
+
+    Examples:
+        >>> looks_english("Russia is the main trading partner of Tajikistan, the minister said.")
+        True
+        >>> looks_english("Россия является главным торговым партнёром Таджикистана, заявил министр "
+        ...               "иностранных дел сегодня утром в столице страны.")
+        False
+        >>> looks_english("Rusia es el principal socio comercial de Tayikistán, dijo el ministro en la capital del país.")
+        False
+    """
+    words = _WORD.findall(text[:sample])
+    if len(words) < 12:
+        return True
+    ascii_words = sum(1 for w in words if w.isascii())
+    if ascii_words < 0.6 * len(words):
+        return False  # another script: Cyrillic, Arabic, Chinese, ...
+    # Latin-script languages: their own function words outnumber English ones. Headlines
+    # ("Militants attack Sanduku, killing two") have few function words of any language.
+    lower = [w.lower() for w in words]
+    english = sum(1 for w in lower if w in _ENGLISH_WORDS)
+    foreign = sum(1 for w in lower if w in _FOREIGN_WORDS)
+    return not (foreign >= 0.08 * len(words) and english < foreign / 2)
+
+
 def _check_text(article: Article, source: str) -> Article:
     if not article.text.strip():
         raise InputError(source, "no text after the metadata lines")
     if len(article.text) > MAX_ARTICLE_CHARS:
         raise InputError(source, f"text is {len(article.text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}")
+    if not looks_english(article.text):
+        raise InputError(source, "does not look like English text (kgraph reads English news only)")
     return article
 
 

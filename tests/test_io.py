@@ -109,3 +109,24 @@ def test_atomic_write_failure_keeps_old_file(tmp_path):
             raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "Президент России провёл переговоры с президентом Таджикистана в Санкт-Петербурге и обсудил "
+    "торговлю, инвестиции и вопросы безопасности в регионе.",
+    "El presidente de Rusia se reunió con el presidente de Tayikistán para hablar del comercio y de "
+    "las inversiones en la región, según un comunicado.",
+])
+def test_read_articles_non_english_reported(tmp_path, text):
+    path = tmp_path / "foreign.txt"
+    path.write_text(text, encoding="utf-8")
+    articles, errors = _collect([path])
+    assert articles == [] and "does not look like English" in str(errors[0]) and "foreign.txt" in str(errors[0])
+
+
+def test_read_articles_english_headlines_kept(tmp_path):
+    path = tmp_path / "headline.txt"
+    path.write_text("Militants attack Sanduku, Djugu Territory, DRC, killing two civilians and "
+                    "wounding five others. (Radio Okapi)", encoding="utf-8")
+    articles, errors = _collect([path])
+    assert len(articles) == 1 and errors == []

@@ -52,7 +52,7 @@ _OTHER_SUPPORTS = (
              OPTIONAL { ?claim kg:claimDate ?cdate } OPTIONAL { ?claim kg:modality ?mod }
              OPTIONAL { ?art schema:datePublished ?adate } }
   BIND(COALESCE(?cdate, ?adate) AS ?date)
-  FILTER(?g != ?self)
+  FILTER(?g NOT IN (%%s))
 }"""
     % EDGES_GRAPH
 )
@@ -123,13 +123,15 @@ class KnowledgeGraph:
             return term_value(quad.object)
         return None
 
-    def _other_supports(self, edges: set[str], graph: NamedNode) -> list[Support]:
+    def _other_supports(self, edges: set[str], graphs: Sequence[NamedNode]) -> list[Support]:
+        """The supports of ``edges`` from every article graph except ``graphs`` (those being replaced)."""
         if not edges:
             return []
         values = " ".join(str(NamedNode(e)) for e in sorted(edges))
-        query = _OTHER_SUPPORTS.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
+        query = _OTHER_SUPPORTS % ", ".join(str(g) for g in graphs)
+        query = query.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
         out = []
-        for row in select(self.store, query, substitutions={_var("self"): graph}):
+        for row in select(self.store, query):
             date = row["date"]
             out.append(
                 Support(
@@ -168,14 +170,15 @@ class KnowledgeGraph:
             for row in select(self.store, _OLD_EDGES, substitutions={_var("g"): graph})
         }
 
-    def _replace_graph(self, graph: NamedNode, quads: Sequence[Quad], supports: Sequence[Support], edges: set[str]) -> None:
-        """Swap one article graph and recompute ``edges`` in a single update (one transaction)."""
+    def _replace_graphs(self, graphs: Sequence[NamedNode], quads: Sequence[Quad], supports: Sequence[Support],
+                        edges: set[str]) -> None:
+        """Swap article graphs and recompute ``edges`` in a single update (one transaction)."""
         if self.read_only:
             raise KGraphError(f"{self.path}: the store is open read-only")
-        all_supports = self._other_supports(edges, graph) + list(supports)
+        all_supports = self._other_supports(edges, graphs) + list(supports)
         old_edge_quads = self._edge_quads_in_store(edges)  # compute first ...
         new_edge_quads = to_edge_quads(all_supports)
-        parts = [f"DROP SILENT GRAPH {graph}"]
+        parts = [f"DROP SILENT GRAPH {graph}" for graph in graphs]
         if old_edge_quads:
             parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in old_edge_quads) + "\n}")
         inserted = list(quads) + new_edge_quads
@@ -200,16 +203,49 @@ class KnowledgeGraph:
         Raises:
             KGraphError: The graph is open read-only.
         """
-        old_hash = self._stored_hash(article.id)
-        if old_hash == article.text_hash:
-            return "unchanged"
-        graph = NamedNode(article_graph_iri(article.id))
-        supports = to_supports(article, claims)
-        edges = {s.edge for s in supports}
-        if old_hash is not None:
-            edges |= self._old_edges(graph)
-        self._replace_graph(graph, to_quads(article, claims, mentions), supports, edges)
-        return "added" if old_hash is None else "replaced"
+        return self.add_many([(article, claims, mentions)])[0]
+
+    def add_many(self, items: Sequence[tuple[Article, Sequence[Claim], Sequence[Mention]]]) -> list[str]:
+        """Add or replace several articles in one transaction, recounting each touched edge once.
+
+        A build adds articles in batches this way: an edge between two much-reported
+        countries is recounted once per batch instead of once per article. An interrupted
+        batch leaves the store as it was before the batch.
+
+        Args:
+            items: (article, claims, mentions) with distinct article ids.
+
+        Returns:
+            One outcome per item, as :meth:`add` gives.
+
+        Raises:
+            KGraphError: The graph is open read-only.
+            ValueError: Two items have the same article id.
+        """
+        if len({article.id for article, _, _ in items}) != len(items):
+            raise ValueError("add_many: the same article id twice in one batch")
+        outcomes = []
+        graphs: list[NamedNode] = []
+        quads: list[Quad] = []
+        supports: list[Support] = []
+        edges: set[str] = set()
+        for article, claims, mentions in items:
+            old_hash = self._stored_hash(article.id)
+            if old_hash == article.text_hash:
+                outcomes.append("unchanged")
+                continue
+            graph = NamedNode(article_graph_iri(article.id))
+            article_supports = to_supports(article, claims)
+            edges |= {support.edge for support in article_supports}
+            if old_hash is not None:
+                edges |= self._old_edges(graph)
+            graphs.append(graph)
+            quads += to_quads(article, claims, mentions)
+            supports += article_supports
+            outcomes.append("added" if old_hash is None else "replaced")
+        if graphs:
+            self._replace_graphs(graphs, quads, supports, edges)
+        return outcomes
 
     def remove(self, article_id: str) -> bool:
         """Remove an article and its claims (the edges they supported are recounted).
@@ -220,7 +256,7 @@ class KnowledgeGraph:
         if self._stored_hash(article_id) is None:
             return False
         graph = NamedNode(article_graph_iri(article_id))
-        self._replace_graph(graph, (), (), self._old_edges(graph))
+        self._replace_graphs([graph], (), (), self._old_edges(graph))
         return True
 
     def flush(self) -> None:

@@ -277,7 +277,11 @@ def test_cli_build_killed_midway_keeps_earlier_articles(tmp_path, dev_names):
     src, store_dir = _copy_articles(early, tmp_path / "in"), tmp_path / "store"
     assert _cli_build(src, store_dir).returncode == 0
     before = _store_quads(store_dir)
-    _copy_articles(later, src)
+    # Enough articles for several write batches (the build commits up to 50 at a time).
+    for copy in range(5):
+        for name in later:
+            (src / f"copy{copy}-{name}").write_bytes((DEV_ARTICLES / name).read_bytes())
+    total = 2 + 5 * len(later)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "kgraph", "build", str(src), "--store", str(store_dir)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
@@ -297,7 +301,7 @@ def test_cli_build_killed_midway_keeps_earlier_articles(tmp_path, dev_names):
     assert proc.returncode == -signal.SIGKILL
     kg = KnowledgeGraph(store_dir)  # opens for writing after the kill
     articles = kg.articles()
-    assert 2 <= len(articles) < len(dev_names)
+    assert 2 <= len(articles) < total
     after = _store_quads_of(kg)
     for graph, quads in before.items():
         if graph.startswith(f"<{ARTICLE_GRAPH_PREFIX}"):
@@ -329,3 +333,38 @@ def test_knowledge_graph_directed_edges_both_ways_survive_updates():
     edges = {(s.value.rsplit("/", 1)[-1], o.value.rsplit("/", 1)[-1])
              for s, _, o, _ in kg.store.quads_for_pattern(None, NamedNode(str(KG.conflict)), None)}
     assert {("UKR", "RUS"), ("RUS", "UKR")} <= edges
+
+
+def test_knowledge_graph_add_many_equals_adding_one_by_one():
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.model import Article, Claim, Entity, Evidence
+
+    rus, ukr, blr = (Entity("Country", c, n) for c, n in (("RUS", "Russia"), ("UKR", "Ukraine"), ("BLR", "Belarus")))
+    items = []
+    for number, (a, b, rel) in enumerate([(rus, ukr, "conflict"), (rus, blr, "ally"), (ukr, rus, "conflict")]):
+        text = f"{a.name} and {b.name}: report {number}."
+        article = Article(f"a{number}", text)
+        items.append((article, [Claim(article.id, rel, a, b, Evidence(text, 0, len(text)), "test")], []))
+    one_by_one, batched = KnowledgeGraph(), KnowledgeGraph()
+    assert [one_by_one.add(*item) for item in items] == batched.add_many(items) == ["added"] * 3
+    assert set(one_by_one.store) == set(batched.store)
+    assert batched.add_many(items) == ["unchanged"] * 3
+    with pytest.raises(ValueError):
+        batched.add_many([items[0], items[0]])
+
+
+def test_build_repeated_id_keeps_the_last_version(tmp_path):
+    import json
+
+    from kgraph.api import BuildReport, build
+
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "x", "text": "Japan is the largest investor in Vietnam."},
+        {"id": "y", "text": "Russia is an ally of Belarus."},
+        {"id": "x", "text": "Japan is the largest investor in Laos."},
+    ]), encoding="utf-8")
+    report = BuildReport()
+    kg = build([path], report=report)
+    assert (report.added, report.replaced) == (2, 1)
+    assert {(c.doc, c.object.id) for c in kg.claims() if c.relation == "investor"} == {("x", "LAO")}

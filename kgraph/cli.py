@@ -56,6 +56,8 @@ def _check_format(value: str, allowed: tuple[str, ...]) -> str:
 
 
 def _out(text: str, output: Path | None) -> None:
+    if text and not text.endswith("\n"):
+        text += "\n"
     if output is None:
         sys.stdout.write(text)
         return
@@ -191,7 +193,7 @@ def _open_graph(graph: str):
     path = Path(graph)
     if not path.exists():
         raise KGraphError(f"{graph}: no such file or directory")
-    return KnowledgeGraph.read(path)
+    return KnowledgeGraph.read(path, read_only=True)  # readers never take the writer's lock
 
 
 def _params(values: list[str]) -> dict[str, str]:

@@ -155,3 +155,20 @@ def test_cli_build_unknown_output_format_writes_nothing(tmp_path):
     out = tmp_path / "g.xyz"
     result = run("build", str(SEED_ARTICLE), "-o", str(out))
     assert result.returncode == 1 and not out.exists()
+
+
+@pytest.mark.model
+def test_cli_query_a_store_while_a_writer_holds_it(tmp_path):
+    store = tmp_path / "store"
+    assert run("build", str(SEED_ARTICLE), "--store", str(store)).returncode == 0
+    writer = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom kgraph.graph import KnowledgeGraph\n"
+                               f"kg = KnowledgeGraph({str(store)!r})\nprint('open', flush=True)\ntime.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        result = run("query", str(store), "investors", "--param", "country=TJK", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        assert {r["investorName"] for r in json.loads(result.stdout)} >= {"Russia", "China"}
+    finally:
+        writer.kill()
+        writer.wait()

@@ -12,37 +12,20 @@ import datetime as dt
 
 import pytest
 
-from kgraph.extract import extract_article
-from kgraph.model import SYMMETRIC, Article, Claim, Entity
+from kgraph.model import Claim
+
+from .claim_helpers import DATE, between, claims_of
 
 pytestmark = pytest.mark.model
 
-DATE = dt.date(2024, 6, 15)  # a Saturday
 
 
 # -- helpers ---------------------------------------------------------------------------
 
-def claims_of(nlp, text: str, date: dt.date | None = DATE, doc: str = "t") -> list[Claim]:
-    return extract_article(Article(id=doc, text=text, date=date), nlp).claims
 
 
-def is_party(entity: Entity, spec: str) -> bool:
-    if entity.id == spec:
-        return True
-    return entity.type in ("Leader", "Person") and spec.lower() in entity.name.lower()
 
 
-def between(claims: list[Claim], relation: str, a: str, b: str, *, ordered: bool | None = None) -> list[Claim]:
-    if ordered is None:
-        ordered = relation not in SYMMETRIC
-    out = []
-    for c in claims:
-        if c.relation != relation:
-            continue
-        if (is_party(c.subject, a) and is_party(c.object, b)) or (
-                not ordered and is_party(c.subject, b) and is_party(c.object, a)):
-            out.append(c)
-    return out
 
 
 def show(claims: list[Claim]) -> str:

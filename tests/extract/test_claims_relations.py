@@ -16,41 +16,22 @@ plain data, not collected, and document what the rules still miss.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from kgraph.extract import extract_article
-from kgraph.model import SYMMETRIC, Article, Claim, Entity
+from kgraph.model import SYMMETRIC, Claim
+
+from .claim_helpers import between, claims_of
 
 pytestmark = pytest.mark.model
 
-DATE = dt.date(2024, 6, 15)
 
 
 # -- helpers ---------------------------------------------------------------------------
 
-def claims_of(nlp, text: str, date: dt.date | None = DATE) -> list[Claim]:
-    return extract_article(Article(id="t", text=text, date=date), nlp).claims
 
 
-def is_party(entity: Entity, spec: str) -> bool:
-    """An ISO code / organization acronym matches the id; a person matches by (sur)name."""
-    if entity.id == spec:
-        return True
-    return entity.type in ("Leader", "Person") and spec.lower() in entity.name.lower()
 
 
-def between(claims: list[Claim], relation: str, a: str, b: str, *, ordered: bool) -> list[Claim]:
-    out = []
-    for c in claims:
-        if c.relation != relation:
-            continue
-        if is_party(c.subject, a) and is_party(c.object, b):
-            out.append(c)
-        elif not ordered and is_party(c.subject, b) and is_party(c.object, a):
-            out.append(c)
-    return out
 
 
 def show(claims: list[Claim]) -> str:

@@ -9,33 +9,20 @@ KNOWN_GAPS_QUOTES at the bottom (not collected).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from kgraph.extract import extract_article
-from kgraph.model import SYMMETRIC, Article, Claim, Entity
+from kgraph.model import Claim
+
+from .claim_helpers import between, claims_of
 
 pytestmark = pytest.mark.model
 
-DATE = dt.date(2024, 6, 15)
 
 
-def claims_of(nlp, text: str, date: dt.date | None = DATE) -> list[Claim]:
-    return extract_article(Article(id="t", text=text, date=date), nlp).claims
 
 
-def is_party(entity: Entity, spec: str) -> bool:
-    if entity.id == spec:
-        return True
-    return entity.type in ("Leader", "Person") and spec.lower() in entity.name.lower()
 
 
-def between(claims: list[Claim], relation: str, a: str, b: str) -> list[Claim]:
-    ordered = relation not in SYMMETRIC
-    return [c for c in claims if c.relation == relation and (
-        (is_party(c.subject, a) and is_party(c.object, b))
-        or (not ordered and is_party(c.subject, b) and is_party(c.object, a)))]
 
 
 def show(claims: list[Claim]) -> str:

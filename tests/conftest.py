@@ -36,3 +36,16 @@ def eval_dir() -> Path:
     if not (EVAL / "dev" / "articles").is_dir():
         pytest.fail(f"the shared eval data is missing: {EVAL} (set KGRAPH_SHARED)")
     return EVAL
+
+
+@pytest.fixture(scope="module")
+def sample_kg():
+    """The hand-made sample graph (tests/graph_samples.py), built once per module with the fake gazetteer."""
+    from .graph_samples import build_sample_graph, use_fake_gazetteer
+
+    mp = pytest.MonkeyPatch()
+    use_fake_gazetteer(mp)
+    try:
+        yield build_sample_graph()
+    finally:
+        mp.undo()

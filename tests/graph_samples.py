@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+
 from kgraph.model import Amount, Article, Claim, Entity, Evidence, Percent, Period
 
 RUS = Entity("Country", "RUS", "Russia", qid="Q159")

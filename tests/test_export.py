@@ -11,20 +11,14 @@ import pytest
 from kgraph.errors import UnknownFormatError
 from kgraph.explain import explain
 from kgraph.export import EXPORT_FORMATS, export, generate_gexf, to_networkx, write_csv, write_gexf, write_graphml, write_png
-from tests.graph_samples import build_sample_graph, use_fake_gazetteer
 
 GEXF = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"
 
 
 @pytest.fixture(scope="module")
-def kg():
-    mp = pytest.MonkeyPatch()
-    use_fake_gazetteer(mp)
-    try:
-        yield build_sample_graph()
-    finally:
-        mp.undo()
+def kg(sample_kg):
+    return sample_kg
 
 
 def test_to_networkx_actors(kg):

@@ -10,19 +10,14 @@ import pytest
 
 from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
 from kgraph.queries import format_rows, list_queries, load_query, run_query
-from tests.graph_samples import build_sample_graph, use_fake_gazetteer
+from tests.graph_samples import use_fake_gazetteer
 
 QUERIES = list_queries()
 
 
 @pytest.fixture(scope="module")
-def kg():
-    mp = pytest.MonkeyPatch()
-    use_fake_gazetteer(mp)
-    try:
-        yield build_sample_graph()
-    finally:
-        mp.undo()
+def kg(sample_kg):
+    return sample_kg
 
 
 # --- inventory ---------------------------------------------------------------------------

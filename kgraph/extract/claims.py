@@ -30,7 +30,6 @@ from .speakers import SpeakerMap
 # Dependency labels by grammatical function.
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "pobj"})
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos", "nummod"})
 # Clause boundaries: a party below one of these belongs to another clause.
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "csubj", "conj", "pcomp"})

@@ -1018,7 +1018,3 @@ def mention_tokens(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
             index[token.i] = mention
     return index
 
-
-def root_token(doc: Doc, mention: Mention) -> Token | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None else None

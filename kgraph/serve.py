@@ -87,7 +87,7 @@ def snapshot(graph: str | Path, target: str | Path) -> str:
     from pyoxigraph import NamedNode, RdfFormat, Store
 
     from kgraph.rdf import ontology_quads
-    from kgraph.store import rdf_format
+    from kgraph.store import open_store, rdf_format
     from kgraph.vocab import KG
 
     source, target = Path(graph), Path(target)
@@ -107,7 +107,7 @@ def snapshot(graph: str | Path, target: str | Path) -> str:
                 del store
                 gc.collect()
             return "backup"
-        reader = _open_read_only(source)
+        reader = open_store(source, read_only=True)  # retried while the writer compacts
         copy = Store(str(target))
         with tempfile.TemporaryDirectory(prefix="kgraph-dump-") as tmp:
             dump = Path(tmp, "store.nq")
@@ -129,25 +129,6 @@ def snapshot(graph: str | Path, target: str | Path) -> str:
     del store
     gc.collect()
     return "load"
-
-
-def _open_read_only(path: Path, attempts: int = 10) -> Any:
-    """A read-only open of a store another process writes to, retried while the writer compacts.
-
-    RocksDB opens every table file at start-up; a compaction that deletes one between the
-    reading of the manifest and its opening makes the open fail, and the next try succeeds.
-    Once open, the files are held, so the dump that follows reads one consistent state.
-    """
-    from pyoxigraph import Store
-
-    for attempt in range(attempts):
-        try:
-            return Store.read_only(str(path))
-        except (OSError, RuntimeError) as ex:
-            if attempt == attempts - 1:
-                raise KGraphError(f"{path}: cannot read the store while it is being written ({ex})") from ex
-            time.sleep(0.1 * (attempt + 1))
-    raise AssertionError("unreachable")
 
 
 def _free_port(host: str = DEFAULT_HOST) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -88,11 +89,28 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
         if read_only:
             if not path.is_dir():
                 raise KGraphError(f"{path}: no store directory to open read-only")
-            return Store.read_only(str(path))
+            return _open_read_only(path)
         path.mkdir(parents=True, exist_ok=True)
         return Store(str(path))
-    except OSError as ex:
+    except (OSError, RuntimeError) as ex:
         raise KGraphError(f"{path}: cannot open the store ({ex})") from ex
+
+
+# A writer's compaction may delete a table file between the moment a reader lists the
+# files and the moment it opens them; RocksDB then reports "Corruption". Opening again
+# sees the new file list. Once open, the files are held, so reads see one consistent state.
+READ_ONLY_ATTEMPTS = 10
+
+
+def _open_read_only(path: Path) -> Store:
+    for attempt in range(READ_ONLY_ATTEMPTS):
+        try:
+            return Store.read_only(str(path))
+        except (OSError, RuntimeError):
+            if attempt == READ_ONLY_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def load_file(store: Store, path: str | Path, format: str | None = None) -> None:

@@ -183,9 +183,10 @@ def test_killed_build_leaves_store_consistent(tmp_path):
             assert line, "writer exited early"
             done.append(line.strip())
         time.sleep(0.05)  # let it get into the middle of the next add
-        proc.send_signal(signal.SIGKILL)
     finally:
-        proc.wait(timeout=30)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     kg = KnowledgeGraph(store_dir)
     articles = kg.articles()
@@ -295,9 +296,10 @@ def test_cli_build_killed_midway_keeps_earlier_articles(tmp_path, dev_names):
             except KGraphError:
                 pass
         assert proc.poll() is None, "the build finished before it could be killed"
-        proc.send_signal(signal.SIGKILL)
     finally:
-        proc.wait(timeout=30)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     kg = KnowledgeGraph(store_dir)  # opens for writing after the kill
     articles = kg.articles()

@@ -7,12 +7,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 import types
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from ..model import Article, Claim, Mention
@@ -21,11 +24,14 @@ from .mentions import find_mentions
 from .pipeline import load_pipeline
 
 __all__ = ["ArticleResult", "extract_article", "extract_articles", "extract_claims", "find_mentions",
-           "load_pipeline", "make_doc"]
+           "load_pipeline", "make_doc", "memory_zone"]
 
 # Long texts are parsed in blocks of paragraphs: spaCy's parser is quadratic in nothing
 # but its memory grows with the Doc, and news paragraphs never need each other's parse.
 BLOCK_CHARS = 100_000
+# Batches of `nlp.pipe` parsed in one memory zone: when the zone closes, spaCy forgets the
+# words its articles added to the vocabulary, so a long build's memory does not grow with its input.
+ZONE_BATCHES = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +94,23 @@ def extract_article(article: Article, nlp: Language | None = None) -> ArticleRes
     return ArticleResult(article, mentions, claims)
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[ArticleResult]:
-    """Stream results for many articles through `nlp.pipe` (several processes when n_process > 1).
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """spaCy's memory zone, which also empties the rule lemmatizer's cache when it closes.
 
-    One `nlp.pipe` call reads the whole stream, so worker processes start once; long
-    articles go through it block by block and are put together again here.
+    Inside the zone, strings and lexemes new to the vocabulary are transient: spaCy frees
+    them when the zone closes, so no Doc or Token parsed inside may be used after it.
+    The lemmatizer keeps a cache of every (word, tag) it has seen, which the zone leaves alone.
     """
-    nlp = nlp or load_pipeline()
+    with nlp.memory_zone():
+        yield
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, Lemmatizer):
+            pipe.cache.clear()
 
+
+def _extract_stream(articles: Iterable[Article], nlp: Language, batch_size: int,
+                    n_process: int) -> Iterator[ArticleResult]:
     def docs() -> Iterator[tuple[Doc, tuple[Article, Article, int, bool]]]:
         for article in articles:
             if len(article.text) <= BLOCK_CHARS:
@@ -122,6 +136,27 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
         if last:
             yield ArticleResult(article, mentions, claims)
             mentions, claims = [], []
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *, batch_size: int = 32,
+                     n_process: int = 1) -> Iterator[ArticleResult]:
+    """Stream results for many articles through `nlp.pipe` (several processes when n_process > 1).
+
+    In one process, every `ZONE_BATCHES` batches of articles are parsed in a memory zone
+    (see `memory_zone`), so memory stays flat however long the stream: results hold plain
+    values, never a Doc. With several processes, one `nlp.pipe` call reads the whole stream,
+    so worker processes start once (and their vocabularies grow with the input). Long
+    articles go through `nlp.pipe` block by block and are put together again here.
+    """
+    nlp = nlp or load_pipeline()
+    if n_process > 1:
+        yield from _extract_stream(articles, nlp, batch_size, n_process)
+        return
+    stream = iter(articles)
+    for first in stream:
+        zone = itertools.chain([first], itertools.islice(stream, ZONE_BATCHES * batch_size - 1))
+        with memory_zone(nlp):
+            yield from _extract_stream(zone, nlp, batch_size, 1)
 
 
 class _CallableModule(types.ModuleType):

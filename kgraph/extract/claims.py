@@ -174,7 +174,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                                                                           "consumption"):
                 triggers.append(Trigger(token, "energy_supplier", "energy"))
         elif token.pos_ == "VERB":
-            if token.dep_ in ("acl", "relcl", "amod") and token.tag_ in ("VBN", "VBG"):
+            if token.dep_ in ("acl", "relcl", "amod") and token.tag_ in ("VBN", "VBG") and not _has_subject(token):
                 continue  # a participle describing a noun ("goods traded to X") states no act of its own
             if lemma in lx.SUPPLY_VERBS and _object_has(token, lx.ENERGY_NOUNS):
                 triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
@@ -404,6 +404,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if dep in _SUBJECT_DEPS:
                     return None
             if dep in _SUBJECT_DEPS:
+                if p != t and _lemma(p) in lx.STANCE_VERBS:
+                    return None  # "X condemned the strikes on Y": X judges the act, it did not do it
                 if remote or not _direct(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
                 if verb == p and _lemma(p) in lx.TARGET_VERBS and trigger.kind == "action":
@@ -423,6 +425,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "welcomed the commitment between X and Y" is no meeting
                 if _prep_depth(party, edge) > 1:
                     return None
+                if _lemma(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
+                    return None  # "condemned the strikes on Y": the strikers are the target, not Y
                 return "other"
             if dep == "prep":
                 prep = edge.lower_
@@ -447,6 +451,12 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in ("npadvmod",):
                 return None
             return None
+        if verb.dep_ == "relcl" and party == verb.head and verb == p:
+            # "Japan, which condemned China": the relative pronoun stands for its antecedent
+            pronoun = next((c for c in verb.children if c.tag_ in ("WDT", "WP")
+                            and c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), None)
+            if pronoun is not None:
+                return "subject" if pronoun.dep_ in _SUBJECT_DEPS else "other"
         # A verb sharing its subject with the verb it is coordinated with or complements.
         if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not _has_subject(verb) \
                 and verb.head != verb:
@@ -464,6 +474,25 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 controller = _party_object(verb, ctx)
             continue
         return None
+
+
+def _reciprocal(verb: Token) -> bool:
+    """"blame each other", "accused one another": the verb's subjects act on each other."""
+    return any(c.lower_ in ("other", "another") and any(g.lower_ in ("each", "one") for g in c.children)
+               for c in verb.subtree)
+
+
+def _judged_act(party: Token, edge: Token) -> bool:
+    """Whether a party hangs by a preposition from an act a dispute verb judges ("the strikes on Y",
+    "the invasion of Y"), rather than being the one judged ("the ambassador of Y", "Y's decision")."""
+    if _lemma(edge) in lx.PERSON_NOUNS or _lemma(edge) in _AGENT_HOLDERS:
+        return False
+    node = party
+    while node != edge and node.head != node:
+        if node.dep_ == "prep":
+            return True
+        node = node.head
+    return False
 
 
 def _direct(party: Token, edge: Token) -> bool:
@@ -680,11 +709,18 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         pairs, how = [(a, b) for a in others for b in co], "parse"
     else:
         # "X and Y signed", "talks between X and Y", "the U.S.-Egypt partnership"
-        group = next((g for g in (agents, co, _unique(parties.mods)) if len(g) >= 2), [])
+        # ("X and Y condemned the attack" makes X and Y co-critics, not disputants)
+        doers = agents if not (relation == "dispute" and trigger.kind == "verb") or _reciprocal(trigger.token) else []
+        group = next((g for g in (doers, co, _unique(parties.mods)) if len(g) >= 2), [])
         pairs, how = _all_pairs(group), "coordination"
     pairs = [(a, b) for a, b in pairs if a[0].id != b[0].id]
     if pairs:
         return pairs, how
+    if relation == "dispute" and agents and not others and not co:
+        # "the policy of X, which Y criticised": the relative pronoun stands for X's act.
+        targets = [p for p in _antecedent_parties(trigger.token, ctx) if p[0].id not in {a[0].id for a in agents}]
+        if targets:
+            return [(a, b) for a in agents for b in targets], "antecedent"
     if relation == "meeting" and co:
         # "..., Rahmon said at a meeting with Putin": the one who speaks attended.
         speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]
@@ -896,6 +932,30 @@ def _under_discussion(token: Token) -> bool:
         if node.dep_ in ("ROOT", "ccomp", "conj"):
             return False
     return False
+
+
+def _antecedent_parties(verb: Token, ctx: ArticleContext) -> list[tuple[Entity, Token]]:
+    """Who a relative clause's object pronoun points at: in "X's policy, which Y condemned" or
+    "X maintained a policy which Y condemned", X (named in the antecedent, else its clause's subject)."""
+    relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj")]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c not in relative]
+    # the parser may label a fronted object "which" a subject; a second subject shows it is not
+    if verb.dep_ != "relcl" or not relative or (relative[0].dep_ == "nsubj" and not subjects):
+        return []
+    antecedent = verb.head
+    parties = ctx.parties_in(verb.sent)
+    clause = set(t.i for t in verb.subtree)
+    inside = [p for p in parties if p[1].i not in clause and _edge_into(p[1], antecedent) is not None]
+    if inside:
+        return _unique(inside)
+    node = antecedent
+    while node.dep_ in ("dobj", "pobj", "prep", "pcomp", "attr") and node.head != node:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS]
+    return _unique(p for p in parties if any(p[1] == s or _edge_into(p[1], s) is not None and _direct(p[1], s)
+                                             for s in subjects))
 
 
 def _unique(items: Iterable[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:

@@ -119,6 +119,13 @@ PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "mini
 DISCUSSION_VERBS = frozenset({"discuss", "explore", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})
 
+# Verbs that judge another's act: in "X condemned the strikes on Y" or "X welcomed the deal
+# between Y and Z", X neither struck nor signed.
+STANCE_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "decry", "deplore", "slam", "blast",
+                          "rebuke", "protest", "welcome", "praise", "hail", "applaud", "commend", "laud", "endorse",
+                          "support", "back", "oppose", "reject", "dismiss", "question", "regret", "lament",
+                          "mourn", "note", "salute", "congratulate", "celebrate"})
+
 # Verbs that ask for something not yet done: "calls for an arms embargo", "urged sanctions".
 PROPOSAL_VERBS = frozenset({"urge", "demand", "propose", "advocate", "recommend", "request", "suggest",
                             "threaten", "push", "press", "lobby", "petition"})

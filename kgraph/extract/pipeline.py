@@ -110,7 +110,6 @@ def add_kgraph_components(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load the English model (cached) with kgraph's components added.
 
@@ -121,6 +120,12 @@ def load_pipeline(model: str | None = None) -> Language:
     Raises:
         ModelNotFoundError: when no model can be loaded.
     """
+    # One cache key per model: `load_pipeline()` and `load_pipeline(None)` share one pipeline.
+    return _cached_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: str | None) -> Language:
     return add_kgraph_components(_load_model(model))
 
 

@@ -158,6 +158,11 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
     ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
     ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    # a stance verb's target is who did the judged act; a relative pronoun stands for its antecedent
+    ("dispute", "Senegal criticized the US tariffs on cashews.", "SEN", "USA"),
+    ("dispute", "Vietnam and Laos blamed each other for the incident.", "VNM", "LAO"),
+    ("dispute", "Greece, which condemned Turkey, recalled its envoy.", "GRC", "TUR"),
+    ("dispute", "Chile kept a fishing policy which Peru has long criticised.", "PER", "CHL"),
     # conflict (attacker -> target)
     ("conflict", "Russia invaded Ukraine in 2022.", "RUS", "UKR"),
     ("conflict", "Israel carried out airstrikes on Lebanon.", "ISR", "LBN"),
@@ -346,6 +351,14 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("meeting", "The presidents of Serbia and Hungary met in Switzerland.", "CHE"),
     ("agreement", "Egypt and Sudan signed a memorandum at a ceremony in Saudi Arabia.", "SAU"),
     ("conflict", "Ukraine accused Russia of attacking a ship bound for Egypt.", "EGY"),
+    # who judges an act did not do it, and the act's target is not the judge's opponent
+    ("conflict", "Brazil condemned the airstrikes on Lebanon.", "BRA"),
+    ("dispute", "Brazil condemned the airstrikes on Lebanon.", "LBN"),
+    ("agreement", "Norway welcomed the peace deal between Armenia and Azerbaijan.", "NOR"),
+    ("sanction", "Mexico criticized the embargo against Cuba.", "MEX"),
+    ("dispute", "Mexico criticized the embargo against Cuba.", "CUB"),
+    ("dispute", "Chile and Peru condemned the coup in Niger.", "PER"),
+    ("conflict", "Spain and Italy praised the strikes.", "ITA"),
 ]
 
 

@@ -180,10 +180,25 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
             elif lemma in lx.SUPPLY_VERBS and lemma not in lx.IMPORT_WORDS and _object_has(token, lx.ARMS_NOUNS):
                 triggers.append(Trigger(token, "military_cooperation", "arms"))
+            elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):
+                triggers.append(Trigger(token, "sanction", kind))
             elif lemma in lx.VERBS:
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
+
+
+def _listing(verb: Token) -> str | None:
+    """"listing" for "added X to the entity list", "delisting" for "removed X from the terrorism list"."""
+    lemma = _lemma(verb)
+    preps = ("to", "on", "onto") if lemma in lx.LISTING_VERBS else ("from", "off")
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        words = {_lemma(t) for t in prep.subtree}  # "the state sponsors of terrorism list"
+        if words & lx.LIST_NOUNS and ("blacklist" in words or words & lx.BLACKLIST_WORDS):
+            return "listing" if lemma in lx.LISTING_VERBS else "delisting"
+    return None
 
 
 def _trade_blocked(token: Token) -> bool:
@@ -795,6 +810,48 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     return [], ""
 
 
+def _listing_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
+    """Who lists whom: the verb's subject (or passive agent) lists the country of what it adds.
+
+    The target may be named by its firms or people ("two dozen Cuban entities", "U.S.
+    companies"): a designation of a country's firms is a sanction on that country."""
+    verb = trigger.token
+    imposers: list[tuple[Entity, Token]] = []
+    targets: list[tuple[Entity, Token]] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS or child.dep_ == "agent":
+            side = imposers
+        elif child.dep_ in ("dobj", "nsubjpass", "ccomp", "attr", "oprd", "dative", "npadvmod"):
+            side = targets
+        else:
+            continue
+        for token in child.subtree:
+            mention = ctx.index.get(token.i)
+            party = ctx.as_party(mention.entity) if mention is not None else None
+            if party is not None and token.i == _mention_root(mention, ctx).i and _names_listed(token, child):
+                side.append((party, token))
+    pairs = [(a, b) for a in _unique(imposers) for b in _unique(targets) if a[0].id != b[0].id]
+    return pairs, "parse"
+
+
+def _names_listed(token: Token, top: Token) -> bool:
+    """Whether a country names what is listed ("Cuba", "Cuban entities", "U.S. companies") and
+    not a detail of a listed person ("London Business School dean Sergei Guriev")."""
+    node = token
+    while node != top:
+        if node.dep_ not in ("compound", "amod", "poss", "nmod", "conj", "appos", "nummod") or node.head == node:
+            return False
+        node = node.head
+        if node.ent_type_ == "PERSON":
+            return False
+    return True
+
+
+def _mention_root(mention: Mention, ctx: ArticleContext) -> Token:
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else ctx.doc[0]
+
+
 def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     """The trigger's modality, with the guidelines' readings of discussion, same-day and pledges."""
     modality = _modality(trigger.token)
@@ -819,7 +876,10 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (
         relation == "trade_partner" and _lemma(trigger.token) in ("export", "import"))
-    pairs, how = (_symmetric_pairs if symmetric else _directed_pairs)(trigger, parties, sent, ctx)
+    if trigger.kind in ("listing", "delisting"):
+        pairs, how = _listing_pairs(trigger, sent, ctx)
+    else:
+        pairs, how = (_symmetric_pairs if symmetric else _directed_pairs)(trigger, parties, sent, ctx)
     if not pairs and not parties.ahead:
         return []
     implied = how not in _FROM_PARSE
@@ -844,6 +904,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             modality=modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
             period=period, speaker=speaker_entity, date=ctx.date,
             confidence=0.6 if implied else 0.85, implied=implied,
+            status="lifted" if trigger.kind == "delisting" else None,
         ))
     # "second, following China": China ranks one place higher in the same relation.
     if rank and rank > 1 and parties.ahead:

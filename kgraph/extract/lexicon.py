@@ -119,6 +119,16 @@ PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "mini
 DISCUSSION_VERBS = frozenset({"discuss", "explore", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})
 
+# Designations: "added X entities to its entity list" is a sanction on X's country;
+# "removed X from the terrorism list" lifts one. Verbs, and the words that make a list a
+# blacklist (on the list noun or its modifiers).
+LISTING_VERBS = frozenset({"add", "place", "put", "include", "designate", "list"})
+DELISTING_VERBS = frozenset({"remove", "delist", "drop", "take", "strike", "lift"})
+LIST_NOUNS = frozenset({"list", "blacklist", "register", "registry"})
+BLACKLIST_WORDS = frozenset({"entity", "entities", "sanction", "sanctions", "terrorism", "terror", "terrorist",
+                             "unreliable", "blacklist", "watch", "export", "control", "sdn", "restricted",
+                             "denied", "sponsor", "sponsors", "black", "grey", "gray", "sanctioned", "military"})
+
 # Verbs that judge another's act: in "X condemned the strikes on Y" or "X welcomed the deal
 # between Y and Z", X neither struck nor signed.
 STANCE_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "decry", "deplore", "slam", "blast",

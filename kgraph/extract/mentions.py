@@ -948,6 +948,12 @@ class MentionFinder:
                 if len(people) == 1 and not strangers:
                     person = next(iter(people.values()))
                     self._add(token.i, token.i + 1, person.entity, "pronoun", person.function)
+            elif lower == "it" and token.dep_ == "nsubj" and token.i == token.sent.start and \
+                    token.head.pos_ == "VERB" and token.head.lemma_.lower() not in _IMPERSONAL_VERBS:
+                # "China imposes tariffs on ... . It also adds ...": the state the sentence before was about
+                state = self._previous_subject_state(token.sent)
+                if state is not None:
+                    self._add(token.i, token.i + 1, state.entity, "anaphora", "government")
             elif lower == "country" and token.i > 0 and self.lower[token.i - 1] == "the" and not any(
                     c.dep_ in ("amod", "compound", "prep") for c in token.children):
                 window = _window_start(sent_starts, token.idx, 1)
@@ -955,6 +961,21 @@ class MentionFinder:
                              and m.entity.type == "Country" and m.function == "government"]
                 if countries:
                     self._add(token.i - 1, token.i + 1, countries[-1].entity, "anaphora", "government")
+
+    def _previous_subject_state(self, sent: Span) -> Mention | None:
+        """The country or organization that is the main subject of the sentence before `sent`."""
+        if sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        subjects = [c for c in previous.root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        for (start, end), mention in self.mentions.items():
+            if start <= subject.i < end and mention.entity.type in ("Country", "Organization") \
+                    and mention.function == "government":
+                return mention
+        return None
 
     def run(self) -> list[Mention]:
         self.add_entity_mentions()
@@ -970,6 +991,9 @@ class MentionFinder:
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+# Verbs whose "it" is usually impersonal ("It is expected", "It remains unclear").
+_IMPERSONAL_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "look", "matter",
+                               "mean", "cost", "rain", "follow", "come", "go", "turn", "emerge", "help", "make"})
 
 
 def _window_start(sent_starts: list[int], char: int, back: int) -> int:

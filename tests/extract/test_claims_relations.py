@@ -158,6 +158,10 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
     ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
     ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    # designations: a country's firms put on a blacklist
+    ("sanction", "Canada added three Iranian firms to its sanctions list.", "CAN", "IRN"),
+    ("sanction", "India placed two Pakistani groups on its terror watch list.", "IND", "PAK"),
+    ("sanction", "Chile raised its steel duties. It also added two Argentine firms to its entity list.", "CHL", "ARG"),
     # a stance verb's target is who did the judged act; a relative pronoun stands for its antecedent
     ("dispute", "Senegal criticized the US tariffs on cashews.", "SEN", "USA"),
     ("dispute", "Vietnam and Laos blamed each other for the incident.", "VNM", "LAO"),
@@ -284,7 +288,15 @@ ABSENT: list[tuple[str, str]] = [
     ("investor", "Qatar launched an investment fund in London."),
     ("agreement", "The two companies from Japan and Korea signed a licensing agreement."),
     ("meeting", "Sudan received emergency food aid from Egypt."),
+    ("sanction", "Japan added Korean to the list of languages taught in schools."),
 ]
+
+
+def test_extract_claims_removal_from_a_blacklist_is_a_lifted_sanction(nlp):
+    claims = between(claims_of(nlp, "Peru removed Bolivia from its list of state sponsors of terrorism."),
+                     "sanction", "PER", "BOL")
+    assert [c.status for c in claims] == ["lifted"], show(claims)
+    assert claims[0].modality == "asserted"
 
 
 @pytest.mark.parametrize("relation,text", ABSENT)
@@ -359,6 +371,7 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("dispute", "Mexico criticized the embargo against Cuba.", "CUB"),
     ("dispute", "Chile and Peru condemned the coup in Niger.", "PER"),
     ("conflict", "Spain and Italy praised the strikes.", "ITA"),
+    ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 
 

@@ -180,12 +180,23 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
             elif lemma in lx.SUPPLY_VERBS and lemma not in lx.IMPORT_WORDS and _object_has(token, lx.ARMS_NOUNS):
                 triggers.append(Trigger(token, "military_cooperation", "arms"))
+            elif lemma in lx.FUNDING_VERBS and _funds_aid(token):
+                triggers.append(Trigger(token, "aid_donor", "funding"))
             elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):
                 triggers.append(Trigger(token, "sanction", kind))
             elif lemma in lx.VERBS:
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
+
+
+def _funds_aid(verb: Token) -> bool:
+    """A sum of money given to help ("provided $20 million to help refugees"): its object is
+    money and a purpose clause says it is to help, support or rebuild."""
+    money = any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
+    purpose = any(c.dep_ in ("advcl", "xcomp") and _lemma(c) in lx.AID_PURPOSE_VERBS
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    return money and purpose
 
 
 def _listing(verb: Token) -> str | None:
@@ -834,6 +845,52 @@ def _listing_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[l
     return pairs, "parse"
 
 
+def _funding_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
+    """The giver (the subject) and the places the money goes: countries reached from the verb
+    through "to", "for" and "in" ("to help refugees in Chad", "focusing on ... in Egypt")."""
+    verb = trigger.token
+    actor = verb  # "announces plans to allocate": the subject of the clause that plans
+    for _ in range(4):
+        if _has_subject(actor) or actor.head == actor or actor.dep_ not in ("xcomp", "conj", "advcl", "acl", "dobj"):
+            break
+        actor = actor.head
+    givers, receivers = [], []
+    for entity, head in ctx.parties_in(sent):
+        subject_edge = _edge_into(head, actor)
+        if subject_edge is not None and subject_edge.dep_ in _SUBJECT_DEPS and _direct(head, subject_edge):
+            givers.append((entity, head))
+            continue
+        edge = _edge_into(head, verb)
+        if edge is None:
+            continue
+        if edge.dep_ in ("prep", "advcl", "xcomp", "dative") and head.dep_ in ("pobj", "conj", "dative") \
+                and _reached_by_place(head, verb):
+            receivers.append((entity, head))
+    pairs = [(a, b) for a in _unique(givers) for b in _unique(receivers) if a[0].id != b[0].id]
+    return pairs, "parse"
+
+
+def _reached_by_place(party: Token, verb: Token) -> bool:
+    """Whether a party hangs from `verb` by "to"/"for"/"in" phrases and clauses only (not "by the
+    Iran war", not inside a modifier)."""
+    node = party
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "dative":
+        return node.head == verb
+    if node.dep_ != "pobj" or node.head.lower_ not in ("to", "for", "in"):
+        return False
+    node = node.head
+    while node != verb:
+        if node.dep_ in ("agent", "compound", "amod", "poss", "relcl", "acl", "nsubj", "nsubjpass") \
+                or node.head == node:
+            return False
+        if node.pos_ in ("VERB", "AUX") and not (node.head == verb and node.dep_ in ("advcl", "xcomp")):
+            return False  # one purpose clause at most: "to repay debt to X" two clauses down is not X's aid
+        node = node.head
+    return True
+
+
 def _names_listed(token: Token, top: Token) -> bool:
     """Whether a country names what is listed ("Cuba", "Cuban entities", "U.S. companies") and
     not a detail of a listed person ("London Business School dean Sergei Guriev")."""
@@ -863,6 +920,8 @@ def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return "hedged"  # "called it a 'declaration of war'": a quoted label, not a report
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in _predicate(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
+    if modality == "future" and has_amount and trigger.kind == "funding":
+        return "asserted"  # "will provide $20 million to help": a sum committed by a named giver
     if modality == "future" and has_amount and trigger.relation in ("investor", "aid_donor") and any(
             _lemma(a) in lx.PLEDGE_VERBS for a in [trigger.token, *list(trigger.token.ancestors)[:3]]):
         return "asserted"  # a pledge with an amount by a named giver is reported as a fact
@@ -878,6 +937,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
         relation == "trade_partner" and _lemma(trigger.token) in ("export", "import"))
     if trigger.kind in ("listing", "delisting"):
         pairs, how = _listing_pairs(trigger, sent, ctx)
+    elif trigger.kind == "funding":
+        pairs, how = _funding_pairs(trigger, sent, ctx)
     else:
         pairs, how = (_symmetric_pairs if symmetric else _directed_pairs)(trigger, parties, sent, ctx)
     if not pairs and not parties.ahead:

@@ -129,6 +129,13 @@ BLACKLIST_WORDS = frozenset({"entity", "entities", "sanction", "sanctions", "ter
                              "unreliable", "blacklist", "watch", "export", "control", "sdn", "restricted",
                              "denied", "sponsor", "sponsors", "black", "grey", "gray", "sanctioned", "military"})
 
+# Money given for a humanitarian or recovery purpose is aid: "provided $20 million to help
+# refugees in Chad", "allocate €5 billion to support economies in Egypt and Iraq".
+FUNDING_VERBS = frozenset({"provide", "allocate", "give", "grant", "disburse", "pledge", "earmark", "contribute",
+                           "commit", "send", "offer", "release", "channel", "extend"})
+AID_PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "relieve", "alleviate", "rebuild",
+                               "reconstruct", "feed", "shelter", "respond", "cope", "recover"})
+
 # Verbs that judge another's act: in "X condemned the strikes on Y" or "X welcomed the deal
 # between Y and Z", X neither struck nor signed.
 STANCE_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "decry", "deplore", "slam", "blast",

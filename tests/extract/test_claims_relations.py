@@ -158,6 +158,10 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
     ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
     ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    # money given to help: a sum committed by a named giver is reported as a fact
+    ("aid_donor", "Norway will provide $15 million to help displaced families in Somalia.", "NOR", "SOM"),
+    ("aid_donor", "Sweden announced plans to allocate €40 million to support farmers in Ethiopia and Kenya.",
+     "SWE", "KEN"),
     # designations: a country's firms put on a blacklist
     ("sanction", "Canada added three Iranian firms to its sanctions list.", "CAN", "IRN"),
     ("sanction", "India placed two Pakistani groups on its terror watch list.", "IND", "PAK"),
@@ -289,6 +293,7 @@ ABSENT: list[tuple[str, str]] = [
     ("agreement", "The two companies from Japan and Korea signed a licensing agreement."),
     ("meeting", "Sudan received emergency food aid from Egypt."),
     ("sanction", "Japan added Korean to the list of languages taught in schools."),
+    ("aid_donor", "China will provide $5 billion to build a railway in Kenya."),
 ]
 
 
@@ -371,6 +376,7 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("dispute", "Mexico criticized the embargo against Cuba.", "CUB"),
     ("dispute", "Chile and Peru condemned the coup in Niger.", "PER"),
     ("conflict", "Spain and Italy praised the strikes.", "ITA"),
+    ("aid_donor", "Oman pledged $300 million to support Jordan and help it repay its debts to Kuwait.", "KWT"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 

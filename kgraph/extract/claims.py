@@ -594,6 +594,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
         if head.dep_ in ("compound", "amod", "nmod") and _lemma(head.head) in _PLACE_NOUNS:
             continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
         if role == "mod":
+            if trigger.relation == "conflict" and _lemma(trigger.token) == "war" and head.dep_ != "poss":
+                continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks
             if trigger.relation == "meeting" and entity.type == "Organization":
                 continue  # "the CICA summit": the venue, not a party
             mention = ctx.index.get(head.i)
@@ -802,8 +804,11 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         recent = ctx.recent.get(relation)
         if recent is not None and ctx.sent_no - recent[0] <= 2 and recent[1].id not in {o[0].id for o in others}:
             agents, how = [(recent[1], None)], "carried"
-    if len(agents) == 1 and not others and trigger.kind in ("relational", "action"):
+    theatre = _lemma(trigger.token) == "war" and any(
+        h.head == trigger.token and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
+    if len(agents) == 1 and not others and trigger.kind in ("relational", "action") and not theatre:
         # "Russia ... ranks second in investment": the one other party of the sentence
+        # ("the Iran war" names where a war is fought: the sentence's others are not its sides)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                 and p not in parties.ahead]
         if len(rest) == 1:
@@ -1032,6 +1037,8 @@ def _proposed(token: Token) -> bool:
     """Whether the trigger is something asked for, not done: "calls for an embargo", "urged sanctions"."""
     for ancestor in list(token.ancestors)[:4]:
         lemma = _lemma(ancestor)
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _CIRCUMSTANCE_PREPS:
+            return False  # "threatens X after imposing sanctions on Y": those sanctions are in force
         if ancestor.pos_ == "VERB" and (lemma in lx.PROPOSAL_VERBS or (
                 lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in ancestor.children))):
             return True

@@ -62,6 +62,10 @@ _NEGATING_VERBS: frozenset[str] = frozenset(
 # Prepositions that negate their object ("left without [signing]").
 _NEGATING_PREPOSITIONS: frozenset[str] = frozenset({"without", "instead"})
 
+# Prepositions of circumstance: what they introduce has happened or holds, whatever the
+# clause around them plans ("will meet amid tensions", "threatens X after imposing sanctions").
+_CIRCUMSTANCE_PREPOSITIONS: frozenset[str] = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
+
 # Modal auxiliaries of the future ("will sign", "'ll sign", "won't" = "wo" + "n't").
 _FUTURE_AUX: frozenset[str] = frozenset({"will", "shall", "'ll", "wo", "ll"})
 # Verbs that announce a future act through an infinitive or an object ("plans to invest").
@@ -263,6 +267,8 @@ def _climb(trigger: Token) -> list[tuple[Token, str, Token]]:
                 break
         elif dep not in _NOMINAL_LINK_DEPS and dep not in _OPEN_CLAUSE_DEPS and dep not in _REPORTED_CLAUSE_DEPS:
             break
+        if dep == "prep" and current.text.lower() in _CIRCUMSTANCE_PREPOSITIONS:
+            break  # "threatens sanctions after announcing restrictions": the restrictions are real
         steps.append((head, dep, current))
         seen.add(head.i)
         if dep in _REPORTED_CLAUSE_DEPS:

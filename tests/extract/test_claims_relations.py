@@ -158,6 +158,8 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
     ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
     ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    # what a preposition of circumstance introduces has happened, whatever the clause plans
+    ("sanction", "Canada is threatening to sanction Chad after imposing new restrictions on Niger.", "CAN", "NER"),
     # money given to help: a sum committed by a named giver is reported as a fact
     ("aid_donor", "Norway will provide $15 million to help displaced families in Somalia.", "NOR", "SOM"),
     ("aid_donor", "Sweden announced plans to allocate €40 million to support farmers in Ethiopia and Kenya.",
@@ -377,6 +379,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("dispute", "Chile and Peru condemned the coup in Niger.", "PER"),
     ("conflict", "Spain and Italy praised the strikes.", "ITA"),
     ("aid_donor", "Oman pledged $300 million to support Jordan and help it repay its debts to Kuwait.", "KWT"),
+    # "the Yemen war" names where a war is fought; the sentence's other countries are not its sides
+    ("conflict", "Chile sent doctors to help the victims of the Yemen war.", "CHL"),
+    ("conflict", "Chile sent doctors to help the victims of the Yemen war.", "YEM"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 

@@ -27,7 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, QueryResultsFormat, Store
 
 from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
 from kgraph.model import RELATIONS
@@ -140,6 +140,24 @@ def _select(target: Any, text: str) -> list[dict[str, Any]]:
     result = target.query(prepared)
     names = [str(v) for v in result.vars or ()]
     return [{n: row[n] for n in names} for row in result]
+
+
+def _select_text(store: Store, text: str) -> list[dict[str, str]]:
+    """Run SELECT text on a pyoxigraph store; rows of lexical values ("" when unbound).
+
+    The solutions are serialized as SPARQL CSV by Oxigraph and read back with ``csv``:
+    on results of thousands of rows this is several times faster than reading each
+    term of each solution from Python. CSV carries the lexical value of IRIs and
+    literals, as ``term.value`` does; a blank node comes back as ``_:label``.
+    """
+    try:
+        solutions = select(store, text)
+    except SyntaxError as ex:
+        raise QuerySyntaxError(_one_line(ex)) from ex
+    data = solutions.serialize(format=QueryResultsFormat.CSV) or b""
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    names = next(reader, [])
+    return [dict(zip(names, row)) for row in reader]
 
 
 def _one_line(ex: Exception) -> str:
@@ -265,6 +283,8 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> list[d
         )
     target = _target(graph_or_store)
     terms = to_terms(target, bindings)  # pyoxigraph terms print as SPARQL terms for either engine
+    if isinstance(target, Store):
+        return _select_text(target, bind_values(text, terms))
     rows = _select(target, bind_values(text, terms))
     return [{k: _as_text(v) for k, v in row.items()} for row in rows]
 

@@ -492,7 +492,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             verb = verb.head
             # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
-                    "dobj", "pobj", "prep", "attr", "appos", "conj"):
+                    "dobj", "pobj", "prep", "attr", "appos", "conj", "acomp"):
                 if verb.dep_ == "prep" and verb.lower_ in _CIRCUMSTANCE_PREPS:
                     return None
                 verb = verb.head

@@ -114,7 +114,8 @@ TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "rate", "duty", "sanctio
                             "deal", "agreement", "treaty", "memorandum", "talk", "negotiation", "outline"})
 # Nouns for people who meet on a country's behalf ("welcomed leaders from five countries").
 PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "minister", "counterpart", "head",
-                          "representative", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor"})
+                          "representative", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor",
+                          "friend", "colleague", "guest", "visitor", "host"})
 # Verbs whose object is talked about, not done: "discussed diversifying trade".
 DISCUSSION_VERBS = frozenset({"discuss", "explore", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})

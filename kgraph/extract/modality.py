@@ -138,6 +138,8 @@ def _forms(token: Token) -> set[str]:
 
 def _is_negation(token: Token) -> bool:
     """A negating particle: the dependency label "neg", or "not"/"n't"/"never" under another label."""
+    if token.text.lower() == "not" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("only", "just", "merely"):
+        return False  # "not only a neighbour but also an ally" affirms both
     return token.dep_ == "neg" or (token.text.lower() in _NEGATION_WORDS and token.dep_ in {"advmod", "neg", "preconj"})
 
 

@@ -28,6 +28,8 @@ _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»]", re.DOTALL)
 # A transcript label: a short line head ending in a colon ("Vladimir Putin: ...").
 _LABEL = re.compile(r"^(?P<label>[A-Z][^\n:]{2,90}?)(?:\s*\([^)\n]*\))?:\s", re.MULTILINE)
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
+# "I", "my": the speaker's country too, when the speaker holds an office ("I welcome my friend").
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +194,14 @@ class SpeakerMap:
         return None
 
     def first_person_country(self, token: Token) -> Entity | None:
-        """"we", "our", "us" inside a quotation or a transcript turn: the speaker's country."""
-        if token.lower_ not in _FIRST_PERSON:
+        """"we", "our", "us" inside a quotation or a transcript turn: the speaker's country.
+        "I", "my" too when the speaker is a leader or an official, who speaks for the state."""
+        singular = token.lower_ in _FIRST_PERSON_SINGULAR
+        if token.lower_ not in _FIRST_PERSON and not singular:
             return None
         speaker, how = self.speaker_of(token.sent, token)
         if speaker is None or how not in ("quotation", "transcript"):
+            return None
+        if singular and not (speaker.entity.type == "Leader" or speaker.entity.role):
             return None
         return speaker.entity

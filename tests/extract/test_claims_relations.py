@@ -158,6 +158,7 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
     ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
     ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    ("ally", "Mongolia is not only a neighbour but also an ally of Kazakhstan.", "MNG", "KAZ"),
     # what a preposition of circumstance introduces has happened, whatever the clause plans
     ("sanction", "Canada is threatening to sanction Chad after imposing new restrictions on Niger.", "CAN", "NER"),
     # money given to help: a sum committed by a named giver is reported as a fact

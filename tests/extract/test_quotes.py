@@ -116,7 +116,17 @@ FIRST_PERSON: list[tuple[str, str, str, str, str]] = [
      "agreement", "AUS", "VNM", "Albanese"),
     ('President Kassym-Jomart Tokayev said: "We supply oil to Germany."',
      "energy_supplier", "KAZ", "DEU", "Tokayev"),
+    # "I" of a leader speaks for the state; "delighted to" passes the subject on
+    ('"I am delighted to welcome my friend, President William Ruto, to Canberra," Prime Minister Anthony '
+     'Albanese said.', "meeting", "AUS", "KEN", "Albanese"),
+    ('President Emmanuel Macron said: "I met Prime Minister Narendra Modi in New Delhi."',
+     "meeting", "FRA", "IND", "Macron"),
 ]
+
+
+def test_extract_claims_first_person_singular_of_a_private_speaker_is_no_party(nlp):
+    claims = claims_of(nlp, '"I visited Ghana last year," said Maria Lopez, a teacher.')
+    assert not [c for c in claims if c.relation == "meeting"], show(claims)
 
 
 @pytest.mark.parametrize("text,relation,subject,obj,speaker", FIRST_PERSON)

@@ -10,8 +10,9 @@ import datetime as dt
 import itertools
 import sys
 import types
+import weakref
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -32,6 +33,10 @@ BLOCK_CHARS = 100_000
 # Batches of `nlp.pipe` parsed in one memory zone: when the zone closes, spaCy forgets the
 # words its articles added to the vocabulary, so a long build's memory does not grow with its input.
 ZONE_BATCHES = 32
+# Pipelines whose vocabulary has been filled: the first zone's worth of articles a pipeline
+# parses is parsed outside a zone, so the commonest words stay in its vocabulary and in its
+# tokenizer's cache (the tokenizer caches nothing inside a zone). That much memory is fixed.
+_FILLED: weakref.WeakSet[Language] = weakref.WeakSet()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,17 +101,19 @@ def extract_article(article: Article, nlp: Language | None = None) -> ArticleRes
 
 @contextmanager
 def memory_zone(nlp: Language) -> Iterator[None]:
-    """spaCy's memory zone, which also empties the rule lemmatizer's cache when it closes.
+    """spaCy's memory zone, which also forgets what the rule lemmatizer cached inside it.
 
     Inside the zone, strings and lexemes new to the vocabulary are transient: spaCy frees
     them when the zone closes, so no Doc or Token parsed inside may be used after it.
-    The lemmatizer keeps a cache of every (word, tag) it has seen, which the zone leaves alone.
+    The lemmatizer caches the lemmas of every (word, tag) it sees, which the zone leaves alone.
     """
+    caches = [pipe.cache for _, pipe in nlp.pipeline if isinstance(pipe, Lemmatizer)]
+    sizes = [len(cache) for cache in caches]
     with nlp.memory_zone():
         yield
-    for _, pipe in nlp.pipeline:
-        if isinstance(pipe, Lemmatizer):
-            pipe.cache.clear()
+    for cache, size in zip(caches, sizes):
+        for key in list(itertools.islice(cache, size, None)):  # a dict keeps insertion order
+            del cache[key]
 
 
 def _extract_stream(articles: Iterable[Article], nlp: Language, batch_size: int,
@@ -144,7 +151,7 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
 
     In one process, every `ZONE_BATCHES` batches of articles are parsed in a memory zone
     (see `memory_zone`), so memory stays flat however long the stream: results hold plain
-    values, never a Doc. With several processes, one `nlp.pipe` call reads the whole stream,
+    values, never a Doc. The first batches a pipeline ever parses are not zoned (see `_FILLED`). With several processes, one `nlp.pipe` call reads the whole stream,
     so worker processes start once (and their vocabularies grow with the input). Long
     articles go through `nlp.pipe` block by block and are put together again here.
     """
@@ -155,7 +162,9 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
     stream = iter(articles)
     for first in stream:
         zone = itertools.chain([first], itertools.islice(stream, ZONE_BATCHES * batch_size - 1))
-        with memory_zone(nlp):
+        context = memory_zone(nlp) if nlp in _FILLED else nullcontext()
+        _FILLED.add(nlp)
+        with context:
             yield from _extract_stream(zone, nlp, batch_size, 1)
 
 

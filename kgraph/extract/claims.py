@@ -180,7 +180,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
             elif lemma in lx.SUPPLY_VERBS and lemma not in lx.IMPORT_WORDS and _object_has(token, lx.ARMS_NOUNS):
                 triggers.append(Trigger(token, "military_cooperation", "arms"))
-            elif lemma in lx.FUNDING_VERBS and _funds_aid(token):
+            elif (lemma in lx.FUNDING_VERBS or lemma in lx.FUNDING_RECEIVE_VERBS) and _funds_aid(token):
                 triggers.append(Trigger(token, "aid_donor", "funding"))
             elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):
                 triggers.append(Trigger(token, "sanction", kind))
@@ -715,7 +715,7 @@ def _amount_for(party_token: Token, amounts: list[tuple[int, int, Amount]], doc:
 Pair = tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]
 # How a claim's parties were found: straight from the parse, or filled in from context
 # (the claim is then `implied` and its rule says how, e.g. "action-aid_donor/carried").
-_FROM_PARSE = frozenset({"parse", "multilateral", "coordination", "mutual"})
+_FROM_PARSE = frozenset({"parse", "multilateral", "coordination", "mutual", "imports"})
 
 
 def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
@@ -788,6 +788,11 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     agents = _unique(parties.agents)
     others = _unique(parties.others + parties.co_parties)
     sources = _unique(parties.sources)
+    if relation in ("tariff", "sanction") and not agents:
+        # "a 15% tariff on U.S. imports from Korea": the importing country levies it
+        levied = _importer_pairs(trigger.token, ctx.parties_in(sent))
+        if levied:
+            return levied, "imports"
     # "from X" names the giver; after "import", "buy", "receive" the subject takes.
     if trigger.reversed:
         agents, others = _unique(sources + others), agents
@@ -824,6 +829,20 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     if relation == "conflict" and len(co) >= 2 and not agents:
         return [(a, b) for a in co for b in co if a[0].id != b[0].id], "mutual"  # "clashes between X and Y"
     return [], ""
+
+
+def _importer_pairs(trigger: Token, parties: list[tuple[Entity, Token]]) -> list[Pair]:
+    """(importer, exporter) for a duty "on X imports from Y" or "on X's imports of Y goods"."""
+    imports = [n for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "on"
+               for n in prep.children if n.dep_ == "pobj" and _lemma(n) == "import"]
+    if not imports:
+        return []
+    noun = imports[0]
+    importers = [p for p in parties if p[1].head == noun and p[1].dep_ in ("compound", "amod", "poss", "nmod")]
+    # the parser hangs "from Brazil" on the noun or on the duty itself
+    exporters = [p for p in parties if p[1].dep_ == "pobj" and p[1].head.lower_ == "from"
+                 and p[1].head.head in (noun, trigger)]
+    return [(a, b) for a in _unique(importers) for b in _unique(exporters) if a[0].id != b[0].id]
 
 
 def _listing_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
@@ -871,6 +890,18 @@ def _funding_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[l
         if edge.dep_ in ("prep", "advcl", "xcomp", "dative") and head.dep_ in ("pobj", "conj", "dative") \
                 and _reached_by_place(head, verb):
             receivers.append((entity, head))
+    if _lemma(verb) in lx.FUNDING_RECEIVE_VERBS:
+        # the subject receives; the giver is named "from X" or is who reports it ("the Commission says")
+        takers = givers
+        sources = [p for p in ctx.parties_in(sent) if p[1].dep_ == "pobj" and p[1].head.lower_ == "from"
+                   and p[1].head.head == verb]
+        if sources:
+            return [(a, b) for a in _unique(sources) for b in _unique(takers) if a[0].id != b[0].id], "parse"
+        speaker, _ = ctx.speakers.speaker_of(sent, verb)
+        reporter = ctx.as_party(speaker.entity) if speaker is not None else None
+        if reporter is None:
+            return [], ""
+        return [((reporter, None), b) for b in _unique(takers) if b[0].id != reporter.id], "reporter"
     pairs = [(a, b) for a in _unique(givers) for b in _unique(receivers) if a[0].id != b[0].id]
     return pairs, "parse"
 

@@ -134,6 +134,8 @@ BLACKLIST_WORDS = frozenset({"entity", "entities", "sanction", "sanctions", "ter
 # refugees in Chad", "allocate €5 billion to support economies in Egypt and Iraq".
 FUNDING_VERBS = frozenset({"provide", "allocate", "give", "grant", "disburse", "pledge", "earmark", "contribute",
                            "commit", "send", "offer", "release", "channel", "extend"})
+# The receiving side of the same: "Moldova will receive €250 million to help its citizens".
+FUNDING_RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure"})
 AID_PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "relieve", "alleviate", "rebuild",
                                "reconstruct", "feed", "shelter", "respond", "cope", "recover"})
 

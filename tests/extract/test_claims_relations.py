@@ -165,6 +165,10 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("aid_donor", "Norway will provide $15 million to help displaced families in Somalia.", "NOR", "SOM"),
     ("aid_donor", "Sweden announced plans to allocate €40 million to support farmers in Ethiopia and Kenya.",
      "SWE", "KEN"),
+    ("aid_donor", "Chad received $30 million from Japan to help flood victims.", "JPN", "TCD"),
+    ("aid_donor", "The World Bank said Malawi will get $90 million to help rebuild roads.", "WB", "MWI"),
+    # a duty on one country's imports from another is levied by the importer
+    ("tariff", "The pact places a 12% tariff on Mexican imports from Brazil.", "MEX", "BRA"),
     # designations: a country's firms put on a blacklist
     ("sanction", "Canada added three Iranian firms to its sanctions list.", "CAN", "IRN"),
     ("sanction", "India placed two Pakistani groups on its terror watch list.", "IND", "PAK"),

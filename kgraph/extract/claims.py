@@ -55,6 +55,8 @@ _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
 _PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
                           "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+_AFFILIATIONS = frozenset({"backed", "based", "aligned", "allied", "sponsored", "funded", "supported", "linked",
+                           "affiliated", "owned", "controlled", "made", "trained", "armed", "leaning", "friendly"})
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
 _RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
 
@@ -185,6 +187,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):
                 triggers.append(Trigger(token, "sanction", kind))
             elif lemma in lx.VERBS:
+                if lx.VERBS[lemma] == "conflict" and any(
+                        c.dep_ == "nsubj" and _lemma(c) in lx.NATURAL_EVENTS for c in token.children):
+                    continue  # "an earthquake strikes X"
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
@@ -418,7 +423,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
     controller: Token | None = None
     # A trigger buried in the clause ("sanctions ... due to their conduct during the war") is
     # not something the clause's subject does: only a trigger near its verb takes its subject.
-    remote = _remote(t, p)
+    remote = _remote(t, p, trigger.relation)
     while True:
         edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
@@ -460,6 +465,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return "ahead"
                 if trigger.relation in ("meeting", "agreement") and prep in _VENUE_PREPS:
                     return None  # "a summit in Helsinki", "signed in Washington": the venue
+                if trigger.relation == "meeting" and verb == p and p != t and not _meets_through(party, edge, ctx):
+                    return None  # "agreed to a ceasefire in X during a call": X is not on the call
                 if prep in _CO_PARTY_PREPS:
                     return "co"
                 if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
@@ -498,8 +505,36 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 verb = verb.head
             if came_by in ("xcomp", "pcomp", "prep"):
                 controller = _party_object(verb, ctx)
+                if controller is None and _lemma(verb) in lx.CONTROL_VERBS and any(
+                        c.dep_ == "dobj" for c in verb.children):
+                    return None  # "bans its citizens from travelling": the citizens would travel
             continue
         return None
+
+
+def _affiliation(token: Token) -> bool:
+    """"Iran-backed", "Russia-aligned", "US-based": a country naming whom something belongs to."""
+    doc = token.doc
+    after = doc[token.i + 2] if token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "–", "—") else None
+    return (after is not None and after.lower_ in _AFFILIATIONS) or token.head.lower_ in _AFFILIATIONS
+
+
+def _own_act(trigger: Token) -> bool:
+    """The trigger is what its clause does: the verb itself or its object ("fought a war",
+    "exchanged fire"), not something further down ("a peace plan for the war")."""
+    predicate = _predicate(trigger)
+    return trigger == predicate or (trigger.head == predicate and trigger.dep_ in ("dobj", "attr"))
+
+
+def _meets_through(party: Token, prep: Token, ctx: ArticleContext) -> bool:
+    """Whether a party under a verb's preposition is someone met: the preposition's object itself,
+    or a person or body of that party ("with the president of X", "to the government of X")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = objects[0]
+    return head == party or _edge_into(party, head) is not None and (
+        head.i in ctx.index or _lemma(head) in lx.PERSON_NOUNS or _lemma(head) in _AGENT_HOLDERS)
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -543,13 +578,13 @@ def _receiving(trigger: Token) -> bool:
         _edge_into(trigger, p).dep_ in ("dobj", "attr")
 
 
-def _remote(trigger: Token, predicate: Token) -> bool:
+def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
     """Whether a trigger lies two or more phrases below its verb, or inside a phrase of circumstance."""
     depth, node = 0, trigger
     while node != predicate and node.head != node:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
-            if node.lower_ in _CIRCUMSTANCE_PREPS:
-                return True
+            if node.lower_ in _CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
+                return True  # but "agreed ... during a phone call": those who agreed were on the call
             depth += 1
         node = node.head
     return depth > 1
@@ -593,6 +628,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             role = "ahead"
         if head.dep_ in ("compound", "amod", "nmod") and _lemma(head.head) in _PLACE_NOUNS:
             continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
+        if role in ("other", "co") and _affiliation(head):
+            continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
         if role == "mod":
             if trigger.relation == "conflict" and _lemma(trigger.token) == "war" and head.dep_ != "poss":
                 continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks
@@ -823,7 +860,8 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         return pairs, how
     subjects = _unique(parties.subjects)
     co = _unique(parties.co_parties)
-    if len(subjects) >= 2 and (relation == "conflict" or _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS):
+    if len(subjects) >= 2 and (relation == "conflict" or _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS) \
+            and _own_act(trigger.token):
         # "X and Y exchanged fire", "X and Y clashed": each against the other
         return [(a, b) for a in subjects for b in subjects if a[0].id != b[0].id], "mutual"
     if relation == "conflict" and len(co) >= 2 and not agents:

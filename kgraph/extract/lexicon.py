@@ -139,6 +139,16 @@ FUNDING_RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure"})
 AID_PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "relieve", "alleviate", "rebuild",
                                "reconstruct", "feed", "shelter", "respond", "cope", "recover"})
 
+# Verbs whose object does what their complement says ("bans its citizens from travelling",
+# "urged companies to invest"): the subject does not.
+CONTROL_VERBS = frozenset({"ban", "bar", "prohibit", "forbid", "prevent", "stop", "block", "allow", "permit",
+                           "urge", "ask", "order", "instruct", "tell", "encourage", "advise", "warn", "invite",
+                           "force", "require", "authorize", "authorise", "restrict", "discourage"})
+# Natural events: "an earthquake strikes X" is no attack.
+NATURAL_EVENTS = frozenset({"earthquake", "quake", "storm", "cyclone", "typhoon", "hurricane", "flood", "tornado",
+                            "tsunami", "lightning", "wildfire", "drought", "heatwave", "outbreak", "epidemic",
+                            "pandemic", "landslide", "avalanche", "eruption", "tremor", "aftershock", "blizzard"})
+
 # Verbs that judge another's act: in "X condemned the strikes on Y" or "X welcomed the deal
 # between Y and Z", X neither struck nor signed.
 STANCE_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "decry", "deplore", "slam", "blast",

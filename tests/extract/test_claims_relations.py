@@ -158,6 +158,8 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("dispute", "Beijing lodged a protest with Manila.", "CHN", "PHL"),
     ("dispute", "Ethiopia denounced Egypt's statement on the dam.", "ETH", "EGY"),
     ("dispute", "Ecuador's row with Mexico deepened.", "ECU", "MEX"),
+    ("meeting", "President Emmanuel Macron and Prime Minister Narendra Modi agreed on a truce in Sudan "
+                "during a phone call.", "FRA", "IND"),
     ("ally", "Mongolia is not only a neighbour but also an ally of Kazakhstan.", "MNG", "KAZ"),
     # what a preposition of circumstance introduces has happened, whatever the clause plans
     ("sanction", "Canada is threatening to sanction Chad after imposing new restrictions on Niger.", "CAN", "NER"),
@@ -301,6 +303,9 @@ ABSENT: list[tuple[str, str]] = [
     ("meeting", "Sudan received emergency food aid from Egypt."),
     ("sanction", "Japan added Korean to the list of languages taught in schools."),
     ("aid_donor", "China will provide $5 billion to build a railway in Kenya."),
+    ("conflict", "A strong earthquake struck Peru and Ecuador."),
+    ("conflict", "Chile and Peru released a peace plan for the war."),
+    ("meeting", "Kuwait banned its citizens from travelling to Lebanon."),
 ]
 
 
@@ -387,6 +392,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     # "the Yemen war" names where a war is fought; the sentence's other countries are not its sides
     ("conflict", "Chile sent doctors to help the victims of the Yemen war.", "CHL"),
     ("conflict", "Chile sent doctors to help the victims of the Yemen war.", "YEM"),
+    ("conflict", "Egypt and Kuwait launched strikes against Iran-backed militias.", "IRN"),
+    ("meeting", "President Emmanuel Macron and Prime Minister Narendra Modi agreed on a truce in Sudan "
+                "during a phone call.", "SDN"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 

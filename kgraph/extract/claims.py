@@ -136,7 +136,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
                 mods = set(_modifier_lemmas(token))
                 if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
-                    relation = "military_cooperation"
+                    # military aid runs from supplier to recipient, like an arms sale
+                    triggers.append(Trigger(token, "military_cooperation", "arms"))
+                    continue
                 if relation == "aid_donor" and lemma in ("grant", "relief", "funding") and token.pos_ != "NOUN":
                     continue
                 if lemma == "loan" and not mods & {"concessional", "soft", "preferential", "interest-free",
@@ -283,6 +285,7 @@ class ArticleContext:
         # sentences that leave the subject to the one before ("The new funding includes ...").
         self.recent: dict[str, tuple[int, Entity, Entity | None]] = {}
         self.sent_no = 0
+        self.trigger_tokens: set[int] = set()  # the current sentence's trigger words
 
     def _main_pair(self) -> tuple[Entity, Entity] | None:
         """The two countries an article is about: the two most mentioned as actors."""
@@ -452,6 +455,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in ("dobj", "dative", "attr", "oprd"):
                 if verb == p and _edge_into(t, verb) == edge:
                     return None
+                if _lemma(t) not in lx.STANCE_VERBS and _modifies_other_trigger(party, t, ctx):
+                    return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
                 if trigger.relation == "meeting" and edge != party and _lemma(edge) not in lx.PERSON_NOUNS:
                     return None  # "welcomed the commitment between X and Y" is no meeting
                 if _prep_depth(party, edge) > 1:
@@ -510,6 +515,16 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "bans its citizens from travelling": the citizens would travel
             continue
         return None
+
+
+def _modifies_other_trigger(party: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """Whether a party names a side of another trigger noun of the sentence ("the Iran-US deal")."""
+    node = party
+    while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head != node:
+        node = node.head
+        if node.i in ctx.trigger_tokens:
+            return node != trigger
+    return False
 
 
 def _affiliation(token: Token) -> bool:
@@ -766,6 +781,9 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
     others = _unique(parties.others + parties.sources)
     co = _unique(parties.co_parties)
     everyone = _unique(agents + others + co)
+    if relation == "meeting" and _lemma(trigger.token) in lx.TRAVEL_WORDS:
+        # "travelled to A, B and C": the places visited do not meet; travellers to one place do
+        everyone = _unique(agents + co + (others if len(others) == 1 else []))
     if relation in lx.MULTILATERAL and len(everyone) >= 3:
         pairs, how = _all_pairs(everyone), "multilateral"  # one claim per pair of three or more parties
     elif agents and (others or co):
@@ -848,11 +866,14 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
             agents, how = [(recent[1], None)], "carried"
     theatre = _lemma(trigger.token) == "war" and any(
         h.head == trigger.token and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
-    if len(agents) == 1 and not others and trigger.kind in ("relational", "action") and not theatre:
+    aimed_at_person = any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+        g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children) for c in trigger.token.children)
+    if len(agents) == 1 and not others and trigger.kind in ("relational", "action") and not theatre \
+            and not aimed_at_person:  # "sanctions on [a person]": the target is named, and no state
         # "Russia ... ranks second in investment": the one other party of the sentence
         # ("the Iran war" names where a war is fought: the sentence's others are not its sides)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
-                and p not in parties.ahead]
+                and p not in parties.ahead and not _modifies_other_trigger(p[1], trigger.token, ctx)]
         if len(rest) == 1:
             others, how = rest, "sentence-party"
     pairs = [(a, o) for a in agents for o in others if a[0].id != o[0].id]
@@ -860,7 +881,8 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         return pairs, how
     subjects = _unique(parties.subjects)
     co = _unique(parties.co_parties)
-    if len(subjects) >= 2 and (relation == "conflict" or _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS) \
+    if len(subjects) >= 2 and ((relation == "conflict" and _lemma(trigger.token) in lx.MUTUAL_CONFLICTS)
+                               or _lemma(_predicate(trigger.token)) in lx.MUTUAL_VERBS) \
             and _own_act(trigger.token):
         # "X and Y exchanged fire", "X and Y clashed": each against the other
         return [(a, b) for a in subjects for b in subjects if a[0].id != b[0].id], "mutual"
@@ -1232,6 +1254,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
     for number, sent in enumerate(doc.sents):
         ctx.sent_no = number
         triggers = find_triggers(sent)
+        ctx.trigger_tokens = {t.token.i for t in triggers}
         for trigger in triggers:
             claims.extend(claims_for_trigger(trigger, sent, ctx, doc_id, len(triggers)))
     claims = merge_duplicate_claims(claims)

@@ -144,6 +144,12 @@ AID_PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "relieve", "a
 CONTROL_VERBS = frozenset({"ban", "bar", "prohibit", "forbid", "prevent", "stop", "block", "allow", "permit",
                            "urge", "ask", "order", "instruct", "tell", "encourage", "advise", "warn", "invite",
                            "force", "require", "authorize", "authorise", "restrict", "discourage"})
+# Words of travel: their objects are destinations, which do not meet one another.
+TRAVEL_WORDS = frozenset({"travel", "visit", "fly", "trip", "tour"})
+# Conflicts both sides wage: "X and Y clashed / fought a war / exchanged fire". Strikes and
+# attacks by two subjects are joint, not against each other.
+MUTUAL_CONFLICTS = frozenset({"clash", "war", "fighting", "fight", "hostility", "hostilities", "skirmish", "battle",
+                              "conflict", "fire", "shelling"})
 # Natural events: "an earthquake strikes X" is no attack.
 NATURAL_EVENTS = frozenset({"earthquake", "quake", "storm", "cyclone", "typhoon", "hurricane", "flood", "tornado",
                             "tsunami", "lightning", "wildfire", "drought", "heatwave", "outbreak", "epidemic",

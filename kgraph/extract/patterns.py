@@ -61,14 +61,18 @@ def gazetteer_patterns() -> tuple[dict[str, str], ...]:
     by_text: dict[tuple[str, str], set[str]] = {}
     ambiguous: set[tuple[str, str]] = set()
     for form in gazetteer.forms():
-        text = _strip_article(form.text).strip()
-        if len(text) < 2 or text.islower():
-            continue
-        label = "ORG" if form.kind == "Organization" else _LABELS.get(form.form, "GPE")
-        key = (text, label)
-        by_text.setdefault(key, set()).add(pattern_id(form.kind, form.id))
-        if form.ambiguous:
-            ambiguous.add(key)
+        texts = [_strip_article(form.text).strip()]
+        if form.form == "capital" and form.text.startswith("The "):
+            # "The Valley", "The Hague": the article is part of the name ("Valley" alone is no city)
+            texts = [form.text, "the " + form.text[4:]]
+        for text in texts:
+            if len(text) < 2 or text.islower():
+                continue
+            label = "ORG" if form.kind == "Organization" else _LABELS.get(form.form, "GPE")
+            key = (text, label)
+            by_text.setdefault(key, set()).add(pattern_id(form.kind, form.id))
+            if form.ambiguous:
+                ambiguous.add(key)
     patterns: list[dict[str, str]] = [{"label": "LOC", "pattern": region} for region in REGIONS]
     for (text, label), ids in sorted(by_text.items()):
         if len(ids) == 1 and (text, label) not in ambiguous:

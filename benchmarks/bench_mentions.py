@@ -1,4 +1,4 @@
-"""Benchmark mention finding against the bare spaCy pipeline.
+"""Benchmark extraction (mentions and claims) against the bare spaCy pipeline.
 
 On a deterministic sample of the Wikipedia current-events corpus (default 2,000 items) it
 times, in one process and one run each after a short warm-up:
@@ -7,7 +7,11 @@ times, in one process and one run each after a short warm-up:
 * ``kgraph``: ``load_pipeline()`` (line breaks, gazetteer entity ruler, mentions) over the same texts;
 * ``kgraph_without_mentions``: the same with the mention component disabled (what the
   gazetteer ruler and the line-break component cost);
-* ``mentions``: ``find_mentions`` alone on those Docs.
+* ``mentions``: ``find_mentions`` alone on those Docs;
+* ``claims``: ``extract_claims`` alone on those Docs and their mentions (the claim rules).
+
+``extraction / bare`` = (kgraph + claims) / bare is the whole of ``kgraph extract``'s work
+against the model alone; ``(mentions + claims) / bare`` is its steadier part.
 
 The machine's load moves whole-pipeline timings by more than the mention finder costs, so
 ``mentions / bare`` is the stable figure; rerun for the others.
@@ -53,6 +57,7 @@ def _timed(fn: Any) -> float:
 
 
 def run(items: int, corpus: Path, batch_size: int = 64) -> dict[str, Any]:
+    from kgraph.extract.claims import extract_claims
     from kgraph.extract.mentions import find_mentions
     from kgraph.extract.pipeline import load_bare_pipeline, load_pipeline
 
@@ -86,6 +91,15 @@ def run(items: int, corpus: Path, batch_size: int = 64) -> dict[str, Any]:
             count += len(find_mentions(doc, date=date))
 
     t_mentions = _timed(mentions_only)
+    found = [find_mentions(doc, date=date) for doc, (_, date) in zip(parsed, sample)]
+    claims = 0
+
+    def claims_only() -> None:
+        nonlocal claims
+        for doc, mentions, (_, date) in zip(parsed, found, sample):
+            claims += len(extract_claims(doc, mentions, date=date))
+
+    t_claims = _timed(claims_only)
     tokens = sum(len(doc) for doc in parsed)
     # Component by component over the same Docs: the share of kgraph's own components is
     # steadier under a loaded machine than the difference of two whole-pipeline runs.
@@ -106,15 +120,20 @@ def run(items: int, corpus: Path, batch_size: int = 64) -> dict[str, Any]:
         "items": len(texts),
         "tokens": tokens,
         "mentions": count,
+        "claims": claims,
         "seconds": {"bare": round(t_bare, 3), "kgraph": round(t_full, 3),
-                    "kgraph_without_mentions": round(t_ruler, 3), "mentions": round(t_mentions, 3)},
+                    "kgraph_without_mentions": round(t_ruler, 3), "mentions": round(t_mentions, 3),
+                    "claims": round(t_claims, 3)},
         "docs_per_second": {"bare": round(len(texts) / t_bare, 1), "kgraph": round(len(texts) / t_full, 1),
                             "kgraph_without_mentions": round(len(texts) / t_ruler, 1),
-                            "mentions": round(len(texts) / t_mentions, 1)},
+                            "mentions": round(len(texts) / t_mentions, 1),
+                            "claims": round(len(texts) / t_claims, 1)},
         "component_seconds": components,
         "ratio_kgraph_components_over_model": round(ours / model, 3),
         "ratio_kgraph_over_bare": round(t_full / t_bare, 3),
         "ratio_mentions_over_bare": round(t_mentions / t_bare, 3),
+        "ratio_extraction_over_bare": round((t_full + t_claims) / t_bare, 3),
+        "ratio_mentions_and_claims_over_bare": round((t_mentions + t_claims) / t_bare, 3),
     }
 
 
@@ -130,12 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     path = args.out / f"bench_mentions-{stamp}.json"
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     seconds, rate = result["seconds"], result["docs_per_second"]
-    print(f"{result['items']} items, {result['tokens']} tokens, {result['mentions']} mentions")
-    for key in ("bare", "kgraph", "kgraph_without_mentions", "mentions"):
+    print(f"{result['items']} items, {result['tokens']} tokens, {result['mentions']} mentions, "
+          f"{result['claims']} claims")
+    for key in ("bare", "kgraph", "kgraph_without_mentions", "mentions", "claims"):
         print(f"  {key:<24} {seconds[key]:>8.2f} s  {rate[key]:>8.1f} docs/s")
     print(f"  kgraph / bare   = {result['ratio_kgraph_over_bare']:.3f}  (two whole runs; load-sensitive)")
     print(f"  kgraph components / model components = {result['ratio_kgraph_components_over_model']:.3f}")
     print(f"  mentions / bare = {result['ratio_mentions_over_bare']:.3f}")
+    print(f"  extraction (kgraph + claims) / bare = {result['ratio_extraction_over_bare']:.3f}")
+    print(f"  (mentions + claims) / bare = {result['ratio_mentions_and_claims_over_bare']:.3f}")
     print(f"wrote {path}")
     return 0
 

@@ -1,18 +1,29 @@
-"""Benchmark the graph layer: pyoxigraph vs rdflib's in-memory engine on kgraph-shaped graphs.
+"""Benchmark the graph layer: pyoxigraph (on disk and in memory) vs rdflib on kgraph-shaped graphs.
 
 For each size (default ~100k and ~1M quads) a deterministic synthetic corpus is generated
 (articles with 6-14 claims over 190 countries, hub-skewed, amounts, periods, speakers,
-all modalities) and converted with ``kgraph.rdf`` exactly as ``KnowledgeGraph.add`` does.
-Each (engine, size) runs in its own subprocess so that peak RSS is that run's own.
+all modalities) and written with ``KnowledgeGraph.add_many`` in batches of
+``api.BATCH_SIZE``, exactly as ``kgraph build`` writes it, so that the edges and every
+maintained aggregate come from the code a real build runs. The graph is then dumped
+as N-Quads, which every engine loads. Each (engine, size) runs in its own subprocess so
+that peak RSS is that run's own.
+
+The headline Oxigraph figures are for an on-disk (RocksDB) store, which is what
+``kgraph build --store DIR`` leaves and users query: ``Store(path)`` in a temporary
+directory, ``bulk_load`` of the N-Quads, ``flush`` and ``optimize``, then reopened
+through ``KnowledgeGraph(path)``. The same queries on an in-memory ``Store()`` are a
+second column.
 
 Measured per engine and size: load time from the same N-Quads bytes, median latency of
 every shipped query (``run_query`` with typical bindings), peak RSS; for Oxigraph also
-the median ``KnowledgeGraph.add`` latency of a new article on the loaded store and the
-rdflib hand-over (``to_rdflib``) time; on the smallest size the pyshacl ``validate`` time.
+the build time through ``add_many``, the median ``KnowledgeGraph.add`` latency of a new
+article on the loaded on-disk store and the rdflib hand-over (``to_rdflib``) time; on
+the smallest size the pyshacl ``validate`` time.
 
 Usage:
     python benchmarks/bench_store.py                 # 100k and 1M, writes benchmarks/out/
     python benchmarks/bench_store.py --sizes 20000   # quick run
+    python benchmarks/bench_store.py --sizes 1300000 --engines oxigraph   # ~1M quads, Oxigraph only
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ import statistics
 import string
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -129,24 +141,32 @@ def generate_corpus(target_quads: int, seed: int = 42) -> tuple[list[Any], dict[
     return items, params
 
 
-def build_nquads(items: list[Any]) -> bytes:
-    """The whole corpus as N-Quads bytes (what both engines load)."""
-    from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+BATCH = 50  # kgraph.api.BATCH_SIZE: articles per add_many transaction in a build
 
-    from kgraph.rdf import ontology_quads, to_edge_quads, to_quads, to_supports
+
+def build_nquads(items: list[Any]) -> tuple[bytes, float]:
+    """The whole corpus as N-Quads bytes (what every engine loads), and the build time.
+
+    The articles go through ``KnowledgeGraph.add_many`` in batches, as in ``kgraph build``,
+    so the edges graph and its aggregates are what a real build leaves.
+    """
+    from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+
+    from kgraph.graph import KnowledgeGraph
     from kgraph.vocab import ENTITIES_GRAPH, KG, entity_iri
 
-    quads: list[Any] = list(ontology_quads())
-    supports = []
-    for article, claims in items:
-        quads += to_quads(article, claims)
-        supports += to_supports(article, claims)
-    quads += to_edge_quads(supports)
+    try:
+        from kgraph.api import BATCH_SIZE as batch
+    except ImportError:  # pragma: no cover
+        batch = BATCH
+    kg = KnowledgeGraph()
+    t0 = time.perf_counter()
+    for i in range(0, len(items), batch):
+        kg.add_many([(article, claims, ()) for article, claims in items[i : i + batch]])
+    build_s = time.perf_counter() - t0
     g = NamedNode(ENTITIES_GRAPH)
     org = NamedNode(entity_iri(Entity("Organization", "BENCHORG", "Bench Org")))
-    from pyoxigraph import Literal
-
-    quads += [
+    quads = [
         Quad(org, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode(str(KG.Organization)), g),
         Quad(org, NamedNode(str(KG.acronym)), Literal("BENCHORG"), g),
         Quad(org, NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Bench Org"), g),
@@ -154,7 +174,8 @@ def build_nquads(items: list[Any]) -> bytes:
     ]
     for c in _countries()[:12]:
         quads.append(Quad(org, NamedNode(str(KG.hasMember)), NamedNode(entity_iri(c)), g))
-    return serialize(dict.fromkeys(quads), format=RdfFormat.N_QUADS) or b""
+    kg.store.extend(quads)
+    return kg.store.dump(format=RdfFormat.N_QUADS) or b"", build_s
 
 
 def _peak_rss_mb() -> float:
@@ -169,7 +190,8 @@ def _alarm(signum: int, frame: Any) -> None:
     raise _Timeout
 
 
-def _time_queries(target: Any, params: dict[str, str], repeats: int, budget: float) -> dict[str, Any]:
+def _time_queries(target: Any, params: dict[str, str], repeats: int, budget: float,
+                  answers: dict[str, Any] | None = None) -> dict[str, Any]:
     from kgraph.queries import list_queries, run_query
 
     out: dict[str, Any] = {}
@@ -182,8 +204,11 @@ def _time_queries(target: Any, params: dict[str, str], repeats: int, budget: flo
             for _ in range(repeats):
                 signal.alarm(int(budget))
                 t0 = time.perf_counter()
-                rows = len(run_query(target, name, **bindings))
+                answer = run_query(target, name, **bindings)
                 times.append(time.perf_counter() - t0)
+                rows = len(answer)
+                if answers is not None:
+                    answers[name] = answer
                 signal.alarm(0)
                 if sum(times) > budget / 2:
                     break
@@ -195,11 +220,25 @@ def _time_queries(target: Any, params: dict[str, str], repeats: int, budget: flo
     return out
 
 
-def worker(engine: str, target: int, repeats: int, budget: float) -> dict[str, Any]:
+def _time_adds(kg: Any) -> float:
+    """Median latency (ms) of adding a new article that touches existing edges."""
+    extra, _ = generate_corpus(3000, seed=7)
+    times = []
+    for article, claims in extra[:30]:
+        article = Article("new-" + article.id, article.text, article.date)
+        claims = [Claim(article.id, c.relation, c.subject, c.object, c.evidence, c.rule, modality=c.modality)
+                  for c in claims]
+        t0 = time.perf_counter()
+        kg.add(article, claims)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def worker(engine: str, target: int, repeats: int, budget: float, dump_rows: str | None = None) -> dict[str, Any]:
     t0 = time.perf_counter()
     items, params = generate_corpus(target)
-    data = build_nquads(items)
     gen_s = time.perf_counter() - t0
+    data, build_s = build_nquads(items)
     base_rss = _peak_rss_mb()
     result: dict[str, Any] = {"engine": engine, "target": target, "articles": len(items), "generate_s": gen_s}
     result["claims"] = sum(len(c) for _, c in items)
@@ -208,24 +247,31 @@ def worker(engine: str, target: int, repeats: int, budget: float) -> dict[str, A
 
         from kgraph.graph import KnowledgeGraph
 
-        t0 = time.perf_counter()
-        store = Store()
-        store.load(data, format=RdfFormat.N_QUADS)
-        result["load_s"] = time.perf_counter() - t0
-        result["quads"] = len(store)
-        kg = KnowledgeGraph.from_store(store)
-        result["queries"] = _time_queries(kg, params, repeats, budget)
-        # incremental adds on the loaded store (new articles that touch existing edges)
-        extra, _ = generate_corpus(3000, seed=7)
-        times = []
-        for article, claims in extra[:30]:
-            article = Article("new-" + article.id, article.text, article.date)
-            claims = [Claim(article.id, c.relation, c.subject, c.object, c.evidence, c.rule, modality=c.modality)
-                      for c in claims]
+        result["build_s"] = build_s
+        with tempfile.TemporaryDirectory(prefix="kgraph-bench-store-") as tmp:
+            path = Path(tmp) / "store"
             t0 = time.perf_counter()
-            kg.add(article, claims)
-            times.append(time.perf_counter() - t0)
-        result["add_median_ms"] = statistics.median(times) * 1000
+            store = Store(str(path))
+            store.bulk_load(data, format=RdfFormat.N_QUADS)
+            store.flush()
+            store.optimize()
+            result["load_s"] = time.perf_counter() - t0
+            del store
+            kg = KnowledgeGraph(path)  # reopened, as a user's query would
+            result["quads"] = len(kg)
+            answers: dict[str, Any] = {}
+            result["queries"] = _time_queries(kg, params, repeats, budget, answers)
+            if dump_rows:
+                Path(dump_rows).write_text(json.dumps(answers, indent=1, sort_keys=True))
+            result["add_median_ms"] = _time_adds(kg)
+            del kg
+        t0 = time.perf_counter()
+        memory = Store()
+        memory.load(data, format=RdfFormat.N_QUADS)
+        result["load_memory_s"] = time.perf_counter() - t0
+        kg = KnowledgeGraph.from_store(memory)
+        result["queries_memory"] = _time_queries(kg, params, repeats, budget)
+        result["add_memory_median_ms"] = _time_adds(kg)
         t0 = time.perf_counter()
         ds = kg.to_rdflib()
         result["to_rdflib_s"] = time.perf_counter() - t0
@@ -263,10 +309,11 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per query (rdflib may time out)")
     parser.add_argument("--rdflib-max", type=int, default=150_000, help="skip rdflib above this size")
     parser.add_argument("--rdflib-budget", type=float, default=15.0, help="seconds per rdflib query")
+    parser.add_argument("--dump-rows", metavar="JSON", help="write every query's rows (on-disk store) to this file")
     parser.add_argument("--worker", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker[0], int(args.worker[1]), args.repeats, args.budget)))
+        print(json.dumps(worker(args.worker[0], int(args.worker[1]), args.repeats, args.budget, args.dump_rows)))
         return
     results = []
     for size in args.sizes:
@@ -277,6 +324,8 @@ def main() -> None:
             repeats = 1 if engine == "rdflib" else args.repeats
             cmd = [sys.executable, __file__, "--worker", engine, str(size), "--repeats", str(repeats),
                    "--budget", str(budget)]
+            if args.dump_rows and engine == "oxigraph":
+                cmd += ["--dump-rows", args.dump_rows]
             print(f"running {engine} at ~{size:,} quads ...", file=sys.stderr, flush=True)
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0:
@@ -292,26 +341,28 @@ def main() -> None:
         if ref is None:
             continue
         lines.append(f"\n== ~{size:,} target: {ref['quads']:,} quads, {ref['articles']:,} articles, {ref['claims']:,} claims")
-        lines.append(f"{'':28}{'oxigraph':>12}{'rdflib':>12}{'rdflib/oxi':>12}")
+        lines.append(f"{'':28}{'oxi disk':>12}{'oxi memory':>12}{'rdflib':>12}{'rdflib/disk':>12}")
 
-        def row(label: str, a: float | None, b: float | None, unit: str = "") -> None:
+        def row(label: str, a: float | None, m: float | None, b: float | None, unit: str = "") -> None:
             ratio = f"{b / a:,.1f}x" if a and b else "-"
-            lines.append(f"{label:28}{_fmt(a, unit):>12}{_fmt(b, unit):>12}{ratio:>12}")
+            lines.append(f"{label:28}{_fmt(a, unit):>12}{_fmt(m, unit):>12}{_fmt(b, unit):>12}{ratio:>12}")
 
-        row("load (s)", ox and ox["load_s"], rl and rl["load_s"])
-        row("peak RSS (MB)", ox and ox["peak_rss_mb"], rl and rl["peak_rss_mb"])
+        row("load (s)", ox and ox["load_s"], ox and ox["load_memory_s"], rl and rl["load_s"])
+        row("peak RSS (MB)", ox and ox["peak_rss_mb"], None, rl and rl["peak_rss_mb"])
         names = sorted((ox or rl)["queries"])
         for name in names:
             a = ox["queries"][name]["median_ms"] if ox else None
+            m = ox["queries_memory"][name]["median_ms"] if ox else None
             b = rl["queries"][name]["median_ms"] if rl else None
-            row(f"q {name} (ms)", a, b)
+            row(f"q {name} (ms)", a, m, b)
             if rl and b is None:
-                lines[-1] = lines[-1][:40] + f"{'>' + str(int(rl['queries'][name]['timeout_s'])) + 's':>12}" + lines[-1][52:]
+                lines[-1] = lines[-1][:52] + f"{'>' + str(int(rl['queries'][name]['timeout_s'])) + 's':>12}" + lines[-1][64:]
         if ox:
-            lines.append(f"{'add one article (ms)':28}{_fmt(ox['add_median_ms']):>12}")
-            lines.append(f"{'to_rdflib hand-over (s)':28}{_fmt(ox['to_rdflib_s']):>12}")
+            row("add one article (ms)", ox["add_median_ms"], ox["add_memory_median_ms"], None)
+            lines.append(f"{'build via add_many (s)':28}{'':>12}{_fmt(ox['build_s']):>12}")
+            lines.append(f"{'to_rdflib hand-over (s)':28}{'':>12}{_fmt(ox['to_rdflib_s']):>12}")
             if "validate_s" in ox:
-                lines.append(f"{'pyshacl validate (s)':28}{_fmt(ox['validate_s']):>12}   ({ox['violations']} violations)")
+                lines.append(f"{'pyshacl validate (s)':28}{'':>12}{_fmt(ox['validate_s']):>12}   ({ox['violations']} violations)")
     report = "\n".join(lines)
     print(report)
     out_dir = ROOT / "benchmarks" / "out"

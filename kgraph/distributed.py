@@ -12,8 +12,9 @@ whose ``part-NNNNNN.nq`` exists is complete and is skipped when the build is run
 Workers need no shared file system: partitions travel to them, and results come back.
 
 When every partition is done, the driver bulk-loads the N-Quads into the store, and
-computes the edges graph from the supports (``to_edge_quads``, as ``KnowledgeGraph.add``
-does article by article), writing it as ``edges.nq`` too. The result is the same graph,
+computes the edges graph and its tallies from the supports (``to_edge_quads`` and
+``to_tally_quads``, as ``KnowledgeGraph.add`` does batch by batch), writing it as
+``edges.nq`` too. The result is the same graph,
 quad for quad, as a single-process build of the same input; an article id seen twice
 keeps its last version, as ``add`` does. The edge aggregation holds one small record
 per claim in the driver's memory.
@@ -192,10 +193,10 @@ def _run_partitions(client: Any, articles: Iterable[Article], work_dir: Path, pa
 
 
 def _dedupe_and_edges(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -> list[Any]:
-    """Keep the last version of each article id seen twice; return the edge quads."""
+    """Keep the last version of each article id seen twice; return the edge and tally quads."""
     from pyoxigraph import NamedNode, RdfFormat, parse
 
-    from kgraph.rdf import Support, to_edge_quads
+    from kgraph.rdf import Support, to_edge_quads, to_tally_quads
     from kgraph.store import select
     from kgraph.vocab import article_graph_iri
 
@@ -226,7 +227,8 @@ def _dedupe_and_edges(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -
     report.added = distinct
     report.replaced = total - distinct
     report.unchanged = 0
-    return [quad for group in groups.values() for quad in to_edge_quads(group)]
+    edges = [quad for group in groups.values() for quad in to_edge_quads(group)]
+    return edges + to_tally_quads(support for group in groups.values() for support in group)
 
 
 def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, model: str | None = None,

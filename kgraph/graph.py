@@ -1,9 +1,11 @@
 """``KnowledgeGraph``: the Python API over a pyoxigraph store that users and the CLI call.
 
 One named graph per article holds its claims; the entities graph and the edges graph
-are shared. ``add`` replaces an article's graph and recomputes the edges it touches in
-a single SPARQL Update request, which Oxigraph runs as one transaction: a build killed
-midway leaves the store as it was after the last completed ``add``.
+are shared. ``add`` replaces an article's graph, recomputes the edges it touches and
+brings the tallies up to date (by the change of those edges, so that no whole-graph
+count is redone) in a single SPARQL Update request, which Oxigraph runs as one
+transaction: a build killed midway leaves the store as it was after the last completed
+``add``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,20 @@ from pyoxigraph import NamedNode, Quad, Store
 
 from kgraph.errors import KGraphError
 from kgraph.model import Article, Claim, Mention
-from kgraph.rdf import Support, from_graph, ontology_quads, to_edge_quads, to_quads, to_supports
+from kgraph.rdf import (
+    EdgeState,
+    Support,
+    from_edge_quads,
+    from_graph,
+    modality_counts,
+    modality_tally_quads,
+    ontology_quads,
+    party_tally_quads,
+    to_edge_quads,
+    to_edge_states,
+    to_quads,
+    to_supports,
+)
 from kgraph.store import (
     generate_rdf,
     load_file,
@@ -30,7 +45,18 @@ from kgraph.store import (
     write_atomic,
 )
 from kgraph.model import RELATIONS, SYMMETRIC
-from kgraph.vocab import ONTOLOGY_GRAPH, EDGES_GRAPH, KG, article_graph_iri, article_iri, edge_iri, relation_iri, relation_name
+from kgraph.vocab import (
+    EDGES_GRAPH,
+    KG,
+    ONTOLOGY_GRAPH,
+    article_graph_iri,
+    article_iri,
+    edge_iri,
+    modality_tally_iri,
+    party_tally_iri,
+    relation_iri,
+    relation_name,
+)
 
 __all__ = ["KnowledgeGraph"]
 
@@ -55,6 +81,11 @@ _OTHER_SUPPORTS = (
   FILTER(?g NOT IN (%%s))
 }"""
     % EDGES_GRAPH
+)
+
+_OLD_CLAIMS = (
+    _PREFIX
+    + """SELECT DISTINCT ?claim ?rel ?mod ?g WHERE { GRAPH ?g { ?claim kg:relation ?rel ; kg:modality ?mod } }"""
 )
 
 _ARTICLES = _PREFIX + "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?a kg:articleId ?id } } ORDER BY ?id"
@@ -170,18 +201,114 @@ class KnowledgeGraph:
             for row in select(self.store, _OLD_EDGES, substitutions={_var("g"): graph})
         }
 
+    def _old_claims(self, graphs: Sequence[NamedNode]) -> set[tuple[str, str, str]]:
+        """(claim, relation name, modality) of the claims stored in ``graphs``."""
+        out = set()
+        for graph in graphs:
+            if not self.store.contains_named_graph(graph):
+                continue  # a new article
+            for row in select(self.store, _OLD_CLAIMS, substitutions={_var("g"): graph}):
+                out.add((row["claim"].value, relation_name(row["rel"].value), row["mod"].value))
+        return out
+
+    def _tally_changes(self, old: dict[str, EdgeState], new: dict[str, EdgeState],
+                       old_claims: set[tuple[str, str, str]], new_claims: set[tuple[str, str, str]],
+                       ) -> tuple[list[Quad], list[Quad]]:
+        """The tally quads to delete and to insert when the edges ``old`` become ``new``.
+
+        Every tally changes by the change of the touched edges only: edge and claim
+        counts by their difference, a party's partner count by the pairs of parties that
+        gain their first or lose their last asserted edge (read from the direct triples,
+        which exist exactly for the asserted edges), and the modality counts by the
+        claims that leave and come.
+        """
+        g = NamedNode(EDGES_GRAPH)
+        gone = EdgeState("", "", "", False, 0)
+        deltas: dict[tuple[str, str | None], list[int]] = {}
+        pairs: dict[frozenset[str], dict[tuple[str, str, str], bool]] = {}
+
+        def add(key: tuple[str, str | None], index: int, value: int) -> None:
+            deltas.setdefault(key, [0, 0, 0])[index] += value
+
+        for iri in old.keys() | new.keys():
+            before, after = old.get(iri, gone), new.get(iri, gone)
+            state = after if after.relation else before
+            if state.relation == "leader_of" or (before.asserted, before.claims) == (after.asserted, after.claims):
+                continue
+            for scope in (state.relation, None):
+                for party in {state.subject, state.object}:
+                    add((party, scope), 1, after.asserted - before.asserted)
+                for party in (state.subject, state.object):
+                    add((party, scope), 2, after.claims * after.asserted - before.claims * before.asserted)
+            if before.asserted != after.asserted:
+                key = (state.subject, state.relation, state.object)
+                pairs.setdefault(frozenset((state.subject, state.object)), {})[key] = after.asserted
+        for pair, changed in pairs.items():
+            ends = sorted(pair)
+            x, y = ends[0], ends[-1]
+            was = {(term_value(q.subject), relation_name(q.predicate.value), term_value(q.object))
+                   for a, b in {(x, y), (y, x)}
+                   for q in self.store.quads_for_pattern(NamedNode(a), None, NamedNode(b), g)
+                   if q.predicate.value in _PROPERTIES and q.predicate.value != _LEADER_OF}
+            was = {(min(s, o), r, max(s, o)) if r in SYMMETRIC else (s, r, o) for s, r, o in was}
+            now = (was - changed.keys()) | {key for key, asserted in changed.items() if asserted}
+            for scope in {r for _, r, _ in changed} | {None}:
+                had = any(scope is None or r == scope for _, r, _ in was)
+                has = any(scope is None or r == scope for _, r, _ in now)
+                for party in pair:
+                    add((party, scope), 0, has - had)
+        deleted: list[Quad] = []
+        inserted: list[Quad] = []
+        counts = (KG.partnerCount, KG.edgeCount, KG.claimCount)
+        for (party, scope), delta in deltas.items():
+            if not any(delta):
+                continue
+            node = NamedNode(party_tally_iri(party, scope))
+            stored = {q.predicate.value: q for q in self.store.quads_for_pattern(node, None, None, g)}
+            values = [int(term_value(stored[str(p)].object)) if str(p) in stored else 0 for p in counts]
+            new_values = [v + d for v, d in zip(values, delta)]
+            if new_values[1] <= 0:
+                deleted += stored.values()
+            elif not stored:
+                inserted += party_tally_quads(party, scope, (new_values[0], new_values[1], new_values[2]))
+            else:
+                fresh = party_tally_quads(party, scope, (new_values[0], new_values[1], new_values[2]))
+                for p, v, w in zip(counts, values, new_values):
+                    if v != w:
+                        deleted.append(stored[str(p)])
+                        inserted += [q for q in fresh if q.predicate.value == str(p)]
+        before_counts, after_counts = modality_counts(old_claims), modality_counts(new_claims)
+        for relation, modality in before_counts.keys() | after_counts.keys():
+            change = after_counts.get((relation, modality), 0) - before_counts.get((relation, modality), 0)
+            if not change:
+                continue
+            node = NamedNode(modality_tally_iri(relation, modality))
+            stored_quads = list(self.store.quads_for_pattern(node, None, None, g))
+            n = sum(int(term_value(q.object)) for q in stored_quads if q.predicate.value == str(KG.claimCount))
+            deleted += stored_quads
+            if n + change > 0:
+                inserted += modality_tally_quads(relation, modality, n + change)
+        return deleted, inserted
+
     def _replace_graphs(self, graphs: Sequence[NamedNode], quads: Sequence[Quad], supports: Sequence[Support],
                         edges: set[str]) -> None:
-        """Swap article graphs and recompute ``edges`` in a single update (one transaction)."""
+        """Swap article graphs, recompute ``edges`` and update the tallies in a single update (one transaction)."""
         if self.read_only:
             raise KGraphError(f"{self.path}: the store is open read-only")
         all_supports = self._other_supports(edges, graphs) + list(supports)
         old_edge_quads = self._edge_quads_in_store(edges)  # compute first ...
         new_edge_quads = to_edge_quads(all_supports)
+        old_tallies, new_tallies = self._tally_changes(
+            from_edge_quads(old_edge_quads),
+            to_edge_states(all_supports),
+            self._old_claims(graphs),
+            {(s.claim, s.relation, s.modality) for s in supports},
+        )
         parts = [f"DROP SILENT GRAPH {graph}" for graph in graphs]
-        if old_edge_quads:
-            parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in old_edge_quads) + "\n}")
-        inserted = list(quads) + new_edge_quads
+        if old_edge_quads or old_tallies:
+            deleted = old_edge_quads + old_tallies
+            parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in deleted) + "\n}")
+        inserted = list(quads) + new_edge_quads + new_tallies
         if inserted:
             parts.append("INSERT DATA {\n" + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
         self.store.update(" ;\n".join(parts))  # ... then mutate, atomically
@@ -334,6 +461,7 @@ class KnowledgeGraph:
 
 
 _PROPERTIES = frozenset(relation_iri(r) for r in RELATIONS)
+_LEADER_OF = relation_iri("leader_of")
 
 
 def validate_store(store: Store, shapes: str | Path | None = None) -> list[str]:

@@ -7,8 +7,11 @@ directly. Layout (see ``ontology.ttl``):
   ``schema:NewsArticle`` node and its ``kg:Claim`` nodes, each with an amount
   (``schema:MonetaryAmount``) and an evidence span (``nif:OffsetBasedString``);
 * ``vocab.ENTITIES_GRAPH``: countries, organizations and people;
-* ``vocab.EDGES_GRAPH``: the direct edges ``party kg:<relation> party`` and one
-  ``kg:Edge`` node per edge with its support count and first/last dates.
+* ``vocab.EDGES_GRAPH``: the direct edges ``party kg:<relation> party``, one
+  ``kg:Edge`` node per edge with its support count and first/last dates, and the
+  tallies that whole-graph queries read instead of scanning every claim: a
+  ``kg:PartyTally`` per party (and per party and relation) and a ``kg:ModalityTally``
+  per relation and modality.
 
 No blank nodes are written: every node has an IRI derived from a claim, an entity or
 an article, so the same input always gives the same quads.
@@ -40,6 +43,8 @@ from kgraph.vocab import (
     claim_iri,
     edge_iri,
     entity_iri,
+    modality_tally_iri,
+    party_tally_iri,
     relation_iri,
     relation_name,
     wikidata_iri,
@@ -50,6 +55,14 @@ __all__ = [
     "to_quads",
     "to_supports",
     "to_edge_quads",
+    "EdgeState",
+    "to_edge_states",
+    "from_edge_quads",
+    "tally_counts",
+    "modality_counts",
+    "party_tally_quads",
+    "modality_tally_quads",
+    "to_tally_quads",
     "to_store",
     "to_dataset",
     "from_graph",
@@ -408,6 +421,143 @@ def to_edge_quads(supports: Iterable[Support]) -> list[Quad]:
     return out
 
 
+# --- tallies --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeState:
+    """What the party tallies count of one edge: its ends, relation, assertion and claims."""
+
+    subject: str
+    relation: str
+    object: str
+    asserted: bool
+    claims: int
+
+
+def to_edge_states(supports: Iterable[Support]) -> dict[str, EdgeState]:
+    """The state of each edge the supports make, keyed by edge IRI (as ``to_edge_quads``).
+
+    Examples:
+        >>> s = Support("urn:b", "ally", "urn:a", "urn:c1", "urn:x", None, "hedged")
+        >>> to_edge_states([s])[s.edge]
+        EdgeState(subject='urn:a', relation='ally', object='urn:b', asserted=False, claims=1)
+    """
+    groups: dict[str, list[Support]] = defaultdict(list)
+    for support in supports:
+        groups[support.edge].append(support)
+    out = {}
+    for iri, group in groups.items():
+        first = min(group, key=lambda s: (s.subject, s.object))
+        subject, relation, obj = first.subject, first.relation, first.object
+        if relation in SYMMETRIC and obj < subject:
+            subject, obj = obj, subject
+        asserted = any(s.modality == "asserted" for s in group)
+        out[iri] = EdgeState(subject, relation, obj, asserted, len({s.claim for s in group}))
+    return out
+
+
+def from_edge_quads(quads: Iterable[Quad]) -> dict[str, EdgeState]:
+    """The state of each ``kg:Edge`` node in some edge quads, keyed by edge IRI."""
+    props: dict[str, dict[str, Any]] = defaultdict(dict)
+    for quad in quads:
+        if isinstance(quad.subject, NamedNode):
+            props[quad.subject.value][quad.predicate.value] = quad.object
+    out = {}
+    for iri, p in props.items():
+        s, rel, o = p.get(str(KG.edgeSubject)), p.get(str(KG.relation)), p.get(str(KG.edgeObject))
+        if s is None or rel is None or o is None:
+            continue  # a direct triple, not an edge node
+        asserted = int(p[str(KG.assertedCount)].value) > 0 if str(KG.assertedCount) in p else False
+        claims = int(p[str(KG.supportCount)].value) if str(KG.supportCount) in p else 0
+        out[iri] = EdgeState(s.value, relation_name(rel.value), o.value, asserted, claims)
+    return out
+
+
+def tally_counts(states: Iterable[EdgeState]) -> dict[tuple[str, str | None], tuple[int, int, int]]:
+    """(partners, edges, claims) of each party over its asserted edges (leader_of aside).
+
+    Keys are (party IRI, relation name), and (party IRI, None) for every relation
+    together. Counted as ``most_connected`` counts: distinct partners, distinct edges,
+    and the claims of each edge once per end it holds.
+
+    Examples:
+        >>> e = EdgeState("urn:a", "ally", "urn:b", True, 3)
+        >>> tally_counts([e, EdgeState("urn:a", "meeting", "urn:b", True, 2)])[("urn:a", None)]
+        (1, 2, 5)
+    """
+    partners: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    edges: dict[tuple[str, str | None], int] = defaultdict(int)
+    claims: dict[tuple[str, str | None], int] = defaultdict(int)
+    for state in states:
+        if not state.asserted or state.relation == "leader_of":
+            continue
+        for scope in (state.relation, None):
+            for party in {state.subject, state.object}:
+                edges[party, scope] += 1
+            for party, partner in ((state.subject, state.object), (state.object, state.subject)):
+                claims[party, scope] += state.claims
+                partners[party, scope].add(partner)
+    return {key: (len(partners[key]), edges[key], claims[key]) for key in edges}
+
+
+def modality_counts(claims: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], int]:
+    """How many distinct claims each (relation, modality) has, from (claim, relation, modality)."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for _, relation, modality in set(claims):
+        counts[relation, modality] += 1
+    return dict(counts)
+
+
+def party_tally_quads(party: str, relation: str | None, counts: tuple[int, int, int]) -> list[Quad]:
+    """The ``kg:PartyTally`` node of a party (over one relation, or all when None)."""
+    node, g = NamedNode(party_tally_iri(party, relation)), _EDGES
+    scope = NamedNode(relation_iri(relation)) if relation is not None else _n(KG.relatedTo)
+    partners, edges, claims = counts
+    return [
+        Quad(node, _n(RDF.type), _n(KG.PartyTally), g),
+        Quad(node, _n(KG.party), NamedNode(party), g),
+        Quad(node, _n(KG.relation), scope, g),
+        Quad(node, _n(KG.partnerCount), _int(partners), g),
+        Quad(node, _n(KG.edgeCount), _int(edges), g),
+        Quad(node, _n(KG.claimCount), _int(claims), g),
+    ]
+
+
+def modality_tally_quads(relation: str, modality: str, claims: int) -> list[Quad]:
+    """The ``kg:ModalityTally`` node of a relation and modality."""
+    node, g = NamedNode(modality_tally_iri(relation, modality)), _EDGES
+    return [
+        Quad(node, _n(RDF.type), _n(KG.ModalityTally), g),
+        Quad(node, _n(KG.relation), NamedNode(relation_iri(relation)), g),
+        Quad(node, _n(KG.claimModality), _str(modality), g),
+        Quad(node, _n(KG.claimCount), _int(claims), g),
+    ]
+
+
+def to_tally_quads(supports: Iterable[Support]) -> list[Quad]:
+    """Every tally of a graph, computed from all of its supports at once.
+
+    ``KnowledgeGraph.add_many`` keeps the same tallies up to date batch by batch; a
+    graph built either way holds the same quads.
+
+    Examples:
+        >>> s = Support("urn:a", "ally", "urn:b", "urn:c1", "urn:x", None, "asserted")
+        >>> quads = to_tally_quads([s])
+        >>> sorted(q.object.value for q in quads if q.predicate.value.endswith("#claimCount"))
+        ['1', '1', '1', '1', '1']
+    """
+    supports = list(supports)
+    out: list[Quad] = []
+    for (party, relation), counts in sorted(tally_counts(to_edge_states(supports).values()).items(),
+                                            key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        out += party_tally_quads(party, relation, counts)
+    claims = ((s.claim, s.relation, s.modality) for s in supports)
+    for (relation, modality), n in sorted(modality_counts(claims).items()):
+        out += modality_tally_quads(relation, modality, n)
+    return out
+
+
 @lru_cache(maxsize=1)
 def ontology_quads() -> tuple[Quad, ...]:
     """The packaged ``ontology.ttl`` in ``ONTOLOGY_GRAPH``.
@@ -439,6 +589,7 @@ def to_store(items: Iterable[tuple[Article, Sequence[Claim]]], store: Store | No
         quads += to_quads(article, claims)
         supports += to_supports(article, claims)
     quads += to_edge_quads(supports)
+    quads += to_tally_quads(supports)
     store.extend(ontology_quads())
     store.extend(quads)
     return store

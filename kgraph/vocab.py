@@ -110,6 +110,14 @@ class KG(DefinedNamespace):
     supportedBy: URIRef
     edgeSubject: URIRef
     edgeObject: URIRef
+    # tallies: whole-graph counts kept up to date with the edges
+    PartyTally: URIRef
+    ModalityTally: URIRef
+    party: URIRef
+    partnerCount: URIRef
+    edgeCount: URIRef
+    claimCount: URIRef
+    claimModality: URIRef
     # annotations
     cameoCode: URIRef
     ploverCode: URIRef
@@ -291,6 +299,30 @@ def edge_iri(subject_iri: str, relation: str, object_iri: str) -> str:
         subject_iri, object_iri = object_iri, subject_iri
     digest = hashlib.sha1("\x1f".join((subject_iri, relation, object_iri)).encode()).hexdigest()[:16]
     return f"{ID}edge/{digest}"
+
+
+def party_tally_iri(party_iri: str, relation: str | None = None) -> str:
+    """The IRI of a party's tally over one relation, or over every relation when None.
+
+    Examples:
+        >>> a = ID + "country/RUS"
+        >>> party_tally_iri(a).startswith(ID + "tally/party/")
+        True
+        >>> party_tally_iri(a) == party_tally_iri(a, "ally")
+        False
+    """
+    digest = hashlib.sha1("\x1f".join((party_iri, relation or "")).encode()).hexdigest()[:16]
+    return f"{ID}tally/party/{digest}"
+
+
+def modality_tally_iri(relation: str, modality: str) -> str:
+    """The IRI of the whole-graph count of one relation's claims with one modality.
+
+    Examples:
+        >>> modality_tally_iri("trade_partner", "hedged")
+        'https://w3id.org/kgraph/id/tally/modality/trade_partner/hedged'
+    """
+    return f"{ID}tally/modality/{_segment(relation)}/{_segment(modality)}"
 
 
 def wikidata_iri(qid: str) -> str:

@@ -17,7 +17,8 @@ import pytest
 from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.graph import KnowledgeGraph
 from kgraph.model import Article, Claim, Evidence
-from kgraph.vocab import ARTICLE_GRAPH_PREFIX, NS, edge_iri, entity_iri
+from kgraph.rdf import Support, to_tally_quads
+from kgraph.vocab import ARTICLE_GRAPH_PREFIX, ID, NS, article_iri, claim_iri, edge_iri, entity_iri
 from tests.graph_samples import A1, RUS, TJK, build_sample_graph, sample_articles, use_fake_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +36,18 @@ def _support_counts(kg: KnowledgeGraph) -> dict[str, int]:
 
 def _expected_counts(kg: KnowledgeGraph) -> dict[str, int]:
     return dict(Counter(edge_iri(entity_iri(c.subject), c.relation, entity_iri(c.object)) for c in kg.claims()))
+
+
+def _tallies(kg: KnowledgeGraph) -> set[str]:
+    """The stored tally quads (party and modality tallies), as N-Quads lines."""
+    return {str(q) for q in kg.store if q.subject.value.startswith(ID + "tally/")}
+
+
+def _expected_tallies(kg: KnowledgeGraph) -> set[str]:
+    """The tallies recomputed from scratch from the stored claims."""
+    supports = [Support(entity_iri(c.subject), c.relation, entity_iri(c.object), claim_iri(c), article_iri(c.doc),
+                        None, c.modality) for c in kg.claims()]
+    return {str(q) for q in to_tally_quads(supports)}
 
 
 def test_add_twice_is_unchanged():
@@ -55,6 +68,7 @@ def test_changed_article_replaces_its_claims():
     kept = [c for c in kg.claims() if c.doc == article.id]
     assert kept == new
     assert _support_counts(kg) == _expected_counts(kg)
+    assert _tallies(kg) == _expected_tallies(kg)
 
 
 def test_replace_drops_edges_left_without_support():
@@ -66,6 +80,7 @@ def test_replace_drops_edges_left_without_support():
     assert kg.add(dataclasses.replace(art, text="Nothing."), []) == "replaced"
     assert kg.edges() == []
     assert _support_counts(kg) == {}
+    assert _tallies(kg) == set()
 
 
 def test_aggregates_follow_every_add():
@@ -73,6 +88,8 @@ def test_aggregates_follow_every_add():
     for article, claims in sample_articles():
         kg.add(article, claims)
         assert _support_counts(kg) == _expected_counts(kg)
+        assert _tallies(kg) == _expected_tallies(kg)
+    assert _tallies(kg) == _expected_tallies(kg)
 
 
 def test_remove_article():
@@ -81,6 +98,7 @@ def test_remove_article():
     assert kg.remove("a1") is False
     assert "a1" not in kg.articles()
     assert _support_counts(kg) == _expected_counts(kg)
+    assert _tallies(kg) == _expected_tallies(kg)
 
 
 def test_claims_and_articles():
@@ -194,6 +212,7 @@ def test_killed_build_leaves_store_consistent(tmp_path):
     claims = Counter(c.doc for c in kg.claims())
     assert all(claims[a] == 40 for a in articles)  # no article half-written
     assert _support_counts(kg) == _expected_counts(kg)
+    assert _tallies(kg) == _expected_tallies(kg)
 
 
 def test_read_only_graph_refuses_to_add(tmp_path):
@@ -270,6 +289,7 @@ def test_cli_build_store_twice_changes_nothing_and_one_more_article_only_adds(tm
     kg = KnowledgeGraph(store_dir, read_only=True)
     assert len(kg.articles()) == 4
     assert _support_counts(kg) == _expected_counts(kg)
+    assert _tallies(kg) == _expected_tallies(kg)
 
 
 @needs_articles
@@ -309,6 +329,7 @@ def test_cli_build_killed_midway_keeps_earlier_articles(tmp_path, dev_names):
         if graph.startswith(f"<{ARTICLE_GRAPH_PREFIX}"):
             assert after.get(graph) == quads, f"{graph} changed"
     assert _support_counts(kg) == _expected_counts(kg)
+    assert _tallies(kg) == _expected_tallies(kg)
 
 
 def _store_quads_of(kg: KnowledgeGraph) -> dict[str, set[str]]:
@@ -370,3 +391,29 @@ def test_build_repeated_id_keeps_the_last_version(tmp_path):
     kg = build([path], report=report)
     assert (report.added, report.replaced) == (2, 1)
     assert {(c.doc, c.object.id) for c in kg.claims() if c.relation == "investor"} == {("x", "LAO")}
+
+
+def test_tallies_follow_random_adds_replaces_and_removes():
+    """Edges that gain or lose their assertion, in either direction, keep every tally exact."""
+    import random
+
+    from kgraph.model import Entity
+
+    rng = random.Random(3)
+    parties = [Entity("Country", c, c) for c in ("RUS", "TJK", "CHN", "USA")]
+    relations = ["ally", "sanction", "conflict", "trade_partner", "leader_of"]
+    kg = KnowledgeGraph()
+    for step in range(60):
+        article_id = f"r{rng.randrange(8)}"
+        if rng.random() < 0.2:
+            kg.remove(article_id)
+        else:
+            text = f"Report {step}."
+            claims = []
+            for k in range(rng.randrange(4)):
+                a, b = rng.sample(parties, 2)
+                claims.append(Claim(article_id, rng.choice(relations), a, b, Evidence(text, k, k + 1), "t",
+                                    modality=rng.choice(["asserted", "asserted", "negated", "hedged"])))
+            kg.add_many([(Article(article_id, text), claims, ())])
+        assert _support_counts(kg) == _expected_counts(kg)
+        assert _tallies(kg) == _expected_tallies(kg), f"step {step}"

@@ -151,8 +151,9 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
 
     In one process, every `ZONE_BATCHES` batches of articles are parsed in a memory zone
     (see `memory_zone`), so memory stays flat however long the stream: results hold plain
-    values, never a Doc. The first batches a pipeline ever parses are not zoned (see `_FILLED`). With several processes, one `nlp.pipe` call reads the whole stream,
-    so worker processes start once (and their vocabularies grow with the input). Long
+    values, never a Doc. The first batches a pipeline ever parses are not zoned (see
+    `_FILLED`). With several processes, one `nlp.pipe` call reads the whole stream, so
+    worker processes start once (and their vocabularies grow with the input). Long
     articles go through `nlp.pipe` block by block and are put together again here.
     """
     nlp = nlp or load_pipeline()

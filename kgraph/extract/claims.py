@@ -868,7 +868,9 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         h.head == trigger.token and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
     aimed_at_person = any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
         g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children) for c in trigger.token.children)
-    if len(agents) == 1 and not others and trigger.kind in ("relational", "action") and not theatre \
+    # (several coordinated agents only outside conflict, where the rest is often a bystander)
+    if agents and (len(agents) == 1 or relation != "conflict") and not others \
+            and trigger.kind in ("relational", "action") and not theatre \
             and not aimed_at_person:  # "sanctions on [a person]": the target is named, and no state
         # "Russia ... ranks second in investment": the one other party of the sentence
         # ("the Iran war" names where a war is fought: the sentence's others are not its sides)

@@ -161,6 +161,8 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("meeting", "President Emmanuel Macron and Prime Minister Narendra Modi agreed on a truce in Sudan "
                 "during a phone call.", "FRA", "IND"),
     ("ally", "Mongolia is not only a neighbour but also an ally of Kazakhstan.", "MNG", "KAZ"),
+    ("sanction", "Canada and Japan announced new sanctions to counter threats from the Iranian regime.",
+     "JPN", "IRN"),
     # what a preposition of circumstance introduces has happened, whatever the clause plans
     ("sanction", "Canada is threatening to sanction Chad after imposing new restrictions on Niger.", "CAN", "NER"),
     # money given to help: a sum committed by a named giver is reported as a fact

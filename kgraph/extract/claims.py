@@ -305,7 +305,10 @@ class ArticleContext:
         return entities[ranked[0]], entities[ranked[1]]
 
     def as_party(self, entity: Entity) -> Entity | None:
-        """The state or organization a mention acts for (a leader acts for their country)."""
+        """The state or organization a mention acts for (a leader acts for their country).
+        Territories without a government of their own ("Antarctica") act for no one."""
+        if entity.type == "Country" and entity.id in lx.UNGOVERNED:
+            return None
         if entity.type in ("Country", "Organization"):
             return entity
         if entity.country:
@@ -410,6 +413,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "source" if _prep_depth(party, edge) <= 1 else None
             if prep in _OBJECT_PREPS:
                 # "tariffs on imports from China" is near enough; a party four phrases down is not
+                if _behind_buyers(party, edge) or _modifies_other_trigger(party, t, ctx):
+                    return None  # "tariffs on buyers of Russian oil", "attacks on U.S. allies"
                 return "other" if _prep_depth(party, edge) <= 1 else None
         if edge.dep_ == "agent":
             return "agent"
@@ -524,6 +529,20 @@ def _modifies_other_trigger(party: Token, trigger: Token, ctx: ArticleContext) -
         node = node.head
         if node.i in ctx.trigger_tokens:
             return node != trigger
+    return False
+
+
+def _behind_buyers(party: Token, prep: Token) -> bool:
+    """Whether a party sits under "of" below people or firms a preposition names ("on buyers of
+    Russian oil", "against officials of the company"): those are the target, not the party."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0] == party or _lemma(objects[0]) not in lx.HOLDER_NOUNS:
+        return False
+    node = party
+    while node != objects[0] and node.head != node:
+        if node.dep_ == "prep":
+            return True
+        node = node.head
     return False
 
 
@@ -810,7 +829,8 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         party = ctx.as_party(speaker.entity) if speaker is not None else None
         if party is not None and party.id not in {c[0].id for c in co}:
             return [((party, None), c) for c in co], "speaker-attends"
-    if trigger.kind == "relational" and len(everyone) == 1:
+    if trigger.kind == "relational" and len(everyone) == 1 and trigger.token.dep_ not in ("pobj", "dobj"):
+        # (said of a country, "X is an ally"; not "attacks on U.S. allies", which names no second party)
         # "X is not only a neighbour but also an ally, this is how we regard X": the one
         # other party of the sentence.
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id]
@@ -867,7 +887,8 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     theatre = _lemma(trigger.token) == "war" and any(
         h.head == trigger.token and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
     aimed_at_person = any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-        g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children) for c in trigger.token.children)
+        g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or _lemma(g) in lx.HOLDER_NOUNS) and g.i not in ctx.index
+        for g in c.children) for c in trigger.token.children)
     # (several coordinated agents only outside conflict, where the rest is often a bystander)
     if agents and (len(agents) == 1 or relation != "conflict") and not others \
             and trigger.kind in ("relational", "action") and not theatre \

@@ -150,6 +150,13 @@ TRAVEL_WORDS = frozenset({"travel", "visit", "fly", "trip", "tour"})
 # attacks by two subjects are joint, not against each other.
 MUTUAL_CONFLICTS = frozenset({"clash", "war", "fighting", "fight", "hostility", "hostilities", "skirmish", "battle",
                               "conflict", "fire", "shelling"})
+# People and firms a sanction or duty may target directly: a country further down ("buyers
+# of Russian oil") is not the target.
+HOLDER_NOUNS = frozenset({"buyer", "importer", "purchaser", "customer", "consumer", "company", "firm", "entity",
+                          "individual", "person", "official", "bank", "vessel", "ship", "tanker", "operator",
+                          "supplier", "trader", "shipper", "insurer", "user"})
+# ISO 3166 territories without a government or people of their own: never a party.
+UNGOVERNED = frozenset({"ATA", "BVT", "HMD", "SGS", "ATF", "UMI", "IOT"})
 # Natural events: "an earthquake strikes X" is no attack.
 NATURAL_EVENTS = frozenset({"earthquake", "quake", "storm", "cyclone", "typhoon", "hurricane", "flood", "tornado",
                             "tsunami", "lightning", "wildfire", "drought", "heatwave", "outbreak", "epidemic",

@@ -226,6 +226,11 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     # future verbs with an object: "plans a visit", "scheduled talks"
     if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj"}:
         signals.add(FUTURE)
+    # "ahead of a visit", "in the run-up to the summit": the event has not happened yet
+    if (governor.text.lower() == "of" and governor.head.text.lower() == "ahead") or (
+            governor.text.lower() == "to" and governor.head.text.lower() in ("run-up", "runup", "lead-up")):
+        if dep in {"pobj"}:
+            signals.add(FUTURE)
     # future nouns and adjectives with an infinitive: "plans to join", "a decision to lift", "ready to sign"
     if (forms & _FUTURE_NOUNS or governor.text.lower() in _FUTURE_ADJECTIVES) and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS:
         if _is_infinitive(child):

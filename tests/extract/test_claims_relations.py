@@ -306,6 +306,7 @@ ABSENT: list[tuple[str, str]] = [
     ("sanction", "Japan added Korean to the list of languages taught in schools."),
     ("aid_donor", "China will provide $5 billion to build a railway in Kenya."),
     ("conflict", "A strong earthquake struck Peru and Ecuador."),
+    ("meeting", "The Argentine president began a three-day trip to Antarctica."),
     ("conflict", "Chile and Peru carried out airstrikes on rebel camps."),
     ("meeting", "Qatar advised its citizens against travelling to Chad, Mali and Niger."),
     ("conflict", "Chile and Peru released a peace plan for the war."),
@@ -329,6 +330,8 @@ def test_extract_claims_relation_absent(nlp, relation, text):
 # NOT_ASSERTED: the trigger is there, the claim must be made, but not as a fact.
 
 NOT_ASSERTED: list[tuple[str, str, str, str]] = [
+    ("meeting", "Police closed the roads ahead of a visit by Indian Prime Minister Narendra Modi to Nepal.",
+     "IND", "NPL"),
     ("trade_partner", "The ministers discussed ways to expand trade between Peru and Chile.", "PER", "CHL"),
     ("trade_partner", "Ghana and Togo plan to boost trade with each other.", "GHA", "TGO"),
     ("trade_partner", "Bolivia could become a major trading partner of Paraguay.", "BOL", "PRY"),
@@ -401,6 +404,10 @@ NOT_PARTY: list[tuple[str, str, str]] = [
                 "during a phone call.", "SDN"),
     ("conflict", "Israeli jets struck targets in the Bekaa Valley.", "AIA"),
     ("conflict", "The occupation of the islands by Iran violates the Qatar-Iran treaty, officials said.", "QAT"),
+    ("tariff", "The bill allows tariffs on buyers of Venezuelan oil.", "VEN"),
+    ("sanction", "Britain imposed sanctions on buyers of Iranian oil.", "IRN"),
+    ("conflict", "Iran halted its attacks against U.S. allies.", "USA"),
+    ("ally", "Iran halted its attacks against U.S. allies.", "IRN"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 

@@ -20,6 +20,7 @@ Every run is a subprocess of its own, so its peak RSS is its own.
 Usage:
     python benchmarks/bench_build.py                      # sample of 2,000 items, memory on 1,000 and 10,000
     python benchmarks/bench_build.py --sample 0 --memory-base 0   # the full corpus for both (long)
+    python benchmarks/bench_build.py --engines "" --memory-base 0 # memory only: the corpus and ten times it
 """
 
 from __future__ import annotations
@@ -130,18 +131,30 @@ def _git_state() -> str:
     return head.strip() + ("+changes" if dirty.strip() else "")
 
 
+def _memory_gib() -> float:
+    try:
+        return round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError, AttributeError):
+        return 0.0
+
+
 def table(results: dict[str, Any]) -> str:
-    bare = results["throughput"]["bare"]["articles_per_s"]
-    lines = [f"Build throughput on {results['sample_items']:,} items ({results['corpus']})",
-             f"{'engine':10} {'articles/s':>11} {'x bare':>7} {'claims':>7} {'seconds':>8} {'peak RSS MB':>12}"]
-    for engine in ENGINES:
-        r = results["throughput"].get(engine)
-        if r:
-            lines.append(f"{engine:10} {r['articles_per_s']:>11.1f} {r['articles_per_s'] / bare:>7.2f} "
-                         f"{r['claims'] if r['claims'] is not None else '-':>7} {r['seconds']:>8.1f} "
-                         f"{r['peak_rss_mb']:>12.0f}")
-    lines.append("")
-    lines.append("Peak memory of a single-process build (on-disk store)")
+    lines = []
+    if results["throughput"]:
+        bare = results["throughput"].get("bare", {}).get("articles_per_s")
+        lines += [f"Build throughput on {results['sample_items']:,} items ({results['corpus']})",
+                  f"{'engine':10} {'articles/s':>11} {'x bare':>7} {'claims':>7} {'seconds':>8} {'peak RSS MB':>12}"]
+        for engine in ENGINES:
+            r = results["throughput"].get(engine)
+            if r:
+                ratio = f"{r['articles_per_s'] / bare:>7.2f}" if bare else f"{'-':>7}"
+                lines.append(f"{engine:10} {r['articles_per_s']:>11.1f} {ratio} "
+                             f"{r['claims'] if r['claims'] is not None else '-':>7} {r['seconds']:>8.1f} "
+                             f"{r['peak_rss_mb']:>12.0f}")
+        lines.append("")
+    machine = results["machine"]
+    lines.append(f"Peak memory of a single-process build (on-disk store); {machine['cpus']} CPUs, "
+                 f"{machine['memory_gib']} GiB, git {results['git']}")
     lines.append(f"{'input':10} {'items':>8} {'seconds':>8} {'peak RSS MB':>12}")
     for name, r in results["memory"].items():
         lines.append(f"{name:10} {r['articles']:>8,} {r['seconds']:>8.1f} {r['peak_rss_mb']:>12.0f}")
@@ -154,7 +167,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=2000, help="items for the throughput runs (0: all)")
     parser.add_argument("--memory-base", type=int, default=1000, help="items of the 1x memory run (0: all)")
-    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--engines", default=",".join(ENGINES), help='comma-separated; "" for memory only')
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_child(args.child[0], Path(args.child[1]))))
@@ -163,14 +176,17 @@ def main() -> None:
         raise SystemExit(f"no corpus at {args.corpus} (set KGRAPH_SHARED)")
     results: dict[str, Any] = {
         "corpus": str(args.corpus), "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {"cpus": os.cpu_count(), "memory_gib": _memory_gib(), "python": platform.python_version(),
+                    "platform": platform.platform()},
         "throughput": {}, "memory": {}, "git": _git_state(),
     }
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-in-") as tmp:
-        sample = Path(tmp, "sample.jsonl")
-        results["sample_items"] = write_sample(args.corpus, sample, args.sample)
-        print(f"throughput on {results['sample_items']} items", file=sys.stderr)
-        for engine in args.engines.split(","):
+        engines = [engine for engine in args.engines.split(",") if engine]
+        if engines:
+            sample = Path(tmp, "sample.jsonl")
+            results["sample_items"] = write_sample(args.corpus, sample, args.sample)
+            print(f"throughput on {results['sample_items']} items", file=sys.stderr)
+        for engine in engines:
             results["throughput"][engine] = run(engine, sample)
         for name, copies in (("1x", 1), ("10x", 10)):
             path = Path(tmp, f"memory-{name}.jsonl")

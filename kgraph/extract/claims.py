@@ -160,6 +160,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if relation == "conflict" and token.dep_ == "compound":
                     continue  # "war crimes", "war tribunal", "strike group": a modifier, not an event
+                if relation == "conflict" and mods & lx.NATURAL_EVENTS:
+                    continue  # "earthquake strikes": no attack
                 if lemma == "war" and mods & {"trade", "tariff", "price", "currency", "chip", "tech", "sanction"}:
                     relation = "dispute"  # a "trade war" is a dispute, not armed conflict
                 if lemma == "fire" and not (mods & {"artillery", "gun", "rocket", "mortar", "tank", "cross", "sniper"}):
@@ -895,9 +897,12 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
             and not aimed_at_person:  # "sanctions on [a person]": the target is named, and no state
         # "Russia ... ranks second in investment": the one other party of the sentence
         # ("the Iran war" names where a war is fought: the sentence's others are not its sides)
+        # (a target guessed this way is a country: "UNICEF reports ... the Israeli blockade" is no
+        # blockade of UNICEF)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                 and p not in parties.ahead and not _modifies_other_trigger(p[1], trigger.token, ctx)]
-        if len(rest) == 1:
+        if len(rest) == 1 and rest[0][0].type == "Country" and not (
+                relation == "conflict" and any(a[0].type != "Country" for a in agents)):
             others, how = rest, "sentence-party"
     pairs = [(a, o) for a in agents for o in others if a[0].id != o[0].id]
     if pairs:

@@ -302,6 +302,7 @@ ABSENT: list[tuple[str, str]] = [
     ("sanction", "Japan added Korean to the list of languages taught in schools."),
     ("aid_donor", "China will provide $5 billion to build a railway in Kenya."),
     ("conflict", "A strong earthquake struck Peru and Ecuador."),
+    ("conflict", "A 6.1 magnitude earthquake strikes Cusco, Peru, with damage reported in La Paz, Bolivia."),
     ("meeting", "The Argentine president began a three-day trip to Antarctica."),
     ("conflict", "Chile and Peru carried out airstrikes on rebel camps."),
     ("meeting", "Qatar advised its citizens against travelling to Chad, Mali and Niger."),
@@ -404,6 +405,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("sanction", "Britain imposed sanctions on buyers of Iranian oil.", "IRN"),
     ("conflict", "Iran halted its attacks against U.S. allies.", "USA"),
     ("ally", "Iran halted its attacks against U.S. allies.", "IRN"),
+    ("sanction", "UNICEF says children are dying because of the Israeli blockade.", "UNICEF"),
+    ("conflict", "The World Food Programme reopened its office in Sudan amid a hunger crisis caused by the war.",
+     "WFP"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 

@@ -464,8 +464,9 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None
                 if _lemma(t) not in lx.STANCE_VERBS and _modifies_other_trigger(party, t, ctx):
                     return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
-                if trigger.relation == "meeting" and edge != party and _lemma(edge) not in lx.PERSON_NOUNS:
-                    return None  # "welcomed the commitment between X and Y" is no meeting
+                if trigger.relation == "meeting" and edge != party and _lemma(edge) not in lx.PERSON_NOUNS \
+                        and not (edge.i in ctx.index and _conjunct_of(party, edge)):
+                    return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
                 if _prep_depth(party, edge) > 1:
                     return None
                 if _lemma(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
@@ -571,6 +572,16 @@ def _meets_through(party: Token, prep: Token, ctx: ArticleContext) -> bool:
     head = objects[0]
     return head == party or _edge_into(party, head) is not None and (
         head.i in ctx.index or _lemma(head) in lx.PERSON_NOUNS or _lemma(head) in _AGENT_HOLDERS)
+
+
+def _conjunct_of(token: Token, head: Token) -> bool:
+    """Whether `token` is coordinated with `head` ("X, Y and Z": Y and Z with X)."""
+    node = token
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+        if node == head:
+            return True
+    return False
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -156,6 +156,7 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     # a title shared by two countries' heads goes to the one who holds it as head of government or state
     ("agreement", "President Emmanuel Macron and Chancellor Olaf Scholz signed a joint declaration.", "FRA", "DEU"),
     ("meeting", "President Emmanuel Macron spoke by phone with President Cyril Ramaphosa.", "FRA", "ZAF"),
+    ("meeting", "German Foreign Minister Annalena Baerbock visited Kenya, Tanzania and Uganda.", "DEU", "UGA"),
     ("ally", "Mongolia is not only a neighbour but also an ally of Kazakhstan.", "MNG", "KAZ"),
     ("sanction", "Canada and Japan announced new sanctions to counter threats from the Iranian regime.",
      "JPN", "IRN"),

@@ -311,6 +311,10 @@ class ArticleContext:
         Territories without a government of their own ("Antarctica") act for no one."""
         if entity.type == "Country" and entity.id in lx.UNGOVERNED:
             return None
+        if entity.type == "Organization":
+            record = self.gaz.organizations.get(entity.id)
+            if record is not None and record.kind == "national_agency" and len(record.members) == 1:
+                return self.gaz.country_entity(record.members[0])  # USAID acts for the United States
         if entity.type in ("Country", "Organization"):
             return entity
         if entity.country:

@@ -157,6 +157,9 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("agreement", "President Emmanuel Macron and Chancellor Olaf Scholz signed a joint declaration.", "FRA", "DEU"),
     ("meeting", "President Emmanuel Macron spoke by phone with President Cyril Ramaphosa.", "FRA", "ZAF"),
     ("meeting", "German Foreign Minister Annalena Baerbock visited Kenya, Tanzania and Uganda.", "DEU", "UGA"),
+    # a state's own agency acts for the state
+    ("meeting", "USAID Administrator Samantha Power travelled to Chad.", "USA", "TCD"),
+    ("sanction", "OFAC imposed sanctions on Venezuela's state oil company.", "USA", "VEN"),
     ("ally", "Mongolia is not only a neighbour but also an ally of Kazakhstan.", "MNG", "KAZ"),
     ("sanction", "Canada and Japan announced new sanctions to counter threats from the Iranian regime.",
      "JPN", "IRN"),

@@ -473,6 +473,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
                 if _prep_depth(party, edge) > 1:
                     return None
+                if trigger.relation in ("meeting", "agreement") and _through_venue(party, edge):
+                    return None  # "signed an agreement in Washington, United States": the venue
                 if _lemma(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
                     return None  # "condemned the strikes on Y": the strikers are the target, not Y
                 return "other"
@@ -562,9 +564,21 @@ def _affiliation(token: Token) -> bool:
 
 def _own_act(trigger: Token) -> bool:
     """The trigger is what its clause does: the verb itself or its object ("fought a war",
-    "exchanged fire"), not something further down ("a peace plan for the war")."""
+    "exchanged fire"), not something further down ("a peace plan for the war", "talks aimed
+    at ending the war", whose verb has no subject of its own)."""
     predicate = _predicate(trigger)
-    return trigger == predicate or (trigger.head == predicate and trigger.dep_ in ("dobj", "attr"))
+    return (trigger == predicate or (trigger.head == predicate and trigger.dep_ in ("dobj", "attr"))) \
+        and _has_subject(predicate)
+
+
+def _through_venue(party: Token, edge: Token) -> bool:
+    """Whether a party hangs from `edge` through a preposition of place ("in Washington, United States")."""
+    node = party
+    while node != edge and node.head != node:
+        if node.dep_ == "prep" and node.lower_ in _VENUE_PREPS:
+            return True
+        node = node.head
+    return False
 
 
 def _meets_through(party: Token, prep: Token, ctx: ArticleContext) -> bool:

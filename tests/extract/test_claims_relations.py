@@ -311,6 +311,7 @@ ABSENT: list[tuple[str, str]] = [
     ("conflict", "Chile and Peru carried out airstrikes on rebel camps."),
     ("meeting", "Qatar advised its citizens against travelling to Chad, Mali and Niger."),
     ("conflict", "Chile and Peru released a peace plan for the war."),
+    ("conflict", "The ministers of Ghana and Togo held talks aimed at ending the war."),
     ("meeting", "Kuwait banned its citizens from travelling to Lebanon."),
 ]
 
@@ -412,6 +413,7 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("sanction", "UNICEF says children are dying because of the Israeli blockade.", "UNICEF"),
     ("conflict", "The World Food Programme reopened its office in Sudan amid a hunger crisis caused by the war.",
      "WFP"),
+    ("agreement", "Chile and Peru signed a fisheries agreement in Quito, Ecuador.", "ECU"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
 ]
 

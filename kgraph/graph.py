@@ -1,16 +1,18 @@
 """``KnowledgeGraph``: the Python API over a pyoxigraph store that users and the CLI call.
 
 One named graph per article holds its claims; the entities graph and the edges graph
-are shared. ``add`` replaces an article's graph, recomputes the edges it touches and
-brings the tallies up to date (by the change of those edges, so that no whole-graph
-count is redone) in a single SPARQL Update request, which Oxigraph runs as one
-transaction: a build killed midway leaves the store as it was after the last completed
-``add``.
+are shared. ``add`` replaces an article's graph, updates the edges it touches by the
+change alone (the counts on each edge node and the ``kg:supportedBy`` links of the
+claims that leave or come: an edge's other claims are neither read nor rewritten) and
+brings the tallies up to date the same way (so that no whole-graph count is redone),
+in a single SPARQL Update request, which Oxigraph runs as one transaction: a build
+killed midway leaves the store as it was after the last completed ``add``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,18 +22,23 @@ from pyoxigraph import NamedNode, Quad, Store
 from kgraph.errors import KGraphError
 from kgraph.model import Article, Claim, Mention
 from kgraph.rdf import (
+    EDGE_NODE_PROPERTIES,
+    EdgeCounts,
     EdgeState,
     Support,
-    from_edge_quads,
+    direct_quads,
+    edge_node_quads,
+    from_edge_node_quads,
     from_graph,
     modality_counts,
     modality_tally_quads,
+    needs_date_recount,
     ontology_quads,
     party_tally_quads,
-    to_edge_quads,
-    to_edge_states,
+    supported_by_quads,
     to_quads,
     to_supports,
+    update_edge_counts,
 )
 from kgraph.store import (
     generate_rdf,
@@ -51,7 +58,6 @@ from kgraph.vocab import (
     ONTOLOGY_GRAPH,
     article_graph_iri,
     article_iri,
-    edge_iri,
     modality_tally_iri,
     party_tally_iri,
     relation_iri,
@@ -65,27 +71,26 @@ _PREFIX = (
     "PREFIX schema: <https://schema.org/>\n"
 )
 
-_OLD_EDGES = (
+_GRAPH_SUPPORTS = (
     _PREFIX
-    + """SELECT DISTINCT ?s ?rel ?o ?g WHERE { GRAPH ?g { ?c kg:subject ?s ; kg:relation ?rel ; kg:object ?o } }"""
-)
-
-_OTHER_SUPPORTS = (
-    _PREFIX
-    + """SELECT ?claim ?s ?rel ?o ?date ?mod ?art ?self WHERE {
-  GRAPH <%s> { ?edge kg:supportedBy ?claim }
+    + """SELECT ?claim ?s ?rel ?o ?date ?mod ?art ?g WHERE {
   GRAPH ?g { ?claim kg:subject ?s ; kg:relation ?rel ; kg:object ?o ; prov:wasDerivedFrom ?art .
              OPTIONAL { ?claim kg:claimDate ?cdate } OPTIONAL { ?claim kg:modality ?mod }
              OPTIONAL { ?art schema:datePublished ?adate } }
   BIND(COALESCE(?cdate, ?adate) AS ?date)
-  FILTER(?g NOT IN (%%s))
 }"""
-    % EDGES_GRAPH
 )
 
-_OLD_CLAIMS = (
+_REMAINING_DATES = (
     _PREFIX
-    + """SELECT DISTINCT ?claim ?rel ?mod ?g WHERE { GRAPH ?g { ?claim kg:relation ?rel ; kg:modality ?mod } }"""
+    + """SELECT DISTINCT ?edge ?date WHERE {
+  GRAPH <%s> { ?edge kg:supportedBy ?claim }
+  GRAPH ?g { ?claim prov:wasDerivedFrom ?art .
+             OPTIONAL { ?claim kg:claimDate ?cdate } OPTIONAL { ?art schema:datePublished ?adate } }
+  BIND(COALESCE(?cdate, ?adate) AS ?date)
+  FILTER(BOUND(?date) && ?g NOT IN (%%s))
+}"""
+    % EDGES_GRAPH
 )
 
 _ARTICLES = _PREFIX + "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?a kg:articleId ?id } } ORDER BY ?id"
@@ -154,15 +159,10 @@ class KnowledgeGraph:
             return term_value(quad.object)
         return None
 
-    def _other_supports(self, edges: set[str], graphs: Sequence[NamedNode]) -> list[Support]:
-        """The supports of ``edges`` from every article graph except ``graphs`` (those being replaced)."""
-        if not edges:
-            return []
-        values = " ".join(str(NamedNode(e)) for e in sorted(edges))
-        query = _OTHER_SUPPORTS % ", ".join(str(g) for g in graphs)
-        query = query.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
+    def _graph_supports(self, graph: NamedNode) -> list[Support]:
+        """The supports of the claims stored in ``graph`` (one article's graph: small)."""
         out = []
-        for row in select(self.store, query):
+        for row in select(self.store, _GRAPH_SUPPORTS, substitutions={_var("g"): graph}):
             date = row["date"]
             out.append(
                 Support(
@@ -177,39 +177,73 @@ class KnowledgeGraph:
             )
         return out
 
-    def _edge_quads_in_store(self, edges: set[str]) -> list[Quad]:
+    def _stored_edges(self, edges: set[str]) -> tuple[dict[str, EdgeCounts], dict[str, list[Quad]]]:
+        """The counts of the stored ``edges`` and their node quads, ``kg:supportedBy`` links aside."""
         g = NamedNode(EDGES_GRAPH)
-        out: list[Quad] = []
+        quads: dict[str, list[Quad]] = {}
         for edge in edges:
             node = NamedNode(edge)
-            quads = list(self.store.quads_for_pattern(node, None, None, g))
-            out += quads
-            ends = {q.predicate.value: q.object for q in quads}
-            s, rel, o = ends.get(str(KG.edgeSubject)), ends.get(str(KG.relation)), ends.get(str(KG.edgeObject))
-            if s is not None and rel is not None and o is not None:
-                prop = NamedNode(term_value(rel))
-                out += list(self.store.quads_for_pattern(s, prop, o, g))  # type: ignore[arg-type]
-                # only a symmetric edge owns the reverse triple; a directed one's reverse is another edge
-                if relation_name(term_value(rel)) in SYMMETRIC:
-                    out += list(self.store.quads_for_pattern(o, prop, s, g))  # type: ignore[arg-type]
+            found = [q for p in _EDGE_NODE_PROPERTIES for q in self.store.quads_for_pattern(node, p, None, g)]
+            if found:
+                quads[edge] = found
+        return from_edge_node_quads(q for found in quads.values() for q in found), quads
+
+    def _remaining_dates(self, edges: set[str], graphs: Sequence[NamedNode]) -> dict[str, list[dt.date]]:
+        """The distinct support dates of ``edges`` from every article graph except ``graphs``."""
+        out: dict[str, list[dt.date]] = {edge: [] for edge in edges}
+        if not edges:
+            return out
+        values = " ".join(str(NamedNode(e)) for e in sorted(edges))
+        query = _REMAINING_DATES % ", ".join(str(g) for g in graphs)
+        query = query.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
+        for row in select(self.store, query):
+            out[row["edge"].value].append(dt.date.fromisoformat(row["date"].value))
         return out
 
-    def _old_edges(self, graph: NamedNode) -> set[str]:
-        """The edges the claims stored in ``graph`` support."""
-        return {
-            edge_iri(term_value(row["s"]), relation_name(term_value(row["rel"])), term_value(row["o"]))
-            for row in select(self.store, _OLD_EDGES, substitutions={_var("g"): graph})
-        }
+    def _edge_changes(self, graphs: Sequence[NamedNode], removed: Sequence[Support], added: Sequence[Support],
+                      ) -> tuple[list[Quad], list[Quad], dict[str, EdgeCounts], dict[str, EdgeCounts]]:
+        """The edge quads to delete and to insert when ``removed`` leave and ``added`` come.
 
-    def _old_claims(self, graphs: Sequence[NamedNode]) -> set[tuple[str, str, str]]:
-        """(claim, relation name, modality) of the claims stored in ``graphs``."""
-        out = set()
-        for graph in graphs:
-            if not self.store.contains_named_graph(graph):
-                continue  # a new article
-            for row in select(self.store, _OLD_CLAIMS, substitutions={_var("g"): graph}):
-                out.add((row["claim"].value, relation_name(row["rel"].value), row["mod"].value))
-        return out
+        Each touched edge is updated from its stored counts and the change alone: its
+        ``kg:supportedBy`` links are neither read nor rewritten, only those of the claims
+        that leave or come. The first or last date is recounted from the edge's
+        remaining claims only when a leaving claim has it.
+
+        Returns:
+            The quads to delete, the quads to insert, and the counts of the touched edges
+            before and after.
+        """
+        gone: dict[str, list[Support]] = defaultdict(list)
+        come: dict[str, list[Support]] = defaultdict(list)
+        for support in removed:
+            gone[support.edge].append(support)
+        for support in added:
+            come[support.edge].append(support)
+        edges = gone.keys() | come.keys()
+        old, stored = self._stored_edges(edges)
+        recount = {edge for edge in gone if needs_date_recount(old.get(edge), gone[edge])}
+        remaining = self._remaining_dates(recount, graphs)
+        new: dict[str, EdgeCounts] = {}
+        deleted: list[Quad] = []
+        inserted: list[Quad] = []
+        for edge in sorted(edges):
+            before = old.get(edge)
+            after = update_edge_counts(before, gone.get(edge, ()), come.get(edge, ()), remaining.get(edge))
+            was, now = stored.get(edge, []), edge_node_quads(edge, after) if after is not None else []
+            deleted += [q for q in was if q not in now]
+            inserted += [q for q in now if q not in was]
+            leaving, coming = {s.claim for s in gone.get(edge, ())}, {s.claim for s in come.get(edge, ())}
+            deleted += supported_by_quads(edge, leaving - coming)
+            inserted += supported_by_quads(edge, coming - leaving)
+            was_asserted = before is not None and before.asserted > 0
+            is_asserted = after is not None and after.asserted > 0
+            if before is not None and was_asserted and not is_asserted:
+                deleted += direct_quads(before)  # the last asserted claim leaves
+            elif after is not None and is_asserted and not was_asserted:
+                inserted += direct_quads(after)  # the first asserted claim comes
+            if after is not None:
+                new[edge] = after
+        return deleted, inserted, old, new
 
     def _tally_changes(self, old: dict[str, EdgeState], new: dict[str, EdgeState],
                        old_claims: set[tuple[str, str, str]], new_claims: set[tuple[str, str, str]],
@@ -291,24 +325,27 @@ class KnowledgeGraph:
         return deleted, inserted
 
     def _replace_graphs(self, graphs: Sequence[NamedNode], quads: Sequence[Quad], supports: Sequence[Support],
-                        edges: set[str]) -> None:
-        """Swap article graphs, recompute ``edges`` and update the tallies in a single update (one transaction)."""
+                        ) -> None:
+        """Swap article graphs, update the edges and the tallies in a single update (one transaction).
+
+        The cost depends on the batch, not on the store: the old graphs' supports are read
+        from those graphs, and each touched edge from its node's counts.
+        """
         if self.read_only:
             raise KGraphError(f"{self.path}: the store is open read-only")
-        all_supports = self._other_supports(edges, graphs) + list(supports)
-        old_edge_quads = self._edge_quads_in_store(edges)  # compute first ...
-        new_edge_quads = to_edge_quads(all_supports)
+        removed = [s for g in graphs if self.store.contains_named_graph(g) for s in self._graph_supports(g)]
+        old_edges, new_edges, before, after = self._edge_changes(graphs, removed, supports)  # compute first ...
         old_tallies, new_tallies = self._tally_changes(
-            from_edge_quads(old_edge_quads),
-            to_edge_states(all_supports),
-            self._old_claims(graphs),
+            {edge: counts.state for edge, counts in before.items()},
+            {edge: counts.state for edge, counts in after.items()},
+            {(s.claim, s.relation, s.modality) for s in removed},
             {(s.claim, s.relation, s.modality) for s in supports},
         )
         parts = [f"DROP SILENT GRAPH {graph}" for graph in graphs]
-        if old_edge_quads or old_tallies:
-            deleted = old_edge_quads + old_tallies
+        if old_edges or old_tallies:
+            deleted = old_edges + old_tallies
             parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in deleted) + "\n}")
-        inserted = list(quads) + new_edge_quads + new_tallies
+        inserted = list(quads) + new_edges + new_tallies
         if inserted:
             parts.append("INSERT DATA {\n" + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
         self.store.update(" ;\n".join(parts))  # ... then mutate, atomically
@@ -324,7 +361,7 @@ class KnowledgeGraph:
         Returns:
             "added" for a new article, "replaced" when an article with the same id but
             another text hash was there (its old claims are removed and the edges they
-            supported recounted), "unchanged" when the same id and text hash are already
+            supported updated), "unchanged" when the same id and text hash are already
             stored (nothing is written).
 
         Raises:
@@ -333,10 +370,10 @@ class KnowledgeGraph:
         return self.add_many([(article, claims, mentions)])[0]
 
     def add_many(self, items: Sequence[tuple[Article, Sequence[Claim], Sequence[Mention]]]) -> list[str]:
-        """Add or replace several articles in one transaction, recounting each touched edge once.
+        """Add or replace several articles in one transaction, updating each touched edge once.
 
         A build adds articles in batches this way: an edge between two much-reported
-        countries is recounted once per batch instead of once per article. An interrupted
+        countries is updated once per batch instead of once per article. An interrupted
         batch leaves the store as it was before the batch.
 
         Args:
@@ -355,35 +392,28 @@ class KnowledgeGraph:
         graphs: list[NamedNode] = []
         quads: list[Quad] = []
         supports: list[Support] = []
-        edges: set[str] = set()
         for article, claims, mentions in items:
             old_hash = self._stored_hash(article.id)
             if old_hash == article.text_hash:
                 outcomes.append("unchanged")
                 continue
-            graph = NamedNode(article_graph_iri(article.id))
-            article_supports = to_supports(article, claims)
-            edges |= {support.edge for support in article_supports}
-            if old_hash is not None:
-                edges |= self._old_edges(graph)
-            graphs.append(graph)
+            graphs.append(NamedNode(article_graph_iri(article.id)))
             quads += to_quads(article, claims, mentions)
-            supports += article_supports
+            supports += to_supports(article, claims)
             outcomes.append("added" if old_hash is None else "replaced")
         if graphs:
-            self._replace_graphs(graphs, quads, supports, edges)
+            self._replace_graphs(graphs, quads, supports)
         return outcomes
 
     def remove(self, article_id: str) -> bool:
-        """Remove an article and its claims (the edges they supported are recounted).
+        """Remove an article and its claims (the edges they supported are updated).
 
         Returns:
             False when no such article is stored.
         """
         if self._stored_hash(article_id) is None:
             return False
-        graph = NamedNode(article_graph_iri(article_id))
-        self._replace_graphs([graph], (), (), self._old_edges(graph))
+        self._replace_graphs([NamedNode(article_graph_iri(article_id))], (), ())
         return True
 
     def flush(self) -> None:
@@ -461,6 +491,7 @@ class KnowledgeGraph:
 
 
 _PROPERTIES = frozenset(relation_iri(r) for r in RELATIONS)
+_EDGE_NODE_PROPERTIES = tuple(NamedNode(p) for p in EDGE_NODE_PROPERTIES)
 _LEADER_OF = relation_iri("leader_of")
 
 

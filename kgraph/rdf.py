@@ -55,6 +55,15 @@ __all__ = [
     "to_quads",
     "to_supports",
     "to_edge_quads",
+    "EdgeCounts",
+    "EDGE_NODE_PROPERTIES",
+    "to_edge_counts",
+    "from_edge_node_quads",
+    "edge_node_quads",
+    "direct_quads",
+    "supported_by_quads",
+    "needs_date_recount",
+    "update_edge_counts",
     "EdgeState",
     "to_edge_states",
     "from_edge_quads",
@@ -367,6 +376,110 @@ def to_supports(article: Article, claims: Iterable[Claim]) -> list[Support]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class EdgeCounts:
+    """What a ``kg:Edge`` node records besides its ``kg:supportedBy`` links.
+
+    ``claims``, ``asserted`` and ``articles`` are the distinct supporting claims, the
+    asserted ones among them and their distinct articles; ``first``/``last`` the
+    earliest and latest support dates (None when no support is dated).
+    """
+
+    subject: str
+    relation: str
+    object: str
+    claims: int
+    asserted: int
+    articles: int
+    first: dt.date | None
+    last: dt.date | None
+
+    @property
+    def state(self) -> EdgeState:
+        """What the party tallies count of the edge."""
+        return EdgeState(self.subject, self.relation, self.object, self.asserted > 0, self.claims)
+
+
+def _edge_ends(group: Sequence[Support]) -> tuple[str, str, str]:
+    """(subject, relation, object) of an edge; a symmetric relation's parties in IRI order."""
+    first = min(group, key=lambda s: (s.subject, s.object))
+    subject, relation, obj = first.subject, first.relation, first.object
+    if relation in SYMMETRIC and obj < subject:
+        subject, obj = obj, subject
+    return subject, relation, obj
+
+
+def _group_supports(supports: Iterable[Support]) -> dict[str, list[Support]]:
+    groups: dict[str, list[Support]] = defaultdict(list)
+    for support in supports:
+        groups[support.edge].append(support)
+    return groups
+
+
+def _dates(group: Iterable[Support]) -> list[dt.date]:
+    return [s.date for s in group if s.date is not None]
+
+
+def to_edge_counts(supports: Iterable[Support]) -> dict[str, EdgeCounts]:
+    """The counts of each edge the supports make, keyed by edge IRI.
+
+    Examples:
+        >>> s = Support("urn:b", "ally", "urn:a", "urn:c1", "urn:x", dt.date(2024, 1, 1), "asserted")
+        >>> t = Support("urn:a", "ally", "urn:b", "urn:c2", "urn:x", None, "hedged")
+        >>> c = to_edge_counts([s, t])[s.edge]
+        >>> c.subject, c.claims, c.asserted, c.articles, c.first
+        ('urn:a', 2, 1, 1, datetime.date(2024, 1, 1))
+    """
+    out = {}
+    for iri, group in _group_supports(supports).items():
+        dates = _dates(group)
+        out[iri] = EdgeCounts(*_edge_ends(group), len({s.claim for s in group}),
+                              len({s.claim for s in group if s.modality == "asserted"}),
+                              len({s.article for s in group}), min(dates, default=None), max(dates, default=None))
+    return out
+
+
+#: The properties of a ``kg:Edge`` node but ``kg:supportedBy``, each with one value.
+EDGE_NODE_PROPERTIES: tuple[str, ...] = tuple(str(p) for p in (
+    RDF.type, KG.edgeSubject, KG.relation, KG.edgeObject, KG.supportCount, KG.assertedCount, KG.articleCount,
+    KG.firstDate, KG.lastDate))
+
+
+def edge_node_quads(iri: str, counts: EdgeCounts) -> list[Quad]:
+    """The quads of a ``kg:Edge`` node but its ``kg:supportedBy`` links (see :func:`to_edge_quads`)."""
+    node = NamedNode(iri)
+    g = _EDGES
+    out = [
+        Quad(node, _n(RDF.type), _n(KG.Edge), g),
+        Quad(node, _n(KG.edgeSubject), NamedNode(counts.subject), g),
+        Quad(node, _n(KG.relation), NamedNode(relation_iri(counts.relation)), g),
+        Quad(node, _n(KG.edgeObject), NamedNode(counts.object), g),
+        Quad(node, _n(KG.supportCount), _int(counts.claims), g),
+        Quad(node, _n(KG.assertedCount), _int(counts.asserted), g),
+        Quad(node, _n(KG.articleCount), _int(counts.articles), g),
+    ]
+    if counts.first is not None and counts.last is not None:
+        out.append(Quad(node, _n(KG.firstDate), _date(counts.first), g))
+        out.append(Quad(node, _n(KG.lastDate), _date(counts.last), g))
+    return out
+
+
+def direct_quads(counts: EdgeCounts) -> list[Quad]:
+    """The direct triple(s) ``subject kg:<relation> object`` of an edge (both ways when symmetric)."""
+    prop = NamedNode(relation_iri(counts.relation))
+    s_node, o_node = NamedNode(counts.subject), NamedNode(counts.object)
+    out = [Quad(s_node, prop, o_node, _EDGES)]
+    if counts.relation in SYMMETRIC and s_node != o_node:
+        out.append(Quad(o_node, prop, s_node, _EDGES))
+    return out
+
+
+def supported_by_quads(iri: str, claims: Iterable[str]) -> list[Quad]:
+    """The ``kg:supportedBy`` links of an edge node to some claims (sorted, distinct)."""
+    node = NamedNode(iri)
+    return [Quad(node, _n(KG.supportedBy), NamedNode(claim), _EDGES) for claim in sorted(set(claims))]
+
+
 def to_edge_quads(supports: Iterable[Support]) -> list[Quad]:
     """Aggregate supports into edges: direct triples plus one ``kg:Edge`` node each.
 
@@ -385,40 +498,85 @@ def to_edge_quads(supports: Iterable[Support]) -> list[Quad]:
         >>> sorted(q.subject.value for q in quads if q.predicate.value.endswith("#ally"))
         ['urn:a', 'urn:b']
     """
-    groups: dict[str, list[Support]] = defaultdict(list)
-    for support in supports:
-        groups[support.edge].append(support)
+    groups = _group_supports(supports)
     out: list[Quad] = []
-    g = _EDGES
-    for iri, group in groups.items():
-        first = min(group, key=lambda s: (s.subject, s.object))
-        subject, relation, obj = first.subject, first.relation, first.object
-        if relation in SYMMETRIC and obj < subject:
-            subject, obj = obj, subject
-        node = NamedNode(iri)
-        prop = NamedNode(relation_iri(relation))
-        s_node, o_node = NamedNode(subject), NamedNode(obj)
-        asserted = len({s.claim for s in group if s.modality == "asserted"})
-        dates = sorted(s.date for s in group if s.date is not None)
-        out += [
-            Quad(node, _n(RDF.type), _n(KG.Edge), g),
-            Quad(node, _n(KG.edgeSubject), s_node, g),
-            Quad(node, _n(KG.relation), prop, g),
-            Quad(node, _n(KG.edgeObject), o_node, g),
-            Quad(node, _n(KG.supportCount), _int(len({s.claim for s in group})), g),
-            Quad(node, _n(KG.assertedCount), _int(asserted), g),
-            Quad(node, _n(KG.articleCount), _int(len({s.article for s in group})), g),
-        ]
-        if dates:
-            out.append(Quad(node, _n(KG.firstDate), _date(dates[0]), g))
-            out.append(Quad(node, _n(KG.lastDate), _date(dates[-1]), g))
-        for claim in sorted({s.claim for s in group}):
-            out.append(Quad(node, _n(KG.supportedBy), NamedNode(claim), g))
-        if asserted:
-            out.append(Quad(s_node, prop, o_node, g))
-            if relation in SYMMETRIC and s_node != o_node:
-                out.append(Quad(o_node, prop, s_node, g))
+    for iri, counts in to_edge_counts(s for group in groups.values() for s in group).items():
+        out += edge_node_quads(iri, counts)
+        out += supported_by_quads(iri, (s.claim for s in groups[iri]))
+        if counts.asserted:
+            out += direct_quads(counts)
     return out
+
+
+def from_edge_node_quads(quads: Iterable[Quad]) -> dict[str, EdgeCounts]:
+    """The counts of each ``kg:Edge`` node in some quads (as :func:`edge_node_quads` writes them)."""
+    props: dict[str, dict[str, str]] = defaultdict(dict)
+    for quad in quads:
+        if isinstance(quad.subject, NamedNode) and isinstance(quad.object, (NamedNode, Literal)):
+            props[quad.subject.value][quad.predicate.value] = quad.object.value
+    out = {}
+    for iri, p in props.items():
+        if str(KG.edgeSubject) not in p:
+            continue
+        first, last = p.get(str(KG.firstDate)), p.get(str(KG.lastDate))
+        out[iri] = EdgeCounts(
+            p[str(KG.edgeSubject)], relation_name(p[str(KG.relation)]), p[str(KG.edgeObject)],
+            int(p.get(str(KG.supportCount), 0)), int(p.get(str(KG.assertedCount), 0)),
+            int(p.get(str(KG.articleCount), 0)),
+            dt.date.fromisoformat(first) if first is not None else None,
+            dt.date.fromisoformat(last) if last is not None else None,
+        )
+    return out
+
+
+def needs_date_recount(counts: EdgeCounts | None, removed: Iterable[Support]) -> bool:
+    """Whether removing supports may move an edge's first or last date (one of them has that date)."""
+    if counts is None:
+        return False
+    return any(s.date is not None and s.date in (counts.first, counts.last) for s in removed)
+
+
+def update_edge_counts(counts: EdgeCounts | None, removed: Sequence[Support], added: Sequence[Support],
+                       remaining_dates: Iterable[dt.date] | None = None) -> EdgeCounts | None:
+    """An edge's counts after some of its supports leave and new ones come; None when none is left.
+
+    Args:
+        counts: The stored counts (None for a new edge).
+        removed: Supports of the edge that leave the store (every one is stored).
+        added: Supports that come; their claims and articles are new to the edge, except
+            those of ``removed`` (an article replaced by a new version of itself).
+        remaining_dates: The dates of the stored supports that stay; needed only when
+            :func:`needs_date_recount` says so.
+
+    Examples:
+        >>> s = Support("urn:a", "ally", "urn:b", "urn:c1", "urn:x", dt.date(2024, 1, 1), "asserted")
+        >>> t = Support("urn:a", "ally", "urn:b", "urn:c2", "urn:y", dt.date(2024, 3, 1), "hedged")
+        >>> counts = update_edge_counts(None, [], [s])
+        >>> update_edge_counts(counts, [], [t]) == to_edge_counts([s, t])[s.edge]
+        True
+        >>> update_edge_counts(counts, [s], []) is None
+        True
+    """
+    def claims(group: Sequence[Support], asserted: bool = False) -> int:
+        return len({s.claim for s in group if not asserted or s.modality == "asserted"})
+
+    n = (counts.claims if counts else 0) - claims(removed) + claims(added)
+    if n <= 0:
+        return None
+    ends = (counts.subject, counts.relation, counts.object) if counts else _edge_ends(added)
+    dates = _dates(added)
+    if counts is not None and needs_date_recount(counts, removed):
+        if remaining_dates is None:
+            raise ValueError("update_edge_counts: a first or last date leaves; pass remaining_dates")
+        dates += remaining_dates
+    elif counts is not None and counts.first is not None and counts.last is not None:
+        dates += [counts.first, counts.last]
+    return EdgeCounts(
+        *ends, n,
+        (counts.asserted if counts else 0) - claims(removed, True) + claims(added, True),
+        (counts.articles if counts else 0) - len({s.article for s in removed}) + len({s.article for s in added}),
+        min(dates, default=None), max(dates, default=None),
+    )
 
 
 # --- tallies --------------------------------------------------------------------------
@@ -443,18 +601,7 @@ def to_edge_states(supports: Iterable[Support]) -> dict[str, EdgeState]:
         >>> to_edge_states([s])[s.edge]
         EdgeState(subject='urn:a', relation='ally', object='urn:b', asserted=False, claims=1)
     """
-    groups: dict[str, list[Support]] = defaultdict(list)
-    for support in supports:
-        groups[support.edge].append(support)
-    out = {}
-    for iri, group in groups.items():
-        first = min(group, key=lambda s: (s.subject, s.object))
-        subject, relation, obj = first.subject, first.relation, first.object
-        if relation in SYMMETRIC and obj < subject:
-            subject, obj = obj, subject
-        asserted = any(s.modality == "asserted" for s in group)
-        out[iri] = EdgeState(subject, relation, obj, asserted, len({s.claim for s in group}))
-    return out
+    return {iri: counts.state for iri, counts in to_edge_counts(supports).items()}
 
 
 def from_edge_quads(quads: Iterable[Quad]) -> dict[str, EdgeState]:

@@ -417,3 +417,44 @@ def test_tallies_follow_random_adds_replaces_and_removes():
             kg.add_many([(Article(article_id, text), claims, ())])
         assert _support_counts(kg) == _expected_counts(kg)
         assert _tallies(kg) == _expected_tallies(kg), f"step {step}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_edges_follow_random_batches_as_a_rebuild_gives_them(seed):
+    """Edges updated by each batch's change alone (counts, dates, links, direct triples, tallies)
+    equal the edges graph rebuilt from every stored claim, after any add, replace or remove."""
+    import datetime as dt
+    import random
+
+    from pyoxigraph import NamedNode
+
+    from kgraph.model import Entity
+    from kgraph.rdf import to_store
+    from kgraph.vocab import EDGES_GRAPH
+
+    rng = random.Random(seed)
+    parties = [Entity("Country", c, c) for c in ("RUS", "TJK", "CHN", "USA")]
+    relations = ["ally", "sanction", "conflict", "meeting", "leader_of"]
+    dates = [None, dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 3, 1)]  # few: ties on first/last
+    edges = NamedNode(EDGES_GRAPH)
+    kg, stored = KnowledgeGraph(), {}
+    for step in range(80):
+        if rng.random() < 0.2:
+            article_id = f"r{rng.randrange(10)}"
+            assert kg.remove(article_id) is (stored.pop(article_id, None) is not None)
+        else:
+            batch = []
+            for article_id in rng.sample([f"r{i}" for i in range(10)], rng.randrange(1, 6)):
+                text = f"Report {step}."
+                claims = []
+                for k in range(rng.randrange(5)):
+                    a = rng.choice(parties)
+                    b = a if rng.random() < 0.05 else rng.choice([p for p in parties if p != a])
+                    claims.append(Claim(article_id, rng.choice(relations), a, b, Evidence(text, k, k + 1), "t",
+                                        modality=rng.choice(["asserted", "asserted", "negated", "hedged"]),
+                                        date=rng.choice(dates)))
+                batch.append((Article(article_id, text, rng.choice(dates)), claims, ()))
+                stored[article_id] = batch[-1][:2]
+            kg.add_many(batch)
+        rebuilt = {str(q) for q in to_store(stored.values()).quads_for_pattern(None, None, None, edges)}
+        assert {str(q) for q in kg.store.quads_for_pattern(None, None, None, edges)} == rebuilt, f"step {step}"

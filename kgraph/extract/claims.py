@@ -357,8 +357,7 @@ class ArticleContext:
                 continue
             entity, mention = found
             if mention is not None:
-                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                head = span.root if span is not None else token
+                head = self.mention_head(mention) or token
                 key = head.i
             else:
                 head, key = token, token.i
@@ -367,6 +366,11 @@ class ArticleContext:
             seen.add(key)
             out.append((entity, head))
         return out
+
+    def mention_head(self, mention: Mention) -> Token | None:
+        """The syntactic head of a mention's span."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else None
 
     def bilateral_voice(self, sent: Span) -> bool:
         """A speaker of the article's pair saying "we"/"our" in a quotation or transcript turn:
@@ -473,7 +477,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
                 if _prep_depth(party, edge) > 1:
                     return None
-                if trigger.relation in ("meeting", "agreement") and _through_venue(party, edge):
+                if trigger.relation in ("meeting", "agreement") and _prep_between(party, edge, _VENUE_PREPS):
                     return None  # "signed an agreement in Washington, United States": the venue
                 if _lemma(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
                     return None  # "condemned the strikes on Y": the strikers are the target, not Y
@@ -547,9 +551,14 @@ def _behind_buyers(party: Token, prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or objects[0] == party or _lemma(objects[0]) not in lx.HOLDER_NOUNS:
         return False
+    return _prep_between(party, objects[0])
+
+
+def _prep_between(party: Token, top: Token, preps: frozenset[str] | None = None) -> bool:
+    """Whether the path from a party up to `top` passes a preposition (one of `preps` if given)."""
     node = party
-    while node != objects[0] and node.head != node:
-        if node.dep_ == "prep":
+    while node != top and node.head != node:
+        if node.dep_ == "prep" and (preps is None or node.lower_ in preps):
             return True
         node = node.head
     return False
@@ -569,16 +578,6 @@ def _own_act(trigger: Token) -> bool:
     predicate = _predicate(trigger)
     return (trigger == predicate or (trigger.head == predicate and trigger.dep_ in ("dobj", "attr"))) \
         and _has_subject(predicate)
-
-
-def _through_venue(party: Token, edge: Token) -> bool:
-    """Whether a party hangs from `edge` through a preposition of place ("in Washington, United States")."""
-    node = party
-    while node != edge and node.head != node:
-        if node.dep_ == "prep" and node.lower_ in _VENUE_PREPS:
-            return True
-        node = node.head
-    return False
 
 
 def _meets_through(party: Token, prep: Token, ctx: ArticleContext) -> bool:
@@ -613,12 +612,7 @@ def _judged_act(party: Token, edge: Token) -> bool:
     "the invasion of Y"), rather than being the one judged ("the ambassador of Y", "Y's decision")."""
     if _lemma(edge) in lx.PERSON_NOUNS or _lemma(edge) in _AGENT_HOLDERS:
         return False
-    node = party
-    while node != edge and node.head != node:
-        if node.dep_ == "prep":
-            return True
-        node = node.head
-    return False
+    return _prep_between(party, edge)
 
 
 def _direct(party: Token, edge: Token) -> bool:
@@ -915,15 +909,10 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         recent = ctx.recent.get(relation)
         if recent is not None and ctx.sent_no - recent[0] <= 2 and recent[1].id not in {o[0].id for o in others}:
             agents, how = [(recent[1], None)], "carried"
-    theatre = _lemma(trigger.token) == "war" and any(
-        h.head == trigger.token and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
-    aimed_at_person = any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-        g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or _lemma(g) in lx.HOLDER_NOUNS) and g.i not in ctx.index
-        for g in c.children) for c in trigger.token.children)
     # (several coordinated agents only outside conflict, where the rest is often a bystander)
     if agents and (len(agents) == 1 or relation != "conflict") and not others \
-            and trigger.kind in ("relational", "action") and not theatre \
-            and not aimed_at_person:  # "sanctions on [a person]": the target is named, and no state
+            and trigger.kind in ("relational", "action") and not _names_theatre(trigger.token, sent, ctx) \
+            and not _aimed_at_holder(trigger.token, ctx):
         # "Russia ... ranks second in investment": the one other party of the sentence
         # ("the Iran war" names where a war is fought: the sentence's others are not its sides)
         # (a target guessed this way is a country: "UNICEF reports ... the Israeli blockade" is no
@@ -946,6 +935,19 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     if relation == "conflict" and len(co) >= 2 and not agents:
         return [(a, b) for a in co for b in co if a[0].id != b[0].id], "mutual"  # "clashes between X and Y"
     return [], ""
+
+
+def _names_theatre(trigger: Token, sent: Span, ctx: ArticleContext) -> bool:
+    """"the Iran war": a war named by where it is fought."""
+    return _lemma(trigger) == "war" and any(
+        h.head == trigger and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
+
+
+def _aimed_at_holder(trigger: Token, ctx: ArticleContext) -> bool:
+    """"sanctions on [a person]", "tariffs on buyers of ...": the target is named, and is no state."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+        g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or _lemma(g) in lx.HOLDER_NOUNS) and g.i not in ctx.index
+        for g in c.children) for c in trigger.children)
 
 
 def _importer_pairs(trigger: Token, parties: list[tuple[Entity, Token]]) -> list[Pair]:
@@ -980,7 +982,7 @@ def _listing_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[l
         for token in child.subtree:
             mention = ctx.index.get(token.i)
             party = ctx.as_party(mention.entity) if mention is not None else None
-            if party is not None and token.i == _mention_root(mention, ctx).i and _names_listed(token, child):
+            if party is not None and token == ctx.mention_head(mention) and _names_listed(token, child):
                 side.append((party, token))
     pairs = [(a, b) for a in _unique(imposers) for b in _unique(targets) if a[0].id != b[0].id]
     return pairs, "parse"
@@ -1055,11 +1057,6 @@ def _names_listed(token: Token, top: Token) -> bool:
         if node.ent_type_ == "PERSON":
             return False
     return True
-
-
-def _mention_root(mention: Mention, ctx: ArticleContext) -> Token:
-    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None else ctx.doc[0]
 
 
 def _claim_modality(trigger: Trigger, has_amount: bool) -> str:

@@ -66,7 +66,6 @@ __all__ = [
     "update_edge_counts",
     "EdgeState",
     "to_edge_states",
-    "from_edge_quads",
     "tally_counts",
     "modality_counts",
     "party_tally_quads",
@@ -602,23 +601,6 @@ def to_edge_states(supports: Iterable[Support]) -> dict[str, EdgeState]:
         EdgeState(subject='urn:a', relation='ally', object='urn:b', asserted=False, claims=1)
     """
     return {iri: counts.state for iri, counts in to_edge_counts(supports).items()}
-
-
-def from_edge_quads(quads: Iterable[Quad]) -> dict[str, EdgeState]:
-    """The state of each ``kg:Edge`` node in some edge quads, keyed by edge IRI."""
-    props: dict[str, dict[str, Any]] = defaultdict(dict)
-    for quad in quads:
-        if isinstance(quad.subject, NamedNode):
-            props[quad.subject.value][quad.predicate.value] = quad.object
-    out = {}
-    for iri, p in props.items():
-        s, rel, o = p.get(str(KG.edgeSubject)), p.get(str(KG.relation)), p.get(str(KG.edgeObject))
-        if s is None or rel is None or o is None:
-            continue  # a direct triple, not an edge node
-        asserted = int(p[str(KG.assertedCount)].value) > 0 if str(KG.assertedCount) in p else False
-        claims = int(p[str(KG.supportCount)].value) if str(KG.supportCount) in p else 0
-        out[iri] = EdgeState(s.value, relation_name(rel.value), o.value, asserted, claims)
-    return out
 
 
 def tally_counts(states: Iterable[EdgeState]) -> dict[tuple[str, str | None], tuple[int, int, int]]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # memory: neither then grows with the input.
 FLUSH_EVERY = 500
 # Articles written to the store in one transaction: an edge that many articles support
-# (a much-reported pair of countries) is recounted once per batch, not once per article.
+# (a much-reported pair of countries) is updated once per batch, not once per article.
 BATCH_SIZE = 50
 # ... or what a second of extraction produced, so that a slow build still commits often.
 BATCH_SECONDS = 1.0

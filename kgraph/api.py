@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 
-# Articles between flushes of a persistent store's write buffers and trims of freed heap
-# memory: neither then grows with the input.
+# Articles between reopenings of a persistent store (flushing its write buffers and
+# dropping its caches) and trims of freed heap memory: neither then grows with the input.
 FLUSH_EVERY = 500
 # Articles written to the store in one transaction: an edge that many articles support
 # (a much-reported pair of countries) is updated once per batch, not once per article.
@@ -173,7 +173,7 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
             setattr(report, outcome, getattr(report, outcome) + 1)
             report.claims += len(result.claims)
         if report.articles // FLUSH_EVERY != (report.articles - len(batch)) // FLUSH_EVERY:
-            kg.flush()  # the store's write buffers otherwise grow with the input
+            kg.reopen()  # the store's buffers and caches otherwise grow with the input
             trim_memory()
         batch.clear()
         report.seconds = time.perf_counter() - started

@@ -421,6 +421,19 @@ class KnowledgeGraph:
         if self.path is not None and not self.read_only:
             self.store.flush()
 
+    def reopen(self) -> None:
+        """Flush an on-disk store, close it and open it again (in memory: a no-op).
+
+        An open RocksDB store keeps block caches and table indexes that grow with the
+        store (Oxigraph gives no way to bound them): a long build that reopens its store
+        now and then keeps its memory flat, whatever the size of its input.
+        """
+        if self.path is None or self.read_only:
+            return
+        self.store.flush()
+        self.store = None  # type: ignore[assignment]  # the last reference: RocksDB closes
+        self.store = open_store(self.path)
+
     # --- reading --------------------------------------------------------------------
 
     def claims(self) -> list[Claim]:

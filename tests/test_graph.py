@@ -393,6 +393,33 @@ def test_build_repeated_id_keeps_the_last_version(tmp_path):
     assert {(c.doc, c.object.id) for c in kg.claims() if c.relation == "investor"} == {("x", "LAO")}
 
 
+def test_build_that_reopens_its_store_midway_writes_the_same_graph(tmp_path, monkeypatch):
+    """Reopening the store every few articles (to keep memory flat) changes no quad."""
+    import json
+
+    from kgraph import api
+
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": "Japan is the largest investor in Vietnam."},
+        {"id": "b", "text": "Russia is an ally of Belarus."},
+        {"id": "c", "text": "Japan is the largest investor in Laos."},
+        {"id": "d", "text": "China and Russia signed a trade agreement."},
+        {"id": "e", "text": "Russia is an ally of Belarus and Armenia."},
+    ]), encoding="utf-8")
+    monkeypatch.setattr(api, "BATCH_SIZE", 1)
+    reopened = []
+    monkeypatch.setattr(KnowledgeGraph, "reopen", lambda self, _real=KnowledgeGraph.reopen: (reopened.append(1), _real(self)))
+    monkeypatch.setattr(api, "FLUSH_EVERY", 2)
+    often = api.build([path], store=tmp_path / "often")
+    monkeypatch.setattr(api, "FLUSH_EVERY", 1000)
+    never = api.build([path], store=tmp_path / "never")
+    assert len(reopened) == 2
+    assert len(often.claims()) == 6
+    assert set(often.store) == set(never.store)
+    assert often.add(Article("f", "Peru."), []) == "added"  # still writable after reopening
+
+
 def test_tallies_follow_random_adds_replaces_and_removes():
     """Edges that gain or lose their assertion, in either direction, keep every tally exact."""
     import random

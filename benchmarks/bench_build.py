@@ -75,6 +75,7 @@ def run_child(engine: str, path: Path) -> dict[str, Any]:
     """Run one engine on one JSONL file, in this process; return its figures."""
     from kgraph.io import read_articles
 
+    curve: list[tuple[int, float]] = []  # (articles written, peak RSS MB so far) of a kgraph build
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
         if engine == "bare":
             from kgraph.extract.pipeline import load_bare_pipeline
@@ -102,12 +103,28 @@ def run_child(engine: str, path: Path) -> dict[str, Any]:
             load_pipeline()
             report = BuildReport()
             started = time.perf_counter()
-            build([path], store=Path(tmp, "store"), workers=2 if engine == "workers2" else 1, report=report)
+            build([path], store=Path(tmp, "store"), workers=2 if engine == "workers2" else 1, report=report,
+                  progress=lambda r: _sample_peak(curve, r.articles))
             seconds = time.perf_counter() - started
             articles, claims = report.articles, report.claims
     return {"engine": engine, "articles": articles, "claims": claims, "seconds": round(seconds, 2),
             "articles_per_s": round(articles / seconds, 1), "peak_rss_mb": round(_peak_rss_mb(), 1),
-            "children_peak_rss_mb": round(_children_peak_rss_mb(), 1)}
+            "children_peak_rss_mb": round(_children_peak_rss_mb(), 1), "peak_curve": curve}
+
+
+CURVE_STEP = 1000  # articles between two samples of a build's peak RSS
+
+
+def _sample_peak(points: list[tuple[int, float]], articles: int) -> None:
+    """Note the peak so far each time the build passes another CURVE_STEP articles."""
+    if not points or articles // CURVE_STEP > points[-1][0] // CURVE_STEP:
+        points.append((articles, round(_peak_rss_mb(), 1)))
+
+
+def peak_at(curve: list[list[float]], articles: int) -> float | None:
+    """The peak RSS the build had reached when it had written ``articles`` articles."""
+    reached = [peak for done, peak in curve if done <= articles]
+    return reached[-1] if reached else None
 
 
 def run(engine: str, path: Path) -> dict[str, Any]:
@@ -155,9 +172,13 @@ def table(results: dict[str, Any]) -> str:
     machine = results["machine"]
     lines.append(f"Peak memory of a single-process build (on-disk store); {machine['cpus']} CPUs, "
                  f"{machine['memory_gib']} GiB, git {results['git']}")
-    lines.append(f"{'input':10} {'items':>8} {'seconds':>8} {'peak RSS MB':>12}")
+    lines.append(f"{'input':10} {'items':>8} {'seconds':>8} {'peak RSS MB':>12} {'peak at 1x':>11}")
+    base = results["memory"].get("1x", {}).get("articles")
     for name, r in results["memory"].items():
-        lines.append(f"{name:10} {r['articles']:>8,} {r['seconds']:>8.1f} {r['peak_rss_mb']:>12.0f}")
+        early = peak_at(r.get("peak_curve", []), base) if base else None
+        lines.append(f"{name:10} {r['articles']:>8,} {r['seconds']:>8.1f} {r['peak_rss_mb']:>12.0f} "
+                     f"{early if early is not None else '-':>11}")
+    lines.append("(peak at 1x: the peak the run had reached when it had written as many articles as the 1x run)")
     return "\n".join(lines) + "\n"
 
 

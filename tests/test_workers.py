@@ -41,6 +41,19 @@ def test_two_processes_give_the_same_results(nlp, sequential):
     assert as_data(extract_articles(ARTICLES, nlp, n_process=2, batch_size=2)) == sequential
 
 
+def test_each_segment_gets_a_pool_of_its_own_and_the_same_results(nlp, sequential, monkeypatch):
+    """Pools restart every POOL_ZONES zones (so workers' vocabularies stay bounded); results do not change."""
+    import kgraph.extract as extract
+
+    monkeypatch.setattr(extract, "ZONE_BATCHES", 1)
+    monkeypatch.setattr(extract, "POOL_ZONES", 1)
+    pools = []
+    real = extract._extract_stream
+    monkeypatch.setattr(extract, "_extract_stream", lambda *a: (pools.append(a[3]), real(*a))[1])
+    assert as_data(extract_articles(ARTICLES, nlp, n_process=2, batch_size=2)) == sequential
+    assert pools == [2, 2, 2]  # 5 articles, 2 per segment
+
+
 def test_long_articles_are_parsed_in_blocks_across_processes(nlp, monkeypatch):
     import kgraph.extract as extract
 

@@ -33,6 +33,10 @@ BLOCK_CHARS = 100_000
 # Batches of `nlp.pipe` parsed in one memory zone: when the zone closes, spaCy forgets the
 # words its articles added to the vocabulary, so a long build's memory does not grow with its input.
 ZONE_BATCHES = 32
+# Zones' worth of articles one pool of worker processes parses (`n_process > 1`): each
+# pool starts from the main process's fixed vocabulary and ends with its segment, so the
+# workers' vocabularies do not grow with the input either. Starting a pool (a fork) is cheap.
+POOL_ZONES = 4
 # Pipelines whose vocabulary has been filled: the first zone's worth of articles a pipeline
 # parses is parsed outside a zone, so the commonest words stay in its vocabulary and in its
 # tokenizer's cache (the tokenizer caches nothing inside a zone). That much memory is fixed.
@@ -149,24 +153,23 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
                      n_process: int = 1) -> Iterator[ArticleResult]:
     """Stream results for many articles through `nlp.pipe` (several processes when n_process > 1).
 
-    In one process, every `ZONE_BATCHES` batches of articles are parsed in a memory zone
-    (see `memory_zone`), so memory stays flat however long the stream: results hold plain
+    Every `ZONE_BATCHES` batches of articles are parsed in a memory zone (see
+    `memory_zone`), so memory stays flat however long the stream: results hold plain
     values, never a Doc. The first batches a pipeline ever parses are not zoned (see
-    `_FILLED`). With several processes, one `nlp.pipe` call reads the whole stream, so
-    worker processes start once (and their vocabularies grow with the input). Long
-    articles go through `nlp.pipe` block by block and are put together again here.
+    `_FILLED`). With several processes, each `POOL_ZONES` zones' worth of articles goes
+    to a pool of worker processes of its own, inside one zone of the main process (which
+    reads the parsed Docs back into its vocabulary). Long articles go through `nlp.pipe`
+    block by block and are put together again here.
     """
     nlp = nlp or load_pipeline()
-    if n_process > 1:
-        yield from _extract_stream(articles, nlp, batch_size, n_process)
-        return
+    segment = ZONE_BATCHES * batch_size * (POOL_ZONES if n_process > 1 else 1)
     stream = iter(articles)
     for first in stream:
-        zone = itertools.chain([first], itertools.islice(stream, ZONE_BATCHES * batch_size - 1))
+        zone = itertools.chain([first], itertools.islice(stream, segment - 1))
         context = memory_zone(nlp) if nlp in _FILLED else nullcontext()
         _FILLED.add(nlp)
         with context:
-            yield from _extract_stream(zone, nlp, batch_size, 1)
+            yield from _extract_stream(zone, nlp, batch_size, n_process)
 
 
 class _CallableModule(types.ModuleType):

@@ -21,6 +21,7 @@ Usage:
     python benchmarks/bench_build.py                      # sample of 2,000 items, memory on 1,000 and 10,000
     python benchmarks/bench_build.py --sample 0 --memory-base 0   # the full corpus for both (long)
     python benchmarks/bench_build.py --engines "" --memory-base 0 # memory only: the corpus and ten times it
+    python benchmarks/bench_build.py --sample 0 --memory-base -1  # throughput only, on the full corpus
 """
 
 from __future__ import annotations
@@ -170,6 +171,8 @@ def table(results: dict[str, Any]) -> str:
                              f"{r['peak_rss_mb']:>12.0f}")
         lines.append("")
     machine = results["machine"]
+    if not results["memory"]:
+        return "\n".join(lines) + f"{machine['cpus']} CPUs, {machine['memory_gib']} GiB, git {results['git']}\n"
     lines.append(f"Peak memory of a single-process build (on-disk store); {machine['cpus']} CPUs, "
                  f"{machine['memory_gib']} GiB, git {results['git']}")
     lines.append(f"{'input':10} {'items':>8} {'seconds':>8} {'peak RSS MB':>12} {'peak at 1x':>11}")
@@ -187,7 +190,8 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, metavar=("ENGINE", "PATH"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=2000, help="items for the throughput runs (0: all)")
-    parser.add_argument("--memory-base", type=int, default=1000, help="items of the 1x memory run (0: all)")
+    parser.add_argument("--memory-base", type=int, default=1000,
+                        help="items of the 1x memory run (0: all; -1: no memory runs)")
     parser.add_argument("--engines", default=",".join(ENGINES), help='comma-separated; "" for memory only')
     args = parser.parse_args()
     if args.child:
@@ -209,7 +213,7 @@ def main() -> None:
             print(f"throughput on {results['sample_items']} items", file=sys.stderr)
         for engine in engines:
             results["throughput"][engine] = run(engine, sample)
-        for name, copies in (("1x", 1), ("10x", 10)):
+        for name, copies in (("1x", 1), ("10x", 10)) if args.memory_base >= 0 else ():
             path = Path(tmp, f"memory-{name}.jsonl")
             items = write_sample(args.corpus, path, args.memory_base, copies)
             print(f"memory, {name}: {items} items", file=sys.stderr)

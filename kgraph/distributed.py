@@ -31,7 +31,8 @@ import shutil
 import tempfile
 import threading
 import time
-from collections import defaultdict
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -192,11 +193,15 @@ def _run_partitions(client: Any, articles: Iterable[Article], work_dir: Path, pa
         collect(future)
 
 
-def _dedupe_and_edges(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -> list[Any]:
-    """Keep the last version of each article id seen twice; return the edge and tally quads."""
+# Files the driver sorts the supports into by edge, so that it aggregates one file's edges
+# at a time: its memory then holds one edge state per edge, never every claim.
+EDGE_BUCKETS = 64
+
+
+def _dedupe(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -> dict[str, int]:
+    """Keep the last version of each article id seen twice; the partition of each such last version."""
     from pyoxigraph import NamedNode, RdfFormat, parse
 
-    from kgraph.rdf import Support, to_edge_quads, to_tally_quads
     from kgraph.store import select
     from kgraph.vocab import article_graph_iri
 
@@ -215,20 +220,52 @@ def _dedupe_and_edges(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -
             kg.store.remove_graph(graph)
         with _part_path(work_dir, index).open("rb") as handle:
             kg.store.extend(q for q in parse(handle, format=RdfFormat.N_QUADS) if q.graph_name in graphs)
-    groups: dict[str, list[Support]] = defaultdict(list)
-    for index, record in read_supports(work_dir):
-        if last.get(record["id"], index) != index:
-            continue  # an earlier version of a changed article
-        for s, rel, o, claim, article, date, modality in record["supports"]:
-            support = Support(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality)
-            groups[support.edge].append(support)
     distinct = int(next(iter(select(kg.store, """PREFIX kg: <https://w3id.org/kgraph/ns#>
         SELECT (COUNT(DISTINCT ?id) AS ?n) WHERE { GRAPH ?g { ?a kg:articleId ?id } }""")))["n"].value)
     report.added = distinct
     report.replaced = total - distinct
     report.unchanged = 0
-    edges = [quad for group in groups.values() for quad in to_edge_quads(group)]
-    return edges + to_tally_quads(support for group in groups.values() for support in group)
+    return last
+
+
+def _write_edges(work_dir: Path, last: dict[str, int], target: Path) -> None:
+    """Write the edge and tally quads of every kept support to ``target`` (N-Quads, atomically)."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from kgraph.rdf import (EdgeState, Support, modality_counts, modality_tally_quads, party_tally_quads,
+                            tally_counts, to_edge_quads, to_edge_states)
+    from kgraph.vocab import edge_iri
+
+    buckets = [work_dir / f"edges-{i:03d}.tmp" for i in range(EDGE_BUCKETS)]
+    handles = [path.open("w", encoding="utf-8") for path in buckets]
+    try:
+        for index, record in read_supports(work_dir):
+            if last.get(record["id"], index) != index:
+                continue  # an earlier version of a changed article
+            for row in record["supports"]:
+                edge = edge_iri(row[0], row[1], row[2])  # as Support.edge
+                handles[zlib.crc32(edge.encode()) % EDGE_BUCKETS].write(json.dumps(row) + "\n")
+    finally:
+        for handle in handles:
+            handle.close()
+    states: list[EdgeState] = []
+    modalities: Counter[tuple[str, str]] = Counter()
+    partial = target.with_name(target.name + ".tmp")
+    with partial.open("wb") as out:
+        for path in buckets:
+            with path.open(encoding="utf-8") as handle:
+                supports = [Support(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality)
+                            for s, rel, o, claim, article, date, modality in map(json.loads, handle)]
+            out.write(serialize(to_edge_quads(supports), format=RdfFormat.N_QUADS) or b"")
+            states += to_edge_states(supports).values()
+            modalities.update(modality_counts((s.claim, s.relation, s.modality) for s in supports))
+            path.unlink()
+        tallies = [quad for (party, relation), counts in tally_counts(states).items()
+                   for quad in party_tally_quads(party, relation, counts)]
+        tallies += [quad for (relation, modality), n in modalities.items()
+                    for quad in modality_tally_quads(relation, modality, n)]
+        out.write(serialize(tallies, format=RdfFormat.N_QUADS) or b"")
+    partial.replace(target)
 
 
 def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, model: str | None = None,
@@ -283,8 +320,7 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
             cluster.close()
     for path in sorted(work.glob("part-*.nq")):
         kg.store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
-    edges = _dedupe_and_edges(kg, work, report)
-    write_atomic(work / "edges.nq", serialize(edges, format=RdfFormat.N_QUADS) or b"")
+    _write_edges(work, _dedupe(kg, work, report), work / "edges.nq")
     write_atomic(work / "ontology.nq", serialize(ontology_quads(), format=RdfFormat.N_QUADS) or b"")
     kg.store.bulk_load(path=str(work / "edges.nq"), format=RdfFormat.N_QUADS)
     kg.flush()

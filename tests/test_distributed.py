@@ -58,7 +58,7 @@ def test_same_quads_as_a_single_process_build(corpus, single, scheduler, tmp_pat
     assert report.added == 6 and report.replaced == 1
     assert sorted(p.name for p in work.glob("part-*.nq")) == [f"part-00000{i}.nq" for i in range(4)]
     assert [r["id"] for _, r in read_supports(work)] == ["n1", "n2", "n3", "n4", "n5", "n2", "n6"]
-    assert not list(work.glob(".*.tmp"))  # atomic writes leave nothing behind
+    assert not list(work.glob(".*.tmp")) and not list(work.glob("edges-*"))  # nothing left behind
 
 
 def test_restart_skips_finished_partitions(corpus, single, scheduler, tmp_path):

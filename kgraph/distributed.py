@@ -13,11 +13,12 @@ Workers need no shared file system: partitions travel to them, and results come 
 
 When every partition is done, the driver bulk-loads the N-Quads into the store, and
 computes the edges graph and its tallies from the supports (``to_edge_quads`` and
-``to_tally_quads``, as ``KnowledgeGraph.add`` does batch by batch), writing it as
+``tally_quads``, as ``KnowledgeGraph.add`` does batch by batch), writing it as
 ``edges.nq`` too. The result is the same graph,
 quad for quad, as a single-process build of the same input; an article id seen twice
-keeps its last version, as ``add`` does. The edge aggregation holds one small record
-per claim in the driver's memory.
+keeps its last version, as ``add`` does. The supports are first sorted into
+``EDGE_BUCKETS`` files by edge and aggregated one file at a time, so the driver holds
+one small record per edge, not per claim.
 """
 
 from __future__ import annotations
@@ -232,8 +233,7 @@ def _write_edges(work_dir: Path, last: dict[str, int], target: Path) -> None:
     """Write the edge and tally quads of every kept support to ``target`` (N-Quads, atomically)."""
     from pyoxigraph import RdfFormat, serialize
 
-    from kgraph.rdf import (EdgeState, Support, modality_counts, modality_tally_quads, party_tally_quads,
-                            tally_counts, to_edge_quads, to_edge_states)
+    from kgraph.rdf import EdgeState, Support, modality_counts, tally_quads, to_edge_quads, to_edge_states
     from kgraph.vocab import edge_iri
 
     buckets = [work_dir / f"edges-{i:03d}.tmp" for i in range(EDGE_BUCKETS)]
@@ -260,11 +260,7 @@ def _write_edges(work_dir: Path, last: dict[str, int], target: Path) -> None:
             states += to_edge_states(supports).values()
             modalities.update(modality_counts((s.claim, s.relation, s.modality) for s in supports))
             path.unlink()
-        tallies = [quad for (party, relation), counts in tally_counts(states).items()
-                   for quad in party_tally_quads(party, relation, counts)]
-        tallies += [quad for (relation, modality), n in modalities.items()
-                    for quad in modality_tally_quads(relation, modality, n)]
-        out.write(serialize(tallies, format=RdfFormat.N_QUADS) or b"")
+        out.write(serialize(tally_quads(states, modalities), format=RdfFormat.N_QUADS) or b"")
     partial.replace(target)
 
 

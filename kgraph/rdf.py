@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -677,12 +677,16 @@ def to_tally_quads(supports: Iterable[Support]) -> list[Quad]:
         ['1', '1', '1', '1', '1']
     """
     supports = list(supports)
-    out: list[Quad] = []
-    for (party, relation), counts in sorted(tally_counts(to_edge_states(supports).values()).items(),
-                                            key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        out += party_tally_quads(party, relation, counts)
     claims = ((s.claim, s.relation, s.modality) for s in supports)
-    for (relation, modality), n in sorted(modality_counts(claims).items()):
+    return tally_quads(to_edge_states(supports).values(), modality_counts(claims))
+
+
+def tally_quads(states: Iterable[EdgeState], modalities: Mapping[tuple[str, str], int]) -> list[Quad]:
+    """Every tally node from the states of all edges and the claims per (relation, modality)."""
+    out: list[Quad] = []
+    for (party, relation), counts in sorted(tally_counts(states).items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        out += party_tally_quads(party, relation, counts)
+    for (relation, modality), n in sorted(modalities.items()):
         out += modality_tally_quads(relation, modality, n)
     return out
 

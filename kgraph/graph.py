@@ -430,7 +430,7 @@ class KnowledgeGraph:
         """
         if self.path is None or self.read_only:
             return
-        self.store.flush()
+        self.flush()
         self.store = None  # type: ignore[assignment]  # the last reference: RocksDB closes
         self.store = open_store(self.path)
 

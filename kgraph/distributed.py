@@ -23,7 +23,6 @@ one small record per edge, not per claim.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import itertools
 import json
@@ -60,7 +59,7 @@ class PartitionResult:
     """What a worker sends back for one partition."""
 
     nquads: bytes
-    supports: bytes  # JSON lines: {"id", "hash", "claims", "supports": [[s, rel, o, claim, article, date, modality]]}
+    supports: bytes  # JSON lines: {"id", "hash", "claims", "supports": [Support.to_row(), ...]}
     articles: int
     claims: int
 
@@ -86,9 +85,7 @@ def extract_partition(articles: list[Article], model: str | None = None) -> Part
                 quads += [q for q in article_quads if q.graph_name != graph]
                 continue
             quads += article_quads
-            supports = [[s.subject, s.relation, s.object, s.claim, s.article,
-                         s.date.isoformat() if s.date else None, s.modality]
-                        for s in to_supports(article, result.claims)]
+            supports = [s.to_row() for s in to_supports(article, result.claims)]
             lines.append(json.dumps({"id": article.id, "hash": article.text_hash, "claims": len(result.claims),
                                      "supports": supports}, ensure_ascii=False))
             claims += len(result.claims)
@@ -254,8 +251,7 @@ def _write_edges(work_dir: Path, last: dict[str, int], target: Path) -> None:
     with partial.open("wb") as out:
         for path in buckets:
             with path.open(encoding="utf-8") as handle:
-                supports = [Support(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality)
-                            for s, rel, o, claim, article, date, modality in map(json.loads, handle)]
+                supports = [Support.from_row(row) for row in map(json.loads, handle)]
             out.write(serialize(to_edge_quads(supports), format=RdfFormat.N_QUADS) or b"")
             states += to_edge_states(supports).values()
             modalities.update(modality_counts((s.claim, s.relation, s.modality) for s in supports))

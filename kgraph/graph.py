@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,11 @@ from kgraph.rdf import (
     EDGE_NODE_PROPERTIES,
     EdgeCounts,
     EdgeState,
+    Figure,
     Support,
     direct_quads,
     edge_node_quads,
+    figure_conflict_quads,
     from_edge_node_quads,
     from_graph,
     modality_counts,
@@ -73,12 +76,26 @@ _PREFIX = (
 
 _GRAPH_SUPPORTS = (
     _PREFIX
-    + """SELECT ?claim ?s ?rel ?o ?date ?mod ?art ?g WHERE {
+    + """SELECT ?claim ?s ?rel ?o ?date ?mod ?art ?g ?value ?currency ?period WHERE {
   GRAPH ?g { ?claim kg:subject ?s ; kg:relation ?rel ; kg:object ?o ; prov:wasDerivedFrom ?art .
              OPTIONAL { ?claim kg:claimDate ?cdate } OPTIONAL { ?claim kg:modality ?mod }
-             OPTIONAL { ?art schema:datePublished ?adate } }
+             OPTIONAL { ?art schema:datePublished ?adate }
+             OPTIONAL { ?claim kg:amount ?am . ?am schema:value ?value ; schema:currency ?currency }
+             OPTIONAL { ?claim kg:periodStart ?period } }
   BIND(COALESCE(?cdate, ?adate) AS ?date)
 }"""
+)
+
+# The figures of some edges' claims, but those of the article graphs being replaced.
+_REMAINING_FIGURES = (
+    _PREFIX
+    + """SELECT ?edge ?claim ?art ?value ?currency ?period WHERE {
+  GRAPH <%s> { ?edge kg:supportedBy ?claim }
+  GRAPH ?g { ?claim kg:amount ?am ; prov:wasDerivedFrom ?art . ?am schema:value ?value ; schema:currency ?currency .
+             OPTIONAL { ?claim kg:periodStart ?period } }
+  FILTER(?g NOT IN (%%s))
+}"""
+    % EDGES_GRAPH
 )
 
 _REMAINING_DATES = (
@@ -173,6 +190,7 @@ class KnowledgeGraph:
                     row["art"].value,
                     dt.date.fromisoformat(date.value) if date is not None else None,
                     row["mod"].value if row["mod"] is not None else "asserted",
+                    _row_figure(row),
                 )
             )
         return out
@@ -244,6 +262,41 @@ class KnowledgeGraph:
             if after is not None:
                 new[edge] = after
         return deleted, inserted, old, new
+
+    def _conflict_changes(self, graphs: Sequence[NamedNode], removed: Sequence[Support], added: Sequence[Support],
+                          new: dict[str, EdgeCounts]) -> tuple[list[Quad], list[Quad]]:
+        """The ``kg:FigureConflict`` quads to delete and to insert when ``removed`` leave and ``added`` come.
+
+        Only the edges that a leaving or coming claim with a figure touches are looked at:
+        their figures are read again from the claims that stay (a few per edge), and their
+        conflict nodes rewritten where they changed.
+        """
+        edges = sorted({s.edge for s in (*removed, *added) if s.figure is not None})
+        if not edges:
+            return [], []
+        figures: dict[str, list[Support]] = defaultdict(list)
+        for support in added:
+            if support.figure is not None:
+                figures[support.edge].append(support)
+        query = _REMAINING_FIGURES % (", ".join(str(g) for g in graphs) or "<urn:kgraph:none>")
+        values = " ".join(str(NamedNode(e)) for e in edges)
+        query = query.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
+        for row in select(self.store, query):
+            figure = _row_figure(row)
+            if figure is not None:
+                figures[row["edge"].value].append(
+                    Support("", "", "", row["claim"].value, row["art"].value, None, "", figure))
+        g = NamedNode(EDGES_GRAPH)
+        deleted: list[Quad] = []
+        inserted: list[Quad] = []
+        for edge in edges:
+            was = [q for node in self.store.quads_for_pattern(None, _CONFLICT_OF, NamedNode(edge), g)
+                   for q in self.store.quads_for_pattern(node.subject, None, None, g)]
+            counts = new.get(edge)
+            now = figure_conflict_quads(edge, counts, figures[edge]) if counts is not None else []
+            deleted += [q for q in was if q not in now]
+            inserted += [q for q in now if q not in was]
+        return deleted, inserted
 
     def _tally_changes(self, old: dict[str, EdgeState], new: dict[str, EdgeState],
                        old_claims: set[tuple[str, str, str]], new_claims: set[tuple[str, str, str]],
@@ -335,6 +388,7 @@ class KnowledgeGraph:
             raise KGraphError(f"{self.path}: the store is open read-only")
         removed = [s for g in graphs if self.store.contains_named_graph(g) for s in self._graph_supports(g)]
         old_edges, new_edges, before, after = self._edge_changes(graphs, removed, supports)  # compute first ...
+        old_conflicts, new_conflicts = self._conflict_changes(graphs, removed, supports, after)
         old_tallies, new_tallies = self._tally_changes(
             {edge: counts.state for edge, counts in before.items()},
             {edge: counts.state for edge, counts in after.items()},
@@ -342,10 +396,10 @@ class KnowledgeGraph:
             {(s.claim, s.relation, s.modality) for s in supports},
         )
         parts = [f"DROP SILENT GRAPH {graph}" for graph in graphs]
-        if old_edges or old_tallies:
-            deleted = old_edges + old_tallies
+        deleted = old_edges + old_conflicts + old_tallies
+        if deleted:
             parts.append("DELETE DATA {\n" + "\n".join(quad_term_text(q) for q in deleted) + "\n}")
-        inserted = list(quads) + new_edges + new_tallies
+        inserted = list(quads) + new_edges + new_conflicts + new_tallies
         if inserted:
             parts.append("INSERT DATA {\n" + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
         self.store.update(" ;\n".join(parts))  # ... then mutate, atomically
@@ -504,6 +558,16 @@ class KnowledgeGraph:
 
 
 _PROPERTIES = frozenset(relation_iri(r) for r in RELATIONS)
+_CONFLICT_OF = NamedNode(str(KG.conflictOf))
+
+
+def _row_figure(row: Any) -> Figure | None:
+    """The figure of a result row with ?value, ?currency and ?period (None without both of the first two)."""
+    if row["value"] is None or row["currency"] is None:
+        return None
+    period = row["period"]
+    return Figure(row["currency"].value, dt.date.fromisoformat(period.value) if period is not None else None,
+                  Decimal(row["value"].value))
 _EDGE_NODE_PROPERTIES = tuple(NamedNode(p) for p in EDGE_NODE_PROPERTIES)
 _LEADER_OF = relation_iri("leader_of")
 

@@ -43,6 +43,7 @@ from kgraph.vocab import (
     claim_iri,
     edge_iri,
     entity_iri,
+    figure_conflict_iri,
     modality_tally_iri,
     party_tally_iri,
     relation_iri,
@@ -52,6 +53,8 @@ from kgraph.vocab import (
 
 __all__ = [
     "Support",
+    "Figure",
+    "figure_conflict_quads",
     "to_quads",
     "to_supports",
     "to_edge_quads",
@@ -335,6 +338,23 @@ def to_quads(article: Article, claims: Sequence[Claim], mentions: Sequence[Menti
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """The amount a claim gives, as conflicting figures are compared: same currency and period."""
+
+    currency: str
+    period: dt.date | None
+    value: Decimal
+
+
+def _figure(claim: Claim) -> Figure | None:
+    """A claim's figure; None without an amount or its currency (nothing to compare it with)."""
+    if claim.amount is None or not claim.amount.currency:
+        return None
+    return Figure(claim.amount.currency, claim.period.start if claim.period else None,
+                  Decimal(_decimal(claim.amount.value).value))  # the value as stored
+
+
+@dataclass(frozen=True, slots=True)
 class Support:
     """One claim's support for an edge: what the aggregate ``kg:Edge`` node counts."""
 
@@ -345,10 +365,34 @@ class Support:
     article: str
     date: dt.date | None
     modality: str
+    figure: Figure | None = None
 
     @property
     def edge(self) -> str:
         return edge_iri(self.subject, self.relation, self.object)
+
+    def to_row(self) -> list[Any]:
+        """A JSON-ready list (the dask driver's files); :meth:`from_row` reads it back."""
+        figure = self.figure
+        return [self.subject, self.relation, self.object, self.claim, self.article,
+                self.date.isoformat() if self.date else None, self.modality,
+                None if figure is None else [figure.currency, figure.period.isoformat() if figure.period else None,
+                                             str(figure.value)]]
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> Support:
+        """The support of a :meth:`to_row` list.
+
+        Examples:
+            >>> s = Support("urn:a", "ally", "urn:b", "urn:c", "urn:x", dt.date(2024, 1, 2), "asserted",
+            ...             Figure("USD", None, Decimal("1.5")))
+            >>> Support.from_row(s.to_row()) == s
+            True
+        """
+        s, rel, o, claim, article, date, modality, figure = row
+        return cls(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality,
+                   None if figure is None else Figure(figure[0], dt.date.fromisoformat(figure[1]) if figure[1] else None,
+                                                      Decimal(figure[2])))
 
 
 def to_supports(article: Article, claims: Iterable[Claim]) -> list[Support]:
@@ -370,6 +414,7 @@ def to_supports(article: Article, claims: Iterable[Claim]) -> list[Support]:
             article_iri(c.doc),
             c.date or article.date,
             c.modality,
+            _figure(c),
         )
         for c in claims
     ]
@@ -504,7 +549,58 @@ def to_edge_quads(supports: Iterable[Support]) -> list[Quad]:
         out += supported_by_quads(iri, (s.claim for s in groups[iri]))
         if counts.asserted:
             out += direct_quads(counts)
+        out += figure_conflict_quads(iri, counts, groups[iri])
     return out
+
+
+def figure_conflict_quads(edge: str, counts: EdgeCounts, supports: Iterable[Support]) -> list[Quad]:
+    """The ``kg:FigureConflict`` nodes of an edge, from all its supports.
+
+    The figures are grouped by currency and period start (figures without a period form
+    a group of their own); a group is a conflict when it holds at least two different
+    amounts from at least two articles, which is exactly when two articles give two
+    different amounts in it.
+
+    Examples:
+        >>> usd = lambda v: Figure("USD", dt.date(2023, 1, 1), Decimal(v))
+        >>> s = Support("urn:a", "trade_partner", "urn:b", "urn:c1", "urn:x", None, "asserted", usd("1.5"))
+        >>> t = Support("urn:a", "trade_partner", "urn:b", "urn:c2", "urn:y", None, "asserted", usd("1.7"))
+        >>> counts = to_edge_counts([s, t])[s.edge]
+        >>> quads = figure_conflict_quads(s.edge, counts, [s, t])
+        >>> sorted(q.object.value for q in quads if q.predicate.value.endswith(("lowValue", "highValue")))
+        ['1.5', '1.7']
+        >>> figure_conflict_quads(s.edge, counts, [s])
+        []
+    """
+    groups: dict[tuple[str, dt.date | None], list[Support]] = defaultdict(list)
+    for support in supports:
+        if support.figure is not None:
+            groups[(support.figure.currency, support.figure.period)].append(support)
+    out: list[Quad] = []
+    g = _EDGES
+    for (currency, period), group in groups.items():
+        values = {s.figure.value for s in group if s.figure is not None}
+        articles = {s.article for s in group}
+        if len(values) < 2 or len(articles) < 2:
+            continue
+        low, high = min(values), max(values)
+        node = NamedNode(figure_conflict_iri(edge, currency, period))
+        out += [
+            Quad(node, _n(RDF.type), _n(KG.FigureConflict), g),
+            Quad(node, _n(KG.conflictOf), NamedNode(edge), g),
+            Quad(node, _n(KG.conflictParty), NamedNode(counts.subject), g),
+            Quad(node, _n(KG.conflictParty), NamedNode(counts.object), g),
+            Quad(node, _n(SDO.currency), _str(currency), g),
+            Quad(node, _n(KG.figureCount), _int(len(values)), g),
+            Quad(node, _n(KG.figureArticleCount), _int(len(articles)), g),
+            Quad(node, _n(KG.lowValue), _decimal(float(low)), g),
+            Quad(node, _n(KG.highValue), _decimal(float(high)), g),
+            Quad(node, _n(KG.lowArticle), NamedNode(min(s.article for s in group if s.figure and s.figure.value == low)), g),
+            Quad(node, _n(KG.highArticle), NamedNode(min(s.article for s in group if s.figure and s.figure.value == high)), g),
+        ]
+        if period is not None:
+            out.append(Quad(node, _n(KG.conflictPeriod), _date(period), g))
+    return list(dict.fromkeys(out))  # a self-edge names its party once
 
 
 def from_edge_node_quads(quads: Iterable[Quad]) -> dict[str, EdgeCounts]:

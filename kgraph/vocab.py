@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from typing import TYPE_CHECKING
@@ -118,6 +119,17 @@ class KG(DefinedNamespace):
     edgeCount: URIRef
     claimCount: URIRef
     claimModality: URIRef
+    # conflicting figures: kept up to date with the edges
+    FigureConflict: URIRef
+    conflictOf: URIRef
+    conflictParty: URIRef
+    conflictPeriod: URIRef
+    figureCount: URIRef
+    figureArticleCount: URIRef
+    lowValue: URIRef
+    highValue: URIRef
+    lowArticle: URIRef
+    highArticle: URIRef
     # annotations
     cameoCode: URIRef
     ploverCode: URIRef
@@ -323,6 +335,18 @@ def modality_tally_iri(relation: str, modality: str) -> str:
         'https://w3id.org/kgraph/id/tally/modality/trade_partner/hedged'
     """
     return f"{ID}tally/modality/{_segment(relation)}/{_segment(modality)}"
+
+
+def figure_conflict_iri(edge: str, currency: str, period: dt.date | None) -> str:
+    """The IRI of the figures an edge's claims disagree on for one currency and period.
+
+    Examples:
+        >>> a = figure_conflict_iri(ID + "edge/x", "USD", dt.date(2023, 1, 1))
+        >>> a.startswith(ID + "conflict/"), a == figure_conflict_iri(ID + "edge/x", "USD", None)
+        (True, False)
+    """
+    key = "\x1f".join((edge, currency, period.isoformat() if period else ""))
+    return f"{ID}conflict/{hashlib.sha1(key.encode()).hexdigest()[:16]}"
 
 
 def wikidata_iri(qid: str) -> str:

@@ -448,23 +448,29 @@ def test_tallies_follow_random_adds_replaces_and_removes():
 
 @pytest.mark.parametrize("seed", range(4))
 def test_edges_follow_random_batches_as_a_rebuild_gives_them(seed):
-    """Edges updated by each batch's change alone (counts, dates, links, direct triples, tallies)
-    equal the edges graph rebuilt from every stored claim, after any add, replace or remove."""
+    """Edges updated by each batch's change alone (counts, dates, links, direct triples, tallies,
+    figure conflicts) equal the edges graph rebuilt from every stored claim, after any add,
+    replace or remove."""
     import datetime as dt
     import random
 
     from pyoxigraph import NamedNode
 
-    from kgraph.model import Entity
+    from kgraph.model import Amount, Entity, Period
     from kgraph.rdf import to_store
     from kgraph.vocab import EDGES_GRAPH
 
     rng = random.Random(seed)
     parties = [Entity("Country", c, c) for c in ("RUS", "TJK", "CHN", "USA")]
-    relations = ["ally", "sanction", "conflict", "meeting", "leader_of"]
+    relations = ["ally", "sanction", "conflict", "meeting", "leader_of"] + ["trade_partner", "investor"] * 3
     dates = [None, dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 3, 1)]  # few: ties on first/last
+    # few figures, so that articles agree and disagree: currencies, periods and values
+    amounts = [None, Amount(1e9, "USD", "$1 billion"), Amount(1.2e9, "USD", "$1.2 billion"),
+               Amount(1e9, "EUR", "1 billion euros"), Amount(5e8, None, "500 million")]
+    periods = [None, Period("in 2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31)), Period("recently")]
     edges = NamedNode(EDGES_GRAPH)
     kg, stored = KnowledgeGraph(), {}
+    conflicts = 0
     for step in range(80):
         if rng.random() < 0.2:
             article_id = f"r{rng.randrange(10)}"
@@ -479,9 +485,12 @@ def test_edges_follow_random_batches_as_a_rebuild_gives_them(seed):
                     b = a if rng.random() < 0.05 else rng.choice([p for p in parties if p != a])
                     claims.append(Claim(article_id, rng.choice(relations), a, b, Evidence(text, k, k + 1), "t",
                                         modality=rng.choice(["asserted", "asserted", "negated", "hedged"]),
-                                        date=rng.choice(dates)))
+                                        date=rng.choice(dates), amount=rng.choice(amounts),
+                                        period=rng.choice(periods)))
                 batch.append((Article(article_id, text, rng.choice(dates)), claims, ()))
                 stored[article_id] = batch[-1][:2]
             kg.add_many(batch)
         rebuilt = {str(q) for q in to_store(stored.values()).quads_for_pattern(None, None, None, edges)}
         assert {str(q) for q in kg.store.quads_for_pattern(None, None, None, edges)} == rebuilt, f"step {step}"
+        conflicts += sum("#FigureConflict" in q for q in rebuilt)
+    assert conflicts > 0  # the random figures did conflict somewhere

@@ -198,9 +198,11 @@ def test_most_connected(kg):
 
 def test_conflicting_figures(kg):
     rows = run_query(kg, "conflicting_figures", country="TJK")
-    assert _pairs(rows, "relation", "value1", "article1", "value2", "article2") == [
-        ("trade_partner", "1500000000", "a1", "1700000000", "a2")
+    assert _pairs(rows, "relation", "currency", "low", "lowArticle", "high", "highArticle", "figures", "articles") == [
+        ("trade_partner", "USD", "1500000000", "a1", "1700000000", "a2", "2", "2")
     ]
+    assert run_query(kg, "conflicting_figures") == rows  # unbound: each conflict once, not once per party
+    assert run_query(kg, "conflicting_figures", country="TJK", relation="investor") == []
 
 
 def test_claims_by_modality(kg):

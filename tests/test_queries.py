@@ -137,6 +137,16 @@ def test_pair_profile_dates_skip_undated_claims(partly_valued_kg, engine):
         ("ally", "2", "2024-05-01", "2024-05-01"),
         ("investor", "2", "2024-05-01", "2024-05-01"),
     ]
+    from pyoxigraph import Store
+
+    from kgraph.graph import KnowledgeGraph
+
+    undated = KnowledgeGraph.from_store(Store())
+    undated.store.extend(partly_valued_kg.store)  # a copy: the fixture is shared
+    undated.remove("p1")  # no dated claim left: no first or last date, not a stand-in
+    target = undated if engine == "oxigraph" else undated.to_rdflib()
+    rows = run_query(target, "pair_profile", a="RUS", b="TJK")
+    assert _pairs(rows, "relation", "claims", "first", "last") == [("ally", "1", "", ""), ("investor", "1", "", "")]
 
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])

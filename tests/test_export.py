@@ -194,6 +194,11 @@ def test_explain_lists_every_claim_with_evidence(kg):
     for needle in ("trade_partner (3 claims)", "$1.5 billion", "said by Vladimir Putin (President)",
                    "military_cooperation", "future", "article a1 (Trend)", "“Trade between them was $1.7 billion in 2023.”"):
         assert needle in flat
+    # the two articles' trade figures for 2023 disagree: said once, under trade_partner
+    assert flat.count("figures disagree") == 1
+    assert ("figures disagree for the period from 2023-01-01: USD 1.5 billion (article a1) to USD 1.7 billion "
+            "(article a2); 2 figures in 2 articles") in flat
+    assert flat.index("trade_partner (3 claims)") < flat.index("figures disagree")
 
 
 def test_explain_no_claims(kg):

@@ -25,6 +25,7 @@ ARTICLES = [
     {"id": "n5", "date": "2025-03-01", "text": "Trade between Turkey and Azerbaijan grew by 12 percent in 2024."},
     {"id": "n2", "date": "2025-03-05", "text": "China is Kazakhstan's largest trade partner, officials said."},
     {"id": "n6", "date": "2025-03-09", "text": "India and the United States held joint military exercises."},
+    {"id": "n7", "date": "2025-03-12", "text": "Japan will provide $80 million in aid to Ukraine."},  # n4 said 50
 ]
 
 
@@ -55,9 +56,10 @@ def test_same_quads_as_a_single_process_build(corpus, single, scheduler, tmp_pat
     kg = build_dask(read_articles([corpus]), store=tmp_path / "store", scheduler=scheduler, partition_size=2,
                     work_dir=work, report=report)
     assert set(kg.store) == single
-    assert report.added == 6 and report.replaced == 1
+    assert any(q.object.value.endswith("#FigureConflict") for q in single)  # n4 and n7 disagree
+    assert report.added == 7 and report.replaced == 1
     assert sorted(p.name for p in work.glob("part-*.nq")) == [f"part-00000{i}.nq" for i in range(4)]
-    assert [r["id"] for _, r in read_supports(work)] == ["n1", "n2", "n3", "n4", "n5", "n2", "n6"]
+    assert [r["id"] for _, r in read_supports(work)] == ["n1", "n2", "n3", "n4", "n5", "n2", "n6", "n7"]
     assert not list(work.glob(".*.tmp")) and not list(work.glob("edges-*"))  # nothing left behind
 
 
@@ -85,5 +87,5 @@ def test_cli_local_cluster(corpus, single, tmp_path):
     done = subprocess.run([sys.executable, "-m", "kgraph", "build", str(corpus), "--engine", "dask", "--workers", "2",
                            "--partition-size", "3", "-o", str(out)], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert "7 articles" in done.stderr and "Traceback" not in done.stderr
+    assert "8 articles" in done.stderr and "Traceback" not in done.stderr
     assert set(KnowledgeGraph.read(out).store) == single

@@ -129,6 +129,18 @@ def test_read_accepts_store_directory(tmp_path):
     assert len(KnowledgeGraph.read(store_dir)) == size
 
 
+def test_read_store_directory_into_memory(tmp_path):
+    store_dir = tmp_path / "store"
+    on_disk = build_sample_graph(store_dir)
+    quads, rows = set(on_disk.store), on_disk.query("partners", country="RUS")
+    del on_disk
+    copy = KnowledgeGraph.read(store_dir, in_memory=True)
+    assert copy.path is None and set(copy.store) == quads
+    assert copy.query("partners", country="RUS") == rows
+    assert copy.remove("a1") and set(copy.store) != quads  # changes stay in memory
+    assert set(KnowledgeGraph.read(store_dir, read_only=True).store) == quads
+
+
 def test_read_only_missing_directory_raises(tmp_path):
     with pytest.raises(KGraphError):
         KnowledgeGraph(tmp_path / "nope", read_only=True)

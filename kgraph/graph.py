@@ -3,10 +3,11 @@
 One named graph per article holds its claims; the entities graph and the edges graph
 are shared. ``add`` replaces an article's graph, updates the edges it touches by the
 change alone (the counts on each edge node and the ``kg:supportedBy`` links of the
-claims that leave or come: an edge's other claims are neither read nor rewritten) and
-brings the tallies up to date the same way (so that no whole-graph count is redone),
-in a single SPARQL Update request, which Oxigraph runs as one transaction: a build
-killed midway leaves the store as it was after the last completed ``add``.
+claims that leave or come: an edge's other claims are neither read nor rewritten),
+rewrites the figure conflicts of the edges whose figures change, and brings the tallies
+up to date the same way (so that no whole-graph count is redone), in a single SPARQL
+Update request, which Oxigraph runs as one transaction: a build killed midway leaves
+the store as it was after the last completed ``add``.
 """
 
 from __future__ import annotations
@@ -277,8 +278,9 @@ class KnowledgeGraph:
         """The ``kg:FigureConflict`` quads to delete and to insert when ``removed`` leave and ``added`` come.
 
         Only the edges that a leaving or coming claim with a figure touches are looked at:
-        their figures are read again from the claims that stay (a few per edge), and their
-        conflict nodes rewritten where they changed.
+        their figures are read again from the claims that stay (only the claims with an
+        amount: a claim without one costs a single lookup), and their conflict nodes
+        rewritten where they changed. The cost follows the touched edges, not the store.
         """
         edges = sorted({s.edge for s in (*removed, *added) if s.figure is not None})
         if not edges:
@@ -293,7 +295,7 @@ class KnowledgeGraph:
         for row in select(self.store, query):
             figure = _row_figure(row)
             if figure is not None:
-                figures[row["edge"].value].append(
+                figures[row["edge"].value].append(  # a conflict reads a support's article and figure only
                     Support("", "", "", row["claim"].value, row["art"].value, None, "", figure))
         g = NamedNode(EDGES_GRAPH)
         deleted: list[Quad] = []
@@ -567,6 +569,8 @@ class KnowledgeGraph:
 
 
 _PROPERTIES = frozenset(relation_iri(r) for r in RELATIONS)
+_EDGE_NODE_PROPERTIES = tuple(NamedNode(p) for p in EDGE_NODE_PROPERTIES)
+_LEADER_OF = relation_iri("leader_of")
 _CONFLICT_OF = NamedNode(str(KG.conflictOf))
 
 
@@ -577,8 +581,6 @@ def _row_figure(row: Any) -> Figure | None:
     period = row["period"]
     return Figure(row["currency"].value, dt.date.fromisoformat(period.value) if period is not None else None,
                   Decimal(row["value"].value))
-_EDGE_NODE_PROPERTIES = tuple(NamedNode(p) for p in EDGE_NODE_PROPERTIES)
-_LEADER_OF = relation_iri("leader_of")
 
 
 def validate_store(store: Store, shapes: str | Path | None = None) -> list[str]:

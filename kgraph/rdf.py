@@ -8,10 +8,11 @@ directly. Layout (see ``ontology.ttl``):
   (``schema:MonetaryAmount``) and an evidence span (``nif:OffsetBasedString``);
 * ``vocab.ENTITIES_GRAPH``: countries, organizations and people;
 * ``vocab.EDGES_GRAPH``: the direct edges ``party kg:<relation> party``, one
-  ``kg:Edge`` node per edge with its support count and first/last dates, and the
-  tallies that whole-graph queries read instead of scanning every claim: a
-  ``kg:PartyTally`` per party (and per party and relation) and a ``kg:ModalityTally``
-  per relation and modality.
+  ``kg:Edge`` node per edge with its support count and first/last dates, a
+  ``kg:FigureConflict`` per edge, currency and period whose claims give different
+  amounts in different articles, and the tallies that whole-graph queries read instead
+  of scanning every claim: a ``kg:PartyTally`` per party (and per party and relation)
+  and a ``kg:ModalityTally`` per relation and modality.
 
 No blank nodes are written: every node has an IRI derived from a claim, an entity or
 an article, so the same input always gives the same quads.
@@ -389,7 +390,8 @@ class Support:
             >>> Support.from_row(s.to_row()) == s
             True
         """
-        s, rel, o, claim, article, date, modality, figure = row
+        s, rel, o, claim, article, date, modality = row[:7]
+        figure = row[7] if len(row) > 7 else None  # rows written before figures were kept have none
         return cls(s, rel, o, claim, article, dt.date.fromisoformat(date) if date else None, modality,
                    None if figure is None else Figure(figure[0], dt.date.fromisoformat(figure[1]) if figure[1] else None,
                                                       Decimal(figure[2])))

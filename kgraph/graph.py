@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pyoxigraph import NamedNode, Quad, Store
+from rdflib.namespace import OWL, RDF
 
 from kgraph.errors import KGraphError
 from kgraph.model import Article, Claim, Mention
@@ -99,6 +100,16 @@ _REMAINING_FIGURES = (
     % EDGES_GRAPH
 )
 
+_ALL_FIGURES = (
+    _PREFIX
+    + """SELECT ?edge ?s ?o ?claim ?art ?value ?currency ?period WHERE {
+  GRAPH <%s> { ?edge kg:supportedBy ?claim ; kg:edgeSubject ?s ; kg:edgeObject ?o }
+  GRAPH ?g { ?claim kg:amount ?am ; prov:wasDerivedFrom ?art . ?am schema:value ?value ; schema:currency ?currency .
+             OPTIONAL { ?claim kg:periodStart ?period } }
+}"""
+    % EDGES_GRAPH
+)
+
 _REMAINING_DATES = (
     _PREFIX
     + """SELECT DISTINCT ?edge ?date WHERE {
@@ -138,8 +149,8 @@ class KnowledgeGraph:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.store: Store = open_store(path, read_only=read_only)
-        if not read_only and not self.store.contains_named_graph(NamedNode(ONTOLOGY_GRAPH)):
-            self.store.extend(ontology_quads())
+        if not read_only:
+            self._bring_up_to_date()
 
     @classmethod
     def read(cls, path: str | Path, format: str | None = None, *, read_only: bool = False,
@@ -179,6 +190,39 @@ class KnowledgeGraph:
         return kg
 
     # --- writing --------------------------------------------------------------------
+
+    def _bring_up_to_date(self) -> None:
+        """Make a store written by another kgraph version match this one, in one transaction.
+
+        The ontology graph is replaced when it differs from the packaged ontology; a store
+        whose ontology has no ``kg:FigureConflict`` was written before figure conflicts
+        were kept, so they are computed from all its claims with an amount.
+        """
+        g = NamedNode(ONTOLOGY_GRAPH)
+        packaged = ontology_quads()
+        stored = set(self.store.quads_for_pattern(None, None, None, g))
+        if not stored:
+            self.store.extend(packaged)  # a new store
+            return
+        if stored == set(packaged):
+            return
+        inserted = list(packaged)
+        if Quad(NamedNode(str(KG.FigureConflict)), NamedNode(str(RDF.type)), NamedNode(str(OWL.Class)), g) not in stored:
+            inserted += self._all_conflict_quads()
+        self.store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n"
+                          + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
+
+    def _all_conflict_quads(self) -> list[Quad]:
+        """The ``kg:FigureConflict`` quads of every edge, from all the stored claims with an amount."""
+        figures: dict[str, list[Support]] = defaultdict(list)
+        ends: dict[str, EdgeCounts] = {}
+        for row in select(self.store, _ALL_FIGURES):
+            figure = _row_figure(row)
+            edge = row["edge"].value
+            if figure is not None:
+                figures[edge].append(Support("", "", "", row["claim"].value, row["art"].value, None, "", figure))
+                ends[edge] = EdgeCounts(row["s"].value, "", row["o"].value, 0, 0, 0, None, None)
+        return [q for edge in sorted(figures) for q in figure_conflict_quads(edge, ends[edge], figures[edge])]
 
     def _stored_hash(self, article_id: str) -> str | None:
         graph = NamedNode(article_graph_iri(article_id))

@@ -141,6 +141,32 @@ def test_read_store_directory_into_memory(tmp_path):
     assert set(KnowledgeGraph.read(store_dir, read_only=True).store) == quads
 
 
+def test_store_from_an_earlier_version_gets_its_figure_conflicts(tmp_path):
+    """A store written before figure conflicts were kept (no conflict nodes, an older
+    ontology) is brought up to date when it is next opened for writing."""
+    from pyoxigraph import NamedNode
+
+    from kgraph.rdf import ontology_quads
+    from kgraph.vocab import KG, ONTOLOGY_GRAPH
+
+    store_dir = tmp_path / "store"
+    kg = build_sample_graph(store_dir)
+    current = set(kg.store)
+    conflict_nodes = {q.subject for q in kg.store.quads_for_pattern(None, None, NamedNode(str(KG.FigureConflict)))}
+    assert conflict_nodes  # the sample's two trade figures for 2023 disagree
+    for node in conflict_nodes:  # make it look like an earlier version's store
+        for quad in list(kg.store.quads_for_pattern(node, None, None)):
+            kg.store.remove(quad)
+    for quad in [q for q in ontology_quads() if str(KG.FigureConflict) in str(q) or "#conflict" in str(q)]:
+        kg.store.remove(quad)
+    assert set(kg.store) != current
+    del kg
+    assert set(KnowledgeGraph(store_dir, read_only=True).store) != current  # a reader changes nothing
+    assert set(KnowledgeGraph(store_dir).store) == current
+    graph = NamedNode(ONTOLOGY_GRAPH)
+    assert set(KnowledgeGraph(store_dir).store.quads_for_pattern(None, None, None, graph)) == set(ontology_quads())
+
+
 def test_read_only_missing_directory_raises(tmp_path):
     with pytest.raises(KGraphError):
         KnowledgeGraph(tmp_path / "nope", read_only=True)

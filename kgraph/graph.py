@@ -88,7 +88,8 @@ _GRAPH_SUPPORTS = (
 }"""
 )
 
-# The figures of some edges' claims, but those of the article graphs being replaced.
+# The figures of the edges' claims (of some edges when a VALUES block is added), but those
+# of the article graphs being replaced.
 _REMAINING_FIGURES = (
     _PREFIX
     + """SELECT ?edge ?claim ?art ?value ?currency ?period WHERE {
@@ -96,16 +97,6 @@ _REMAINING_FIGURES = (
   GRAPH ?g { ?claim kg:amount ?am ; prov:wasDerivedFrom ?art . ?am schema:value ?value ; schema:currency ?currency .
              OPTIONAL { ?claim kg:periodStart ?period } }
   FILTER(?g NOT IN (%%s))
-}"""
-    % EDGES_GRAPH
-)
-
-_ALL_FIGURES = (
-    _PREFIX
-    + """SELECT ?edge ?s ?o ?claim ?art ?value ?currency ?period WHERE {
-  GRAPH <%s> { ?edge kg:supportedBy ?claim ; kg:edgeSubject ?s ; kg:edgeObject ?o }
-  GRAPH ?g { ?claim kg:amount ?am ; prov:wasDerivedFrom ?art . ?am schema:value ?value ; schema:currency ?currency .
-             OPTIONAL { ?claim kg:periodStart ?period } }
 }"""
     % EDGES_GRAPH
 )
@@ -208,21 +199,11 @@ class KnowledgeGraph:
             return
         inserted = list(packaged)
         if Quad(NamedNode(str(KG.FigureConflict)), NamedNode(str(RDF.type)), NamedNode(str(OWL.Class)), g) not in stored:
-            inserted += self._all_conflict_quads()
+            figures = self._remaining_figures(None, ())
+            counts, _ = self._stored_edges(set(figures))
+            inserted += [q for edge in sorted(figures) for q in figure_conflict_quads(edge, counts[edge], figures[edge])]
         self.store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n"
                           + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
-
-    def _all_conflict_quads(self) -> list[Quad]:
-        """The ``kg:FigureConflict`` quads of every edge, from all the stored claims with an amount."""
-        figures: dict[str, list[Support]] = defaultdict(list)
-        ends: dict[str, EdgeCounts] = {}
-        for row in select(self.store, _ALL_FIGURES):
-            figure = _row_figure(row)
-            edge = row["edge"].value
-            if figure is not None:
-                figures[edge].append(Support("", "", "", row["claim"].value, row["art"].value, None, "", figure))
-                ends[edge] = EdgeCounts(row["s"].value, "", row["o"].value, 0, 0, 0, None, None)
-        return [q for edge in sorted(figures) for q in figure_conflict_quads(edge, ends[edge], figures[edge])]
 
     def _stored_hash(self, article_id: str) -> str | None:
         graph = NamedNode(article_graph_iri(article_id))
@@ -317,6 +298,24 @@ class KnowledgeGraph:
                 new[edge] = after
         return deleted, inserted, old, new
 
+    def _remaining_figures(self, edges: Sequence[str] | None, graphs: Sequence[NamedNode],
+                           ) -> defaultdict[str, list[Support]]:
+        """The stored figures of ``edges`` (of every edge when None) but those in ``graphs``, by edge.
+
+        Each is a support with its claim, article and figure only: what a conflict reads.
+        """
+        query = _REMAINING_FIGURES % (", ".join(str(g) for g in graphs) or "<urn:kgraph:none>")
+        if edges is not None:
+            values = " ".join(str(NamedNode(e)) for e in edges)
+            query = query.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
+        figures: defaultdict[str, list[Support]] = defaultdict(list)
+        for row in select(self.store, query):
+            figure = _row_figure(row)
+            if figure is not None:
+                figures[row["edge"].value].append(
+                    Support("", "", "", row["claim"].value, row["art"].value, None, "", figure))
+        return figures
+
     def _conflict_changes(self, graphs: Sequence[NamedNode], removed: Sequence[Support], added: Sequence[Support],
                           new: dict[str, EdgeCounts]) -> tuple[list[Quad], list[Quad]]:
         """The ``kg:FigureConflict`` quads to delete and to insert when ``removed`` leave and ``added`` come.
@@ -329,18 +328,10 @@ class KnowledgeGraph:
         edges = sorted({s.edge for s in (*removed, *added) if s.figure is not None})
         if not edges:
             return [], []
-        figures: dict[str, list[Support]] = defaultdict(list)
+        figures = self._remaining_figures(edges, graphs)
         for support in added:
             if support.figure is not None:
                 figures[support.edge].append(support)
-        query = _REMAINING_FIGURES % (", ".join(str(g) for g in graphs) or "<urn:kgraph:none>")
-        values = " ".join(str(NamedNode(e)) for e in edges)
-        query = query.replace("WHERE {", "WHERE {\n  VALUES ?edge { " + values + " }", 1)
-        for row in select(self.store, query):
-            figure = _row_figure(row)
-            if figure is not None:
-                figures[row["edge"].value].append(  # a conflict reads a support's article and figure only
-                    Support("", "", "", row["claim"].value, row["art"].value, None, "", figure))
         g = NamedNode(EDGES_GRAPH)
         deleted: list[Quad] = []
         inserted: list[Quad] = []

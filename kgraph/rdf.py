@@ -574,15 +574,15 @@ def figure_conflict_quads(edge: str, counts: EdgeCounts, supports: Iterable[Supp
         >>> figure_conflict_quads(s.edge, counts, [s])
         []
     """
-    groups: dict[tuple[str, dt.date | None], list[Support]] = defaultdict(list)
+    groups: dict[tuple[str, dt.date | None], list[tuple[Decimal, str]]] = defaultdict(list)
     for support in supports:
         if support.figure is not None:
-            groups[(support.figure.currency, support.figure.period)].append(support)
+            groups[(support.figure.currency, support.figure.period)].append((support.figure.value, support.article))
     out: list[Quad] = []
     g = _EDGES
     for (currency, period), group in groups.items():
-        values = {s.figure.value for s in group if s.figure is not None}
-        articles = {s.article for s in group}
+        values = {value for value, _ in group}
+        articles = {article for _, article in group}
         if len(values) < 2 or len(articles) < 2:
             continue
         low, high = min(values), max(values)
@@ -597,8 +597,8 @@ def figure_conflict_quads(edge: str, counts: EdgeCounts, supports: Iterable[Supp
             Quad(node, _n(KG.figureArticleCount), _int(len(articles)), g),
             Quad(node, _n(KG.lowValue), _decimal(float(low)), g),
             Quad(node, _n(KG.highValue), _decimal(float(high)), g),
-            Quad(node, _n(KG.lowArticle), NamedNode(min(s.article for s in group if s.figure and s.figure.value == low)), g),
-            Quad(node, _n(KG.highArticle), NamedNode(min(s.article for s in group if s.figure and s.figure.value == high)), g),
+            Quad(node, _n(KG.lowArticle), NamedNode(min(a for v, a in group if v == low)), g),
+            Quad(node, _n(KG.highArticle), NamedNode(min(a for v, a in group if v == high)), g),
         ]
         if period is not None:
             out.append(Quad(node, _n(KG.conflictPeriod), _date(period), g))
@@ -789,6 +789,7 @@ def tally_quads(states: Iterable[EdgeState], modalities: Mapping[tuple[str, str]
     return out
 
 
+@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def ontology_quads() -> tuple[Quad, ...]:
     """The packaged ``ontology.ttl`` in ``ONTOLOGY_GRAPH``.

@@ -154,7 +154,7 @@ class KnowledgeGraph:
             read_only: Open a store directory read-only.
             in_memory: Copy a store directory into memory (opened read-only, so a build
                 may not be writing to it) rather than open it: about 11 s per million
-                quads, after which the shipped queries run 2 to 4 times faster (no disk
+                quads, after which the shipped queries run up to 4 times faster (no disk
                 lookups) and changes stay in memory. For many queries from one process.
 
         Files in triple formats (ttl, nt, xml, jsonld) land in the default graph: they

@@ -43,6 +43,9 @@ OFFICES: tuple[str, ...] = (HEAD_OF_STATE, HEAD_OF_GOVERNMENT)
 # Roles whose holders share one head-of-state office (Andorra's co-princes, Bosnia's presidency,
 # Nicaragua's co-presidency); every other country has at most one head of state on a given day.
 SHARED_HEAD_OF_STATE_ROLES: frozenset[str] = frozenset({"co-prince", "member of the presidency", "co-president"})
+# Where a monarch of several realms at once (Charles III, king of fifteen Commonwealth realms)
+# is read to lead when the text names none of the realms: the seat of the monarchy.
+MONARCHY_SEATS: frozenset[str] = frozenset({"GBR"})
 
 # Forms that need context even though the tables give them a single owner: a person's name
 # ("Chad", "Jordan"), a US state or city ("Georgia", "Washington"), a region or a river ("Niger",

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, SHARED_HEAD_OF_STATE_ROLES, Gazetteer, LeaderRecord, fold,
-                         load_gazetteer)
+from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MONARCHY_SEATS, SHARED_HEAD_OF_STATE_ROLES, Gazetteer,
+                         LeaderRecord, fold, load_gazetteer)
 from ..model import Entity, Mention
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 
@@ -253,7 +253,13 @@ def person_entity(name: str, country: str | None, role: str | None, record: Lead
             entity = replace(entity, name=name)
         return entity
     kind = "Leader" if role in LEADER_ROLES and country else "Person"
-    return Entity(type=kind, id=_slug(name), name=name, country=country, role=role)
+    slug = _slug(name)
+    # A namesake of a listed leader ("Pedro Sánchez", Colombia's defence minister, not Spain's
+    # prime minister) must not share that leader's node: the country tells them apart.
+    if country and any(gazetteer.leader_entity(r).id == slug and r.country != country
+                       for r in gazetteer.find_leaders(name)):
+        slug = f"{slug}-{country.lower()}"
+    return Entity(type=kind, id=slug, name=name, country=country, role=role)
 
 
 class MentionFinder:
@@ -590,12 +596,27 @@ class MentionFinder:
         return start
 
     def _leader_records(self, name: str, country: str | None, role: str | None) -> list[LeaderRecord]:
-        records = [r for r in self.gaz.find_leaders(name, self.date)
-                   if (country is None or r.country == country) and _role_matches(role, r)]
+        # A listed alias may hold the title ("King Charles", "Sheikh Tamim"): try it with the title too.
+        found = self.gaz.find_leaders(name, self.date) or (
+            self.gaz.find_leaders(f"{role} {name}", self.date) if role else [])
+        records = [r for r in found if (country is None or r.country == country) and _role_matches(role, r)]
         # The office the title names first, and a shared office ("co-prince of Andorra", held
         # by France's president) last: "President Macron" leads France.
         records.sort(key=lambda r: (r.role != role, r.role in SHARED_HEAD_OF_STATE_ROLES))
         return records
+
+    def _realm(self, records: list[LeaderRecord]) -> LeaderRecord:
+        """The record to read when the text names no country and the first record's holder heads
+        several states at once (a monarch of several realms): the one realm the article names,
+        else the seat of the monarchy."""
+        first = records[0]
+        same = [r for r in records if (r.qid or r.name) == (first.qid or first.name) and r.role == first.role]
+        if len({r.country for r in same}) < 2:
+            return first
+        named = [r for r in same if r.country in self.doc_codes]
+        if len(named) == 1:
+            return named[0]
+        return next((r for r in same if r.country in MONARCHY_SEATS), first)
 
     def _holder_known_and_other(self, name: str, country: str, role: str | None) -> bool:
         """Whether the table names someone else in this office on the article's date."""
@@ -625,7 +646,7 @@ class MentionFinder:
             records = self._leader_records(name, country, role if head_title else None)
             current = [r for r in records if r.in_office(self.date)]
             if current:
-                record = current[0]
+                record = current[0] if country else self._realm(current)
             elif records and head_title:
                 past = True  # a leader named with their title after their term ended (or before it began)
                 country = country or records[0].country
@@ -709,8 +730,9 @@ class MentionFinder:
             start_of_title = i
             if i > 0 and deputy and self.lower[i - 1] == deputy:
                 start_of_title = i - 1
-            # "NAME, [the] [Russian] President ...": the name stands before the title.
-            if self._appositive(start_of_title, j, country, role, past):
+            # "NAME, [the] [Russian] President ...": the name stands before the title, unless a
+            # name follows it ("... with X, Brazilian president Lula ..." is Lula's title).
+            if not self._name_follows(j) and self._appositive(start_of_title, j, country, role, past):
                 i = j
                 continue
             k = j
@@ -736,6 +758,13 @@ class MentionFinder:
                 # "as President of Tajikistan": the office without a name.
                 self._role_of(i, title_end, of_country, role)
             i = max(title_end, i + 1)
+
+    def _name_follows(self, j: int) -> bool:
+        """Whether a personal name starts right after a title ending at `j` (honorifics skipped)."""
+        n = len(self.doc)
+        while j < n and self.lower[j] in HONORIFICS and j + 1 < n and not self.doc[j + 1].is_punct:
+            j += 1
+        return j < n and self._name_forward(j) > j
 
     def _release_first_name(self, k: int) -> None:
         """A one-word place name right after a title and before a capitalised word is a first name:
@@ -832,7 +861,8 @@ class MentionFinder:
                 continue
             records = [r for r in self._leader_records(text, None, None) if r.in_office(self.date)]
             if records and (" " in text or text in records[0].aliases or text == records[0].surname):
-                self._register(start, end, records[0].country, records[0].role, "table", record=records[0])
+                record = self._realm(records)
+                self._register(start, end, record.country, record.role, "table", record=record)
         # Surnames the model did not tag as a person ("Austin" read as a city).
         for i, tok in enumerate(doc):
             if self.taken[i] or not tok.is_title or tok.pos_ != "PROPN":

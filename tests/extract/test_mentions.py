@@ -288,6 +288,11 @@ LEADER_CASES = [
     ("[British|NORP|GBR] Columbia Premier [David Eby|PERSON] spoke .", "2024-06-01", set()),
     ("The [Jamaica|GPE|JAM] Premier League began .", "2024-06-01", set()),
     ("[North Korean|NORP|PRK] leader [Kim Jong-un|PERSON] spoke .", "2024-06-01", set()),
+    # A title between two names belongs to the name after it, not to the one before the comma.
+    ("After talks with [Kenyan|NORP|KEN] counterpart [William Ruto|PERSON] , [Ghanaian|NORP|GHA] president "
+     "[John Mahama|PERSON] flew home .", "2025-06-01", {("John Dramani Mahama", "GHA")}),
+    ("[William Ruto|PERSON] , the [Kenyan|NORP|KEN] president , flew home .", "2025-06-01",
+     {("William Ruto", "KEN")}),
 ]
 
 
@@ -300,6 +305,27 @@ def test_find_mentions_leader_named_as_written_with_table_id() -> None:
     found = by_text(mentions_of("[Ghanaian|NORP|GHA] President John Agyekum Kufour spoke .", "2005-06-16"))
     person = found["John Agyekum Kufour"].entity
     assert person.name == "John Agyekum Kufour" and person.id == "john-agyekum-kufuor" and person.country == "GHA"
+
+
+def test_find_mentions_namesake_of_listed_leader_gets_own_id() -> None:
+    # Spain's prime minister is in the table; a Colombian minister of the same name is not him.
+    found = by_text(mentions_of("[Colombian|NORP|COL] Defense Minister [Pedro Sánchez|PERSON] spoke .",
+                                "2025-06-01"))["Pedro Sánchez"].entity
+    listed = by_text(mentions_of("[Spanish|NORP|ESP] Prime Minister [Pedro Sánchez|PERSON] spoke .",
+                                 "2025-06-01"))["Pedro Sánchez"].entity
+    assert (found.country, listed.country) == ("COL", "ESP") and found.id != listed.id
+
+
+@pytest.mark.parametrize("marked,country", [
+    # Charles III heads fifteen realms: the one the text names, else the seat of the monarchy.
+    ("King [Charles|PERSON] opened the session .", "GBR"),
+    ("[Charles III|PERSON] toured farms .", "GBR"),
+    ("[Charles III|PERSON] flew to [Canada|GPE|CAN] .", "CAN"),
+    ("King [Charles III|PERSON] praised [Australian|NORP|AUS] troops .", "AUS"),
+])
+def test_find_mentions_monarch_of_several_realms(marked: str, country: str) -> None:
+    person = next(m.entity for m in mentions_of(marked, "2024-06-01") if m.entity.type == "Leader")
+    assert (person.qid, person.country) == ("Q43274", country)
 
 
 def test_find_mentions_former_leader_is_a_person() -> None:

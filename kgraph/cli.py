@@ -258,11 +258,16 @@ def explain_cli(
 
 @app.command("validate")
 def validate_cli(graph: Annotated[str, typer.Argument(help="An RDF file or a store directory.")]) -> None:
-    """Check a graph against kgraph's SHACL shapes and list the violations."""
-    violations = _open_graph(graph).validate()
-    for violation in violations:
-        typer.echo(violation)
-    typer.echo(f"kgraph: {len(violations)} violation(s)", err=True)
+    """Check a graph against kgraph's SHACL shapes and list the violations, then the warnings.
+
+    Exits with 1 when there is a violation; warnings (a person with two countries) do not fail.
+    """
+    lines = _open_graph(graph).validate(warnings=True)
+    for line in lines:
+        typer.echo(line)
+    warnings = sum(line.startswith(("warning: ", "info: ")) for line in lines)
+    violations = len(lines) - warnings
+    typer.echo(f"kgraph: {violations} violation(s), {warnings} warning(s)", err=True)
     if violations:
         raise typer.Exit(1)
 

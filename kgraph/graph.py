@@ -591,9 +591,14 @@ class KnowledgeGraph:
 
         write_gexf(self, path, mode=mode)
 
-    def validate(self) -> list[str]:
-        """SHACL violations against ``shapes.ttl``, one line each; empty when valid."""
-        return validate_store(self.store)
+    def validate(self, *, warnings: bool = False) -> list[str]:
+        """SHACL violations against ``shapes.ttl``, one line each; empty when valid.
+
+        With ``warnings=True`` the results of warning severity follow, each line starting
+        "warning: " (a person with two countries: a namesake, a misread title, or a monarch
+        of several realms); they do not make a graph invalid.
+        """
+        return validate_store(self.store, warnings=warnings)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -618,12 +623,14 @@ def _row_figure(row: Any) -> Figure | None:
                   Decimal(row["value"].value))
 
 
-def validate_store(store: Store, shapes: str | Path | None = None) -> list[str]:
+def validate_store(store: Store, shapes: str | Path | None = None, *, warnings: bool = False) -> list[str]:
     """SHACL-validate a store with pyshacl; one human-readable line per violation.
 
     Args:
         store: The store to check (its union graph is validated).
         shapes: A shapes file; defaults to the packaged ``shapes.ttl``.
+        warnings: Also list results of lesser severity, after the violations, each line
+            starting with its severity ("warning: ...").
     """
     from importlib.resources import files
 
@@ -643,16 +650,20 @@ def validate_store(store: Store, shapes: str | Path | None = None) -> list[str]:
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", advanced=True)
     if conforms:
         return []
-    lines = []
-    for result in report.subjects(SH.resultSeverity, None):
+    lines, lesser = set(), set()
+    for result, severity in report.subject_objects(SH.resultSeverity):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
         value = report.value(result, SH.value)
         where = f" {_short(path)}" if path is not None else ""
         got = f" (value: {value})" if value is not None and value != focus else ""
-        lines.append(f"{_short(focus)}{where}: {message}{got}")
-    return sorted(set(lines))
+        line = f"{_short(focus)}{where}: {message}{got}"
+        if severity == SH.Violation:
+            lines.add(line)
+        else:
+            lesser.add(f"{str(severity).rsplit('#', 1)[-1].lower()}: {line}")
+    return sorted(lines) + (sorted(lesser) if warnings else [])
 
 
 def _short(term: Any) -> str:

@@ -64,3 +64,46 @@ def test_second_subject_is_a_violation(kg):
     kg.store.add(Quad(claim, NamedNode(str(KG.subject)), NamedNode("https://w3id.org/kgraph/id/country/XXX"),
                       NamedNode(article_graph_iri("a1"))))
     assert any("exactly one kg:subject" in v for v in kg.validate())
+
+
+def _give_a_person_two_countries(kg) -> str:
+    from kgraph.vocab import ENTITIES_GRAPH
+
+    rows = kg.query("PREFIX kg: <https://w3id.org/kgraph/ns#> SELECT ?p WHERE { ?p a kg:Leader ; kg:country ?c } "
+                    "ORDER BY ?p LIMIT 1")
+    person = NamedNode(rows[0]["p"])
+    kg.store.add(Quad(person, NamedNode(str(KG.country)), NamedNode("https://w3id.org/kgraph/id/country/TJK"),
+                      NamedNode(ENTITIES_GRAPH)))
+    kg.store.add(Quad(person, NamedNode(str(KG.country)), NamedNode("https://w3id.org/kgraph/id/country/RUS"),
+                      NamedNode(ENTITIES_GRAPH)))
+    return person.value
+
+
+def test_person_with_two_countries_is_a_warning_not_a_violation(kg):
+    person = _give_a_person_two_countries(kg)
+    assert kg.validate() == []
+    warnings = kg.validate(warnings=True)
+    assert len(warnings) == 1 and warnings[0].startswith("warning: ") and "more than one kg:country" in warnings[0]
+    assert person.rsplit("/", 1)[-1] in warnings[0]
+
+
+def test_cli_validate_lists_warnings_and_passes(kg, tmp_path):
+    import subprocess
+    import sys
+
+    def validate():
+        path = tmp_path / "g.nq"
+        kg.write(path)
+        return subprocess.run([sys.executable, "-m", "kgraph", "validate", str(path)], capture_output=True, text=True)
+
+    _give_a_person_two_countries(kg)
+    result = validate()
+    assert result.returncode == 0 and result.stdout.startswith("warning: ")
+    assert "0 violation(s), 1 warning(s)" in result.stderr
+    claim = _first_claim(kg)
+    _replace(kg, claim, str(KG.rule), None)
+    result = validate()
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "non-empty kg:rule" in lines[0] and lines[-1].startswith("warning: ")
+    assert "1 violation(s), 1 warning(s)" in result.stderr

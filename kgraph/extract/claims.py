@@ -112,6 +112,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     triggers: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
+        if token.ent_type_ == "ORG":
+            continue  # a word of a body's name ("UN Assistance Mission", "World Trade Organization")
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and lemma in ("bilateral",)):
             if lemma in lx.MODIFIED_NOUNS:
                 relations = {r for m in _modifier_lemmas(token) if (r := lx.modifier_relation(lemma, m))}
@@ -134,6 +136,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue  # an energy supply, handled below
                 if relation == "trade_partner" and _trade_blocked(token):
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
+                if relation == "trade_partner" and set(_modifier_lemmas(token)) & lx.ILLICIT_TRADE:
+                    continue  # "the drug trade": crime, not trade between states
                 mods = set(_modifier_lemmas(token))
                 if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
                     # military aid runs from supplier to recipient, like an arms sale
@@ -194,6 +198,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lx.VERBS[lemma] == "conflict" and any(
                         c.dep_ == "nsubj" and _lemma(c) in lx.NATURAL_EVENTS for c in token.children):
                     continue  # "an earthquake strikes X"
+                if lx.VERBS[lemma] == "trade_partner" and any(
+                        c.dep_ == "dobj" and _lemma(c) in lx.NOT_TRADED for c in token.children):
+                    continue  # "trades fire", "trade accusations": an exchange, not trade
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
@@ -225,6 +232,15 @@ def _trade_blocked(token: Token) -> bool:
     """Trade under a ban, tariff or deal ("duties on imports", "a deal outlining exports")."""
     if any(_lemma(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "on":
+        # "a new set of tariff rates on imports": what lies on the trade is named by the
+        # phrase the preposition hangs from, with its modifiers and "of" complement.
+        head = token.head.head
+        nouns = [head] + [t for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for t in p.children if t.dep_ == "pobj"]
+        words = {_lemma(n) for n in nouns} | {m for n in nouns for m in _modifier_lemmas(n)}
+        if words & lx.TRADE_BLOCKERS:
+            return True
     verb = _predicate(token)
     return any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and _lemma(c) in lx.TRADE_BLOCKERS for c in verb.children)
 

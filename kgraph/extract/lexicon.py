@@ -112,6 +112,12 @@ FLOW_HEADS = frozenset({"volume", "turnover", "flow", "exchange", "figure", "sur
 TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "rate", "duty", "sanction", "restriction", "exemption", "prohibition",
                             "eliminate", "remove", "suspend", "halt", "resume", "permit", "allow", "block", "stop",
                             "deal", "agreement", "treaty", "memorandum", "talk", "negotiation", "outline"})
+# Modifiers of "trade" that make it a crime rather than commerce between states ("the drug trade").
+ILLICIT_TRADE = frozenset({"drug", "narcotic", "narcotics", "cocaine", "heroin", "opium", "slave", "illegal",
+                           "illicit", "wildlife", "ivory", "organ", "black-market"})
+# Objects of the verb "trade" that are exchanged blows, not goods ("trades fire with").
+NOT_TRADED = frozenset({"fire", "shot", "blow", "barb", "accusation", "insult", "jab", "punch", "gunfire",
+                        "place", "prisoner"})
 # Nouns for people who meet on a country's behalf ("welcomed leaders from five countries").
 PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "minister", "counterpart", "head",
                           "representative", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor",

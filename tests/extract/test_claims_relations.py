@@ -257,6 +257,11 @@ ABSENT: list[tuple[str, str]] = [
     ("trade_partner", "Africa's largest trading partner is China."),
     ("trade_partner", "Samsung signed a supply deal with Toyota."),
     ("trade_partner", "Global trade slowed in the first quarter."),
+    # trade under a tariff, crime called trade, an exchange of fire, a body's name
+    ("trade_partner", "Canada announced a new round of tariff rates on imports from Peru."),
+    ("trade_partner", "The minister blamed Peru for the illegal wildlife trade with Bolivia."),
+    ("trade_partner", "A Chilean patrol boat traded fire with a Bolivian vessel near the border."),
+    ("ally", "Mali and Niger, founders of the Alliance of Sahel States, left the International Criminal Court."),
     ("investor", "Toyota will build a new plant in Texas."),
     ("investor", "Asia attracted record investment from Europe."),
     ("investor", "Siemens invested in a start-up based in Munich."),

@@ -1094,6 +1094,41 @@ def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     return modality
 
 
+def _status(trigger: Trigger) -> str | None:
+    """"lifted", "halted" or "ended" when the trigger is what a lift or a stop acts on:
+    "lifts sanctions", "halts its gas supplies", "a freeze on aid", "the end of fuel supplies"."""
+    if trigger.kind == "delisting":
+        return "lifted"
+    relation = trigger.relation
+    if relation not in lx.HALTABLE and relation not in lx.LIFTABLE:
+        return None
+    # The trigger (when it is itself the verb: "stopped supplying") and the words it hangs
+    # from, up to the first verb: "halts [its gas] supplies", "suspension of [gas] supplies".
+    node = trigger.token
+    governors = [node] if node.pos_ == "VERB" else []
+    for _ in range(3):
+        # Through objects, "of/on/to/for/in" and nouns the trigger names ("assistance programs"),
+        # not across "except" ("freezes aid except military aid") nor from a noun that turns
+        # the trigger round ("revokes the sanctions waiver" reinstates the sanctions).
+        if node.head == node or node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "xcomp", "compound") or (
+                node.dep_ == "prep" and node.lower_ not in ("of", "on", "to", "for", "in")) or (
+                node.dep_ == "compound" and _lemma(node.head) in lx.EXEMPTIONS):
+            break
+        node = node.head
+        governors.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    for word in governors:
+        lemma = _lemma(word)
+        if relation in lx.LIFTABLE and lemma in lx.LIFT_WORDS and word is not trigger.token:
+            return "lifted"
+        if relation in lx.HALTABLE and lemma in lx.HALT_WORDS:
+            return "halted"
+        if relation in lx.HALTABLE and lemma in lx.END_WORDS:
+            return "ended"
+    return None
+
+
 def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
                        n_triggers: int) -> list[Claim]:
     """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
@@ -1119,6 +1154,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
     speaker_entity = speaker.entity if speaker is not None else None
     rule = f"{trigger.kind}-{relation}" + ("" if how in ("parse", "") else f"/{how}")
+    status = _status(trigger)
     claims = []
     for (subj, _), (obj, o_tok) in pairs:
         amount = None
@@ -1131,7 +1167,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             modality=modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
             period=period, speaker=speaker_entity, date=ctx.date,
             confidence=0.6 if implied else 0.85, implied=implied,
-            status="lifted" if trigger.kind == "delisting" else None,
+            status=status,
         ))
     # "second, following China": China ranks one place higher in the same relation.
     if rank and rank > 1 and parties.ahead:

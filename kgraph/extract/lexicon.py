@@ -112,6 +112,20 @@ FLOW_HEADS = frozenset({"volume", "turnover", "flow", "exchange", "figure", "sur
 TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "rate", "duty", "sanction", "restriction", "exemption", "prohibition",
                             "eliminate", "remove", "suspend", "halt", "resume", "permit", "allow", "block", "stop",
                             "deal", "agreement", "treaty", "memorandum", "talk", "negotiation", "outline"})
+# Words that stop a flow or a tie ("halts gas supplies", "a freeze on aid", "the suspension of
+# supplies") or end it ("the end of fuel supplies"), and words that lift a sanction or a tariff:
+# a claim under one of them gets that status.
+HALT_WORDS = frozenset({"halt", "suspend", "suspension", "stop", "stoppage", "freeze", "pause", "cut", "cutoff",
+                        "cease", "interrupt", "interruption", "block"})
+END_WORDS = frozenset({"end", "terminate", "termination", "discontinue", "cancel", "cancellation", "abandon"})
+LIFT_WORDS = frozenset({"lift", "lifting", "remove", "removal", "ease", "easing", "scrap", "drop", "rescind",
+                        "revoke", "revocation", "repeal", "waive", "end", "terminate", "suspend", "suspension"})
+# Nouns that exempt from what modifies them ("a sanctions waiver"): lifting one restores it.
+EXEMPTIONS = frozenset({"waiver", "exemption", "exception", "relief", "license", "licence", "carve-out"})
+# Relations whose claims can be halted or ended (a flow or a tie); sanctions and tariffs are lifted.
+HALTABLE = frozenset({"energy_supplier", "aid_donor", "military_cooperation", "trade_partner", "investor",
+                      "agreement"})
+LIFTABLE = frozenset({"sanction", "tariff"})
 # Modifiers of "trade" that make it a crime rather than commerce between states ("the drug trade").
 ILLICIT_TRADE = frozenset({"drug", "narcotic", "narcotics", "cocaine", "heroin", "opium", "slave", "illegal",
                            "illicit", "wildlife", "ivory", "organ", "black-market"})

@@ -290,6 +290,28 @@ def test_extract_claims_modality(nlp, text, relation, a, b, modality):
     assert claim.modality == modality, f"expected {modality}; got {show([claim])}"
 
 
+# A stop or a lift acting on the relation gives the claim a status; the relation itself stands.
+STATUS: list[tuple[str, str, str, str, str | None]] = [
+    ("Kazakhstan halted its oil supplies to Kyrgyzstan.", "energy_supplier", "KAZ", "KGZ", "halted"),
+    ("Norway announced the suspension of gas deliveries to Poland.", "energy_supplier", "NOR", "POL", "halted"),
+    ("Canada ordered a freeze on all aid to Haiti.", "aid_donor", "CAN", "HTI", "halted"),
+    ("Spain suspended its assistance programs to Bolivia.", "aid_donor", "ESP", "BOL", "halted"),
+    ("Peru ended its defense agreement with Chile.", "agreement", "PER", "CHL", "ended"),
+    ("The European Union lifted sanctions on Belarus.", "sanction", "EU", "BLR", "lifted"),
+    ("Mexico removed its tariffs on Brazilian steel.", "tariff", "MEX", "BRA", "lifted"),
+    ("Ghana imposed sanctions on Mali.", "sanction", "GHA", "MLI", None),
+    ("Australia supplies coal to Japan.", "energy_supplier", "AUS", "JPN", None),
+    # revoking a waiver restores the sanction: not lifted
+    ("The United States revoked its sanctions waiver for Iran.", "sanction", "USA", "IRN", None),
+]
+
+
+@pytest.mark.parametrize("text,relation,a,b,status", STATUS)
+def test_extract_claims_status(nlp, text, relation, a, b, status):
+    claim = the_claim(nlp, text, relation, a, b)
+    assert claim.status == status, f"expected status {status}; got {claim.status} in {show([claim])}"
+
+
 # Discussed, explored, considered: the trigger is talked about, not stated as a fact.
 DISCUSSED: list[tuple[str, str, str, str]] = [
     ("Chile and Peru discussed expanding trade with each other.", "trade_partner", "CHL", "PER"),

@@ -587,6 +587,48 @@ def _affiliation(token: Token) -> bool:
     return (after is not None and after.lower_ in _AFFILIATIONS) or token.head.lower_ in _AFFILIATIONS
 
 
+def _negated_name(token: Token, ctx: ArticleContext) -> bool:
+    """"a major non-NATO ally", "anti-EU parties": the name is what the thing is not or opposes."""
+    mention = ctx.index.get(token.i)
+    if mention is None:
+        return False
+    before = token.doc.text[max(0, mention.start - 5):mention.start].lower()
+    return before.endswith(("non-", "anti-", "non ", "ex-"))
+
+
+def _describes_other_party(token: Token, ctx: ArticleContext) -> bool:
+    """"Romania, a NATO and EU member country" / "Romania, a member of NATO": a name inside an
+    apposition that describes another party, not a party of its own."""
+    node = token
+    nouns = set()
+    for _ in range(4):
+        if node.dep_ == "appos":
+            # a membership noun, not a name ("the United Kingdom" in a list of names may be
+            # parsed as an apposition of the name before it; "the DR Congo-Rwanda agreement" too)
+            return (node is not token and node.i not in ctx.index and node.head.i in ctx.index
+                    and bool((nouns | {_lemma(node)}) & lx.MEMBERSHIP_NOUNS))
+        if node.dep_ not in ("compound", "amod", "conj", "nmod", "pobj", "prep") or node.head == node:
+            return False
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False
+        node = node.head
+        nouns.add(_lemma(node))
+    return False
+
+
+def _go_between(token: Token, trigger: Trigger) -> bool:
+    """"talks mediated by the UK", "an agreement brokered by Qatar", "signed in Washington,
+    hosted by the U.S. president": who brings the parties together is not one of them."""
+    node = token
+    while node.dep_ in ("compound", "conj", "appos") and node.head != node:
+        node = node.head  # "mediated by the UK and US", "by U.S. president Trump"
+    by = node.head if node.dep_ == "pobj" else None
+    if by is None or by.lower_ != "by" or by.dep_ != "agent":
+        return False
+    lemma = _lemma(by.head)
+    return lemma in lx.GO_BETWEEN_VERBS or (lemma == "host" and trigger.relation == "agreement")
+
+
 def _own_act(trigger: Token) -> bool:
     """The trigger is what its clause does: the verb itself or its object ("fought a war",
     "exchanged fire"), not something further down ("a peace plan for the war", "talks aimed
@@ -705,6 +747,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
         if role in ("other", "co") and _affiliation(head):
             continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
+        if _negated_name(head, ctx) or _describes_other_party(head, ctx) or _go_between(head, trigger):
+            continue
         if role == "mod":
             if trigger.relation == "conflict" and _lemma(trigger.token) == "war" and head.dep_ != "poss":
                 continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks

@@ -126,6 +126,11 @@ EXEMPTIONS = frozenset({"waiver", "exemption", "exception", "relief", "license",
 HALTABLE = frozenset({"energy_supplier", "aid_donor", "military_cooperation", "trade_partner", "investor",
                       "agreement"})
 LIFTABLE = frozenset({"sanction", "tariff"})
+# Nouns that say what a party belongs to ("Romania, a NATO member country"): the body named
+# in such an apposition describes the party and is not a party itself.
+MEMBERSHIP_NOUNS = frozenset({"member", "state", "country", "nation", "signatory", "founder", "part"})
+# Verbs whose agent brings two others together ("talks mediated by X"): a go-between, not a party.
+GO_BETWEEN_VERBS = frozenset({"mediate", "broker", "facilitate", "arbitrate", "moderate", "sponsor"})
 # Modifiers of "trade" that make it a crime rather than commerce between states ("the drug trade").
 ILLICIT_TRADE = frozenset({"drug", "narcotic", "narcotics", "cocaine", "heroin", "opium", "slave", "illegal",
                            "illicit", "wildlife", "ivory", "organ", "black-market"})

@@ -55,6 +55,8 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("trade_partner", "Chile's trade with Peru grew by 7 percent.", "CHL", "PER"),
     ("trade_partner", "Ghana and Nigeria are important trading partners.", "GHA", "NGA"),
     # investor (investor -> recipient)
+    ("agreement", "Armenia and Azerbaijan reach a peace agreement brokered by Qatar.", "ARM", "AZE"),
+    ("military_cooperation", "Turkey sells drones to Romania, a NATO member country.", "TUR", "ROU"),
     ("investor", "China invested $2 billion in Pakistan last year.", "CHN", "PAK"),
     ("investor", "Japan is the largest investor in Vietnam.", "JPN", "VNM"),
     ("investor", "Saudi Arabia pledged $10 billion in investment in Egypt.", "SAU", "EGY"),
@@ -420,6 +422,13 @@ NOT_PARTY: list[tuple[str, str, str]] = [
      "WFP"),
     ("agreement", "Chile and Peru signed a fisheries agreement in Quito, Ecuador.", "ECU"),
     ("sanction", "Russia added the Paris School of Economics lecturer Ivan Petrov to its terrorist list.", "FRA"),
+    # who mediates or hosts is not a party; a body that describes a party, or that a party is not
+    ("meeting", "Talks between Sudan and Chad mediated by Kenya resumed on Monday.", "KEN"),
+    ("agreement", "Armenia and Azerbaijan reach a peace agreement brokered by Qatar.", "QAT"),
+    ("agreement", "Serbia and Kosovo sign an agreement in Paris, hosted by French president Emmanuel Macron.",
+     "FRA"),
+    ("military_cooperation", "Turkey sells drones to Romania, a NATO member country.", "NATO"),
+    ("ally", "Brazil designated Colombia as a major non-NATO ally.", "NATO"),
 ]
 
 

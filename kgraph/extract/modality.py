@@ -81,7 +81,8 @@ _FUTURE_NOUNS: frozenset[str] = frozenset(
 )
 # Adjectives of a future act ("planned visit", "upcoming talks", "due to sign", "poised to").
 _FUTURE_ADJECTIVES: frozenset[str] = frozenset(
-    {"planned", "upcoming", "forthcoming", "future", "proposed", "due", "ready", "poised", "scheduled", "coming"}
+    {"planned", "upcoming", "forthcoming", "future", "proposed", "due", "ready", "prepared", "poised", "scheduled",
+     "coming"}
 )
 
 # Modal auxiliaries of possibility, obligation and condition ("may impose", "could join").

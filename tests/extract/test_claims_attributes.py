@@ -281,6 +281,7 @@ MODALITY: list[tuple[str, str, str, str, str]] = [
     ("Poland and Lithuania are allies.", "ally", "POL", "LTU", "asserted"),
     ("The United States imposed sanctions on Iran.", "sanction", "USA", "IRN", "asserted"),
     ("India might buy oil from Venezuela.", "energy_supplier", "VEN", "IND", "hedged"),
+    ("Chile is prepared to provide assistance to Haiti.", "aid_donor", "CHL", "HTI", "future"),
 ]
 
 

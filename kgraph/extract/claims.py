@@ -55,6 +55,9 @@ _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
 _PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
                           "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# Heads of a named instrument ("the United Nations Convention on the Law of the Sea"): a body in
+# such a name is part of the title, not a party.
+_INSTRUMENT_NAMES = frozenset({"convention", "treaty", "charter", "law", "act", "protocol", "statute", "covenant"})
 _AFFILIATIONS = frozenset({"backed", "based", "aligned", "allied", "sponsored", "funded", "supported", "linked",
                            "affiliated", "owned", "controlled", "made", "trained", "armed", "leaning", "friendly"})
 _SECOND_PERSON = frozenset({"you", "your", "yours"})
@@ -107,12 +110,21 @@ def _energy_in(token: Token) -> bool:
     return any(_lemma(t) in lx.ENERGY_NOUNS or t.lower_ in lx.ENERGY_NOUNS for t in token.subtree)
 
 
+def _in_body_name(token: Token) -> bool:
+    """A capitalised word in a name headed by a body ("UN Assistance Mission", "EU Trade
+    Commissioner"), which the model did not tag as an organization."""
+    if not token.is_title or token.pos_ != "PROPN":
+        return False
+    head = token.head if token.dep_ == "compound" else token
+    return any(c.ent_type_ == "ORG" and c.dep_ == "compound" and c.i < token.i for c in head.children)
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
     """Every trigger in a sentence, with the relation it signals."""
     triggers: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
-        if token.ent_type_ == "ORG":
+        if token.ent_type_ == "ORG" or _in_body_name(token):
             continue  # a word of a body's name ("UN Assistance Mission", "World Trade Organization")
         if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and lemma in ("bilateral",)):
             if lemma in lx.MODIFIED_NOUNS:
@@ -745,6 +757,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             role = "ahead"
         if head.dep_ in ("compound", "amod", "nmod") and _lemma(head.head) in _PLACE_NOUNS:
             continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
+        if head.dep_ == "compound" and head.head.is_title and _lemma(head.head) in _INSTRUMENT_NAMES:
+            continue  # "the United Nations Convention on the Law of the Sea": a title
         if role in ("other", "co") and _affiliation(head):
             continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
         if _negated_name(head, ctx) or _describes_other_party(head, ctx) or _go_between(head, trigger):

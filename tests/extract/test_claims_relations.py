@@ -264,6 +264,7 @@ ABSENT: list[tuple[str, str]] = [
     ("trade_partner", "The minister blamed Peru for the illegal wildlife trade with Bolivia."),
     ("trade_partner", "A Chilean patrol boat traded fire with a Bolivian vessel near the border."),
     ("ally", "Mali and Niger, founders of the Alliance of Sahel States, left the International Criminal Court."),
+    ("aid_donor", "The UN Assistance Mission in Somalia reported heavy fighting near the capital."),
     ("investor", "Toyota will build a new plant in Texas."),
     ("investor", "Asia attracted record investment from Europe."),
     ("investor", "Siemens invested in a start-up based in Munich."),
@@ -429,6 +430,7 @@ NOT_PARTY: list[tuple[str, str, str]] = [
      "FRA"),
     ("military_cooperation", "Turkey sells drones to Romania, a NATO member country.", "NATO"),
     ("ally", "Brazil designated Colombia as a major non-NATO ally.", "NATO"),
+    ("agreement", "Peru ratified the United Nations Convention on the Law of the Sea.", "UN"),
 ]
 
 

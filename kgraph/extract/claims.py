@@ -190,8 +190,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, relation, "action"))
             elif lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children
                                                    if c.dep_ in ("compound", "amod", "nmod")):
-                # "Russian oil supplies", "gas exports to Europe": the supply, its supplier as modifier
-                triggers.append(Trigger(token, "energy_supplier", "action", reversed=lemma == "import"))
+                # "Russian oil supplies", "gas exports to Europe": the supply, its supplier as modifier;
+                # but "the country's fuel supply", with no "to", is what the owner consumes
+                stock = lemma in ("supply", "supplies") and any(c.dep_ == "poss" for c in token.children) \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children)
+                triggers.append(Trigger(token, "energy_supplier", "action", reversed=lemma == "import" or stock))
             elif lemma in lx.ENERGY_NOUNS and token.head.lemma_.lower() in ("need", "requirement", "demand",
                                                                           "consumption"):
                 triggers.append(Trigger(token, "energy_supplier", "energy"))

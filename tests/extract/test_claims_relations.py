@@ -241,7 +241,15 @@ DIRECTION: list[tuple[str, str, str, str]] = [
     ("energy_supplier", "Germany imports gas from Norway.", "NOR", "DEU"),
     ("energy_supplier", "India bought oil from Russia in May.", "RUS", "IND"),
     ("energy_supplier", "Japan purchases LNG from Australia.", "AUS", "JPN"),
+    ("energy_supplier", "Russia's gas supplies to Hungary fell sharply.", "RUS", "HUN"),
 ]
+
+
+def test_extract_claims_own_fuel_supply_is_not_supplied_by_its_owner(nlp):
+    # "the country's fuel supply" is what the country consumes: it supplies no one
+    claims = claims_of(nlp, "Airlines suspend flights to Bolivia after the country's fuel supply was exhausted "
+                            "due to the end of fuel supplies from Argentina.")
+    assert not between(claims, "energy_supplier", "BOL", "ARG", ordered=True), show(claims)
 
 
 @pytest.mark.parametrize("relation,text,subject,obj", DIRECTION)

@@ -192,8 +192,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                                                    if c.dep_ in ("compound", "amod", "nmod")):
                 # "Russian oil supplies", "gas exports to Europe": the supply, its supplier as modifier;
                 # but "the country's fuel supply", with no "to", is what the owner consumes
+                # ("halted its oil supplies to X": the "to" may hang from the verb)
+                around = list(token.children) + (list(token.head.children) if token.dep_ == "dobj" else [])
                 stock = lemma in ("supply", "supplies") and any(c.dep_ == "poss" for c in token.children) \
-                    and not any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children)
+                    and not any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in around)
                 triggers.append(Trigger(token, "energy_supplier", "action", reversed=lemma == "import" or stock))
             elif lemma in lx.ENERGY_NOUNS and token.head.lemma_.lower() in ("need", "requirement", "demand",
                                                                           "consumption"):

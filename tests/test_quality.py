@@ -18,8 +18,9 @@ from kgraph.evaluate import read_gold, score
 pytestmark = pytest.mark.model
 
 # Measured on 2026-11-26 (second session): P 0.944, R 0.790; leader_of P 1.000, R 0.962. Each threshold sits
-# 0.03 below; raise them when the extractor improves.
-MIN_PRECISION = 0.914
+# 0.03 below; raise them when the extractor improves. 2026-11-27: P 0.948, R 0.785 (a trade row that matched
+# only through a ministry's name is gone; the recall threshold stays).
+MIN_PRECISION = 0.918
 MIN_RECALL = 0.760
 MIN_LEADER_PRECISION = 0.97
 MIN_LEADER_RECALL = 0.932

@@ -133,6 +133,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     triggers.append(Trigger(token, relation, "relational"))
             elif lemma in lx.RELATIONAL_NOUNS:
                 relation = lx.RELATIONAL_NOUNS[lemma]
+                if relation == "ally" and set(_modifier_lemmas(token)) & {"political", "party"}:
+                    continue  # "benefits for himself and political allies": people, not states
                 if relation == "energy_supplier" and not (_energy_in(token) or any(
                         _lemma(c) in lx.ENERGY_NOUNS for c in token.children)):
                     if any(_lemma(t) in lx.ARMS_NOUNS for t in token.subtree):

@@ -150,9 +150,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue  # an energy supply, handled below
                 if relation == "trade_partner" and _trade_blocked(token):
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
-                if relation == "trade_partner" and set(_modifier_lemmas(token)) & lx.ILLICIT_TRADE:
-                    continue  # "the drug trade": crime, not trade between states
                 mods = set(_modifier_lemmas(token))
+                if relation == "trade_partner" and mods & lx.ILLICIT_TRADE:
+                    continue  # "the drug trade": crime, not trade between states
                 if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
                     # military aid runs from supplier to recipient, like an arms sale
                     triggers.append(Trigger(token, "military_cooperation", "arms"))

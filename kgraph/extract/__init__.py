@@ -20,8 +20,10 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from ..model import Article, Claim, Mention
+from ..gazetteer import load_gazetteer
 from .claims import extract_claims
-from .mentions import find_mentions
+from .mentions import byline_entity, find_mentions
+from .speakers import byline_name
 from .pipeline import load_pipeline
 
 __all__ = ["ArticleResult", "extract_article", "extract_articles", "extract_claims", "find_mentions",
@@ -63,7 +65,9 @@ def _result(article: Article, doc: Doc) -> ArticleResult:
     mentions = doc._.kg_mentions
     if mentions is None:
         mentions = find_mentions(doc, date=article.date)
-    claims = extract_claims(doc, mentions, doc_id=article.id, date=article.date)
+    name = byline_name(article.title, article.source)
+    byline = byline_entity(name, article.date, load_gazetteer()) if name else None
+    claims = extract_claims(doc, mentions, doc_id=article.id, date=article.date, byline=byline)
     return ArticleResult(article, mentions, claims)
 
 

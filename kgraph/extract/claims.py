@@ -323,6 +323,7 @@ class ArticleContext:
         self.recent: dict[str, tuple[int, Entity, Entity | None]] = {}
         self.sent_no = 0
         self.trigger_tokens: set[int] = set()  # the current sentence's trigger words
+        self.byline: Entity | None = None  # who speaks the whole article, if one person does
 
     def _main_pair(self) -> tuple[Entity, Entity] | None:
         """The two countries an article is about: the two most mentioned as actors."""
@@ -1216,8 +1217,9 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     rank = _rank(trigger, sent) if trigger.kind in ("relational", "action") else None
     period = _period(trigger, sent, ctx.date, n_triggers)
     modality = _claim_modality(trigger, bool(amounts))
-    speaker, _ = ctx.speakers.speaker_of(sent, trigger.token)
-    speaker_entity = speaker.entity if speaker is not None else None
+    speaker, found = ctx.speakers.speaker_of(sent, trigger.token)
+    # In remarks or a statement, what no one else is quoted or reported saying is the byline's.
+    speaker_entity = speaker.entity if speaker is not None else (ctx.byline if found != "quotation" else None)
     rule = f"{trigger.kind}-{relation}" + ("" if how in ("parse", "") else f"/{how}")
     status = _status(trigger)
     claims = []
@@ -1408,7 +1410,7 @@ def merge_duplicate_claims(claims: list[Claim]) -> list[Claim]:
 
 
 def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date: dt.date | None = None,
-                   gazetteer: Gazetteer | None = None) -> list[Claim]:
+                   gazetteer: Gazetteer | None = None, byline: Entity | None = None) -> list[Claim]:
     """Claims in a parsed article.
 
     Args:
@@ -1416,11 +1418,14 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
         mentions: its linked mentions (`find_mentions`).
         doc_id: the article id written in each claim.
         date: the article date (periods, leaders in office).
+        byline: the person whose words the whole article is (remarks, a statement), who
+            speaks every sentence the text does not give to someone else.
 
     Returns:
         Claims in text order, duplicates merged.
     """
     ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer())
+    ctx.byline = byline
     claims = leader_claims(ctx, doc_id)
     for number, sent in enumerate(doc.sents):
         ctx.sent_no = number

@@ -262,6 +262,16 @@ def person_entity(name: str, country: str | None, role: str | None, record: Lead
     return Entity(type=kind, id=slug, name=name, country=country, role=role)
 
 
+def byline_entity(name: str, date: dt.date | None, gazetteer: Gazetteer) -> Entity | None:
+    """The person a release's byline names: the leaders table's record when the name is a
+    listed leader's in office ("Biden" alone is enough), else a person with a full name."""
+    words = _words(name)
+    for record in gazetteer.find_leaders(name, date):
+        if record.in_office(date) and (_words(record.name) <= words or len(words) == 1):
+            return gazetteer.leader_entity(record)
+    return Entity(type="Person", id=_slug(name), name=name) if len(name.split()) >= 2 else None
+
+
 class MentionFinder:
     """Finds the mentions of one Doc; holds the per-article memory of people."""
 

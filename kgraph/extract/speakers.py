@@ -32,6 +32,48 @@ _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 _FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})
 
 
+# A release that is one person's words, as its title or source line says: "Remarks by
+# Secretary Janet L. Yellen at ...", "Statement by President Ursula von der Leyen".
+_NAME_WORD = r"(?:[A-Z][\w.’'-]*|von|van|der|den|de|del|da|dos|al|bin|ibn|la|le|of)"
+_BYLINE = re.compile(r"\b(?:[Rr]emarks|[Ss]tatement|[Ss]peech|[Aa]ddress|[Kk]eynote|[Oo]p-[Ee]d|[Mm]essage)"
+                     rf"\s+by\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,8}})")
+# Titles before the name ("Secretary of State", "President", "Mr."): not part of it.
+_BYLINE_TITLES = frozenset({
+    "president", "vice", "secretary", "general", "prime", "minister", "foreign", "deputy", "chancellor",
+    "commissioner", "high", "representative", "ambassador", "state", "treasury", "defense", "defence",
+    "king", "queen", "emir", "sheikh", "dr", "mr", "ms", "mrs", "of", "us", "u.s", "uk", "eu",
+})
+
+
+def byline_name(*texts: str | None) -> str | None:
+    """The person whose words a release is, from its title or source line; None if not one person's.
+
+    Examples:
+        >>> byline_name("Remarks by Secretary of State Michael R. Pompeo at the Signing")
+        'Michael R. Pompeo'
+        >>> byline_name(None, "a statement by President Ursula von der Leyen at the press conference")
+        'Ursula von der Leyen'
+        >>> byline_name("Remarks by President Biden at the Summit")
+        'Biden'
+        >>> byline_name("Press statement by the Secretary of State") is None
+        True
+    """
+    for text in texts:
+        match = _BYLINE.search(text or "")
+        if match is None:
+            continue
+        words = match.group("name").split()
+        while words and words[0].lower().rstrip(".") in _BYLINE_TITLES:
+            words.pop(0)
+        if "of" in words:  # "William Ruto of Kenya"
+            words = words[:words.index("of")]
+        while words and words[-1][0].islower():
+            words.pop()
+        if words:
+            return " ".join(words)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     start: int

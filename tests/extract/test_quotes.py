@@ -230,3 +230,35 @@ KNOWN_GAPS_QUOTES: list[tuple[str, tuple, str]] = [
         ("Kazakhstan exports oil to Italy by tanker.", "energy_supplier", "KAZ", "ITA"),
         'no claims'),
 ]
+
+
+def test_extract_claims_byline_speaks_what_no_one_else_says(nlp):
+    # A release titled as one person's remarks: its unattributed sentences are that person's;
+    # a sentence quoting someone else stays theirs.
+    from kgraph.extract import extract_article
+    from kgraph.model import Article
+
+    from .claim_helpers import DATE
+
+    text = ("Thank you for hosting me. Chile is Peru's largest trading partner. "
+            "\"Peru and Bolivia signed a gas agreement,\" Bolivian President Luis Arce said.")
+    article = Article(id="r", text=text, date=DATE, title="Remarks by Secretary Maria Gonzalez Rivera in Lima")
+    claims = extract_article(article, nlp).claims
+    trade = between(claims, "trade_partner", "CHL", "PER")
+    assert trade and all(speaker_is(c, "Maria Gonzalez Rivera") for c in trade), show(claims)
+    deal = between(claims, "agreement", "PER", "BOL")
+    assert deal and all(speaker_is(c, "Arce") for c in deal), show(claims)
+    untitled = extract_article(Article(id="r", text=text, date=DATE), nlp).claims
+    assert all(c.speaker is None for c in between(untitled, "trade_partner", "CHL", "PER")), show(untitled)
+
+
+def test_extract_claims_byline_of_a_listed_leader_by_surname(nlp):
+    from kgraph.extract import extract_article
+    from kgraph.model import Article
+
+    from .claim_helpers import DATE
+
+    article = Article(id="r", text="Chile is Peru's largest trading partner.", date=DATE,
+                      title="Remarks by President Boric at the Pacific Alliance summit")
+    claims = between(extract_article(article, nlp).claims, "trade_partner", "CHL", "PER")
+    assert claims and all(c.speaker is not None and c.speaker.country == "CHL" for c in claims), show(claims)

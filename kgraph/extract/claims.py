@@ -900,12 +900,30 @@ def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
     return [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
 
 
+def _acting_phrase(noun: Token) -> set[int] | None:
+    """Token indexes of the subject phrase a relational noun heads or is coordinated in, when
+    that phrase does something ("Germany and other NATO allies lifted ..."); None when the
+    noun is predicated of someone ("X is an ally of Y") or is not a subject."""
+    top = noun
+    while top.dep_ == "conj" and top.head != top:
+        top = top.head
+    if top.dep_ not in ("nsubj", "nsubjpass") or _lemma(top.head) in ("be", "remain", "become", "stay"):
+        return None
+    return {t.i for t in top.subtree}
+
+
 def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
     """Pairs for a symmetric relation: parse first, then the speaker, the sentence, the article's pair."""
     relation = trigger.relation
     agents = _unique(parties.agents)
     others = _unique(parties.others + parties.sources)
     co = _unique(parties.co_parties)
+    actors = _acting_phrase(trigger.token) if trigger.kind == "relational" else None
+    if actors is not None:
+        # "NATO allies scramble jets against Russian drones": the allies act; the tie is among
+        # the parties of their own phrase, not with what they act on.
+        agents, others, co = ([p for p in group if p[1] is not None and p[1].i in actors]
+                              for group in (agents, others, co))
     everyone = _unique(agents + others + co)
     if relation == "meeting" and _lemma(trigger.token) in lx.TRAVEL_WORDS:
         # "travelled to A, B and C": the places visited do not meet; travellers to one place do
@@ -936,7 +954,8 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         party = ctx.as_party(speaker.entity) if speaker is not None else None
         if party is not None and party.id not in {c[0].id for c in co}:
             return [((party, None), c) for c in co], "speaker-attends"
-    if trigger.kind == "relational" and len(everyone) == 1 and trigger.token.dep_ not in ("pobj", "dobj"):
+    if trigger.kind == "relational" and len(everyone) == 1 and trigger.token.dep_ not in ("pobj", "dobj") \
+            and actors is None:
         # (said of a country, "X is an ally"; not "attacks on U.S. allies", which names no second party)
         # "X is not only a neighbour but also an ally, this is how we regard X": the one
         # other party of the sentence.

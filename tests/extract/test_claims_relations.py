@@ -441,6 +441,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("military_cooperation", "Turkey sells drones to Romania, a NATO member country.", "NATO"),
     ("ally", "Brazil designated Colombia as a major non-NATO ally.", "NATO"),
     ("agreement", "Peru ratified the United Nations Convention on the Law of the Sea.", "UN"),
+    # allies who act: the tie is within their own phrase, not with what they act on
+    ("ally", "Spain and other NATO allies sent jets after Russian drones entered Estonian airspace.", "RUS"),
+    ("ally", "Canada and several other NATO allies lifted their restrictions on Ukraine.", "UKR"),
 ]
 
 

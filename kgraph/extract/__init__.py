@@ -19,12 +19,12 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
-from ..model import Article, Claim, Mention
 from ..gazetteer import load_gazetteer
+from ..model import Article, Claim, Mention
 from .claims import extract_claims
 from .mentions import byline_entity, find_mentions
-from .speakers import byline_name
 from .pipeline import load_pipeline
+from .speakers import byline_name
 
 __all__ = ["ArticleResult", "extract_article", "extract_articles", "extract_claims", "find_mentions",
            "load_pipeline", "make_doc", "memory_zone"]

@@ -79,6 +79,8 @@ _FUTURE_VERBS_WITH_OBJECT: frozenset[str] = frozenset({"plan", "schedule", "prep
 _FUTURE_NOUNS: frozenset[str] = frozenset(
     {"plan", "intention", "intent", "aim", "goal", "pledge", "promise", "commitment", "decision", "bid", "target", "roadmap"}
 )
+# Nouns for an act offered or proposed, not yet done ("an aid offer", "a proposal of talks").
+_OFFER_NOUNS: frozenset[str] = frozenset({"offer", "proposal"})
 # Adjectives of a future act ("planned visit", "upcoming talks", "due to sign", "poised to").
 _FUTURE_ADJECTIVES: frozenset[str] = frozenset(
     {"planned", "upcoming", "forthcoming", "future", "proposed", "due", "ready", "prepared", "poised", "scheduled",
@@ -236,6 +238,9 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     if (forms & _FUTURE_NOUNS or governor.text.lower() in _FUTURE_ADJECTIVES) and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS:
         if _is_infinitive(child):
             signals.add(FUTURE)
+    # an offer or a proposal of the act, not the act: "a $100 million aid offer", "an offer of aid"
+    if not verbal and forms & _OFFER_NOUNS and dep in {"compound", "prep", "nmod"}:
+        signals.add(FUTURE)
     # an infinitival modifier of any other noun: "the treaty to be signed next week"
     if dep in _INFINITIVAL_NOUN_DEPS and _is_infinitive(child) and governor.pos_ in {"NOUN", "PROPN", "PRON"}:
         signals.add(FUTURE)

@@ -282,6 +282,9 @@ MODALITY: list[tuple[str, str, str, str, str]] = [
     ("The United States imposed sanctions on Iran.", "sanction", "USA", "IRN", "asserted"),
     ("India might buy oil from Venezuela.", "energy_supplier", "VEN", "IND", "hedged"),
     ("Chile is prepared to provide assistance to Haiti.", "aid_donor", "CHL", "HTI", "future"),
+    ("Chile renewed a $50 million humanitarian aid offer to Haiti.", "aid_donor", "CHL", "HTI", "future"),
+    ("Chile made an offer of aid to Haiti.", "aid_donor", "CHL", "HTI", "future"),
+    ("Chile sent aid to Haiti.", "aid_donor", "CHL", "HTI", "asserted"),
 ]
 
 

@@ -636,6 +636,22 @@ def _describes_other_party(token: Token, ctx: ArticleContext) -> bool:
     return False
 
 
+def _target_of_hostile_act(token: Token, trigger: Token) -> bool:
+    """A party named in the object of a seizure, a strike or an arrest ("seizes a Russian
+    tanker"), other than the trigger's own: what the act is done to, not a partner in it."""
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+            verb = node.head
+            return verb != trigger and _lemma(verb) in lx.HOSTILE_ACTS
+        if node.dep_ not in ("compound", "amod", "nmod", "poss", "conj", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
 def _go_between(token: Token, trigger: Trigger) -> bool:
     """"talks mediated by the UK", "an agreement brokered by Qatar", "signed in Washington,
     hosted by the U.S. president": who brings the parties together is not one of them."""
@@ -771,6 +787,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
         if _negated_name(head, ctx) or _describes_other_party(head, ctx) or _go_between(head, trigger):
             continue
+        if trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(head, trigger.token):
+            continue  # "with military assistance from X, France seizes a Russian tanker": no partner
         if role == "mod":
             if trigger.relation == "conflict" and _lemma(trigger.token) == "war" and head.dep_ != "poss":
                 continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks

@@ -129,6 +129,12 @@ LIFTABLE = frozenset({"sanction", "tariff"})
 # Nouns that say what a party belongs to ("Romania, a NATO member country"): the body named
 # in such an apposition describes the party and is not a party itself.
 MEMBERSHIP_NOUNS = frozenset({"member", "state", "country", "nation", "signatory", "founder", "part"})
+# Acts done to a party, whose object is never a partner of the doer ("seizes a Russian tanker").
+HOSTILE_ACTS = frozenset({"seize", "intercept", "board", "capture", "detain", "arrest", "sink", "raid", "attack",
+                          "strike", "shoot", "target", "bomb", "expel"})
+# Relations between partners: a party is one only if it takes part, not if it is acted upon.
+COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
+                         "trade_partner", "investor", "energy_supplier"})
 # Verbs whose agent brings two others together ("talks mediated by X"): a go-between, not a party.
 GO_BETWEEN_VERBS = frozenset({"mediate", "broker", "facilitate", "arbitrate", "moderate", "sponsor"})
 # Modifiers of "trade" that make it a crime rather than commerce between states ("the drug trade").

@@ -444,6 +444,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     # allies who act: the tie is within their own phrase, not with what they act on
     ("ally", "Spain and other NATO allies sent jets after Russian drones entered Estonian airspace.", "RUS"),
     ("ally", "Canada and several other NATO allies lifted their restrictions on Ukraine.", "UKR"),
+    # what a seizure or a strike is done to is not a partner of whoever helps with it
+    ("military_cooperation", "The Spanish navy, with military assistance from a British warship, seizes a "
+                             "Libyan tanker in the Mediterranean.", "LBY"),
 ]
 
 

@@ -977,7 +977,8 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         # (said of a country, "X is an ally"; not "attacks on U.S. allies", which names no second party)
         # "X is not only a neighbour but also an ally, this is how we regard X": the one
         # other party of the sentence.
-        rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id]
+        rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id
+                and not (relation in lx.COOPERATIVE and _target_of_hostile_act(p[1], trigger.token))]
         if len(rest) == 1:
             return [(everyone[0], rest[0])], "sentence-party"
     if ctx.pair is None:
@@ -1037,7 +1038,8 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         # (a target guessed this way is a country: "UNICEF reports ... the Israeli blockade" is no
         # blockade of UNICEF)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
-                and p not in parties.ahead and not _modifies_other_trigger(p[1], trigger.token, ctx)]
+                and p not in parties.ahead and not _modifies_other_trigger(p[1], trigger.token, ctx)
+                and not (relation in lx.COOPERATIVE and _target_of_hostile_act(p[1], trigger.token))]
         if len(rest) == 1 and rest[0][0].type == "Country" and not (
                 relation == "conflict" and any(a[0].type != "Country" for a in agents)):
             others, how = rest, "sentence-party"

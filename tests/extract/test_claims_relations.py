@@ -447,6 +447,8 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     # what a seizure or a strike is done to is not a partner of whoever helps with it
     ("military_cooperation", "The Spanish navy, with military assistance from a British warship, seizes a "
                              "Libyan tanker in the Mediterranean.", "LBY"),
+    ("aid_donor", "Norway's special forces, with Danish naval assistance, seize a Libyan oil tanker in the North Sea.",
+     "LBY"),
 ]
 
 

@@ -134,7 +134,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             elif lemma in lx.RELATIONAL_NOUNS:
                 relation = lx.RELATIONAL_NOUNS[lemma]
                 if relation == "ally" and set(_modifier_lemmas(token)) & {"political", "party"}:
-                    continue  # "benefits for himself and political allies": people, not states
+                    continue  # "contracts for his political allies": people, not states
                 if relation == "energy_supplier" and not (_energy_in(token) or any(
                         _lemma(c) in lx.ENERGY_NOUNS for c in token.children)):
                     if any(_lemma(t) in lx.ARMS_NOUNS for t in token.subtree):
@@ -252,7 +252,7 @@ def _trade_blocked(token: Token) -> bool:
     if any(_lemma(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "on":
-        # "a new set of tariff rates on imports": what lies on the trade is named by the
+        # "a round of tariff rates on imports": what lies on the trade is named by the
         # phrase the preposition hangs from, with its modifiers and "of" complement.
         head = token.head.head
         nouns = [head] + [t for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -788,7 +788,7 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
         if _negated_name(head, ctx) or _describes_other_party(head, ctx) or _go_between(head, trigger):
             continue
         if trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(head, trigger.token):
-            continue  # "with military assistance from X, France seizes a Russian tanker": no partner
+            continue  # "helped by X, Y seizes a Z-flagged ship": Z is no partner
         if role == "mod":
             if trigger.relation == "conflict" and _lemma(trigger.token) == "war" and head.dep_ != "poss":
                 continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks
@@ -938,7 +938,7 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
     co = _unique(parties.co_parties)
     actors = _acting_phrase(trigger.token) if trigger.kind == "relational" else None
     if actors is not None:
-        # "NATO allies scramble jets against Russian drones": the allies act; the tie is among
+        # "NATO allies send jets after Z's drones": the allies act; the tie is among
         # the parties of their own phrase, not with what they act on.
         agents, others, co = ([p for p in group if p[1] is not None and p[1].i in actors]
                               for group in (agents, others, co))

@@ -129,7 +129,7 @@ LIFTABLE = frozenset({"sanction", "tariff"})
 # Nouns that say what a party belongs to ("Romania, a NATO member country"): the body named
 # in such an apposition describes the party and is not a party itself.
 MEMBERSHIP_NOUNS = frozenset({"member", "state", "country", "nation", "signatory", "founder", "part"})
-# Acts done to a party, whose object is never a partner of the doer ("seizes a Russian tanker").
+# Acts done to a party, whose object is never a partner of the doer ("seizes a Z-flagged ship").
 HOSTILE_ACTS = frozenset({"seize", "intercept", "board", "capture", "detain", "arrest", "sink", "raid", "attack",
                           "strike", "shoot", "target", "bomb", "expel"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.

@@ -741,7 +741,7 @@ class MentionFinder:
             if i > 0 and deputy and self.lower[i - 1] == deputy:
                 start_of_title = i - 1
             # "NAME, [the] [Russian] President ...": the name stands before the title, unless a
-            # name follows it ("... with X, Brazilian president Lula ..." is Lula's title).
+            # name follows it ("after talks with X, Chilean president Y said" gives Y the title).
             if not self._name_follows(j) and self._appositive(start_of_title, j, country, role, past):
                 i = j
                 continue

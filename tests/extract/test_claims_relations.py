@@ -273,7 +273,7 @@ ABSENT: list[tuple[str, str]] = [
     ("trade_partner", "A Chilean patrol boat traded fire with a Bolivian vessel near the border."),
     ("ally", "Mali and Niger, founders of the Alliance of Sahel States, left the International Criminal Court."),
     ("aid_donor", "The UN Assistance Mission in Somalia reported heavy fighting near the capital."),
-    ("ally", "Peru imposes sanctions on a Chilean minister, accusing him of securing benefits for himself and "
+    ("ally", "Peru imposes sanctions on a Chilean minister, accusing him of steering funds to himself and "
              "political allies."),
     ("investor", "Toyota will build a new plant in Texas."),
     ("investor", "Asia attracted record investment from Europe."),

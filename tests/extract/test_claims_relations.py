@@ -247,8 +247,9 @@ DIRECTION: list[tuple[str, str, str, str]] = [
 
 def test_extract_claims_own_fuel_supply_is_not_supplied_by_its_owner(nlp):
     # "the country's fuel supply" is what the country consumes: it supplies no one
-    claims = claims_of(nlp, "Airlines suspend flights to Bolivia after the country's fuel supply was exhausted "
-                            "due to the end of fuel supplies from Argentina.")
+    claims = claims_of(nlp, "Bolivia grounded its planes because the country's fuel supply was exhausted by the "
+                            "end of fuel supplies from Argentina.")
+    assert between(claims, "energy_supplier", "ARG", "BOL", ordered=True), show(claims)
     assert not between(claims, "energy_supplier", "BOL", "ARG", ordered=True), show(claims)
 
 
@@ -443,12 +444,11 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("agreement", "Peru ratified the United Nations Convention on the Law of the Sea.", "UN"),
     # allies who act: the tie is within their own phrase, not with what they act on
     ("ally", "Spain and other NATO allies sent jets after Russian drones entered Estonian airspace.", "RUS"),
-    ("ally", "Canada and several other NATO allies lifted their restrictions on Ukraine.", "UKR"),
+    ("ally", "Canada and other NATO allies have ended their limits on Ukraine firing long-range missiles.", "UKR"),
     # what a seizure or a strike is done to is not a partner of whoever helps with it
-    ("military_cooperation", "The Spanish navy, with military assistance from a British warship, seizes a "
-                             "Libyan tanker in the Mediterranean.", "LBY"),
-    ("aid_donor", "Norway's special forces, with Danish naval assistance, seize a Libyan oil tanker in the North Sea.",
-     "LBY"),
+    ("military_cooperation", "Spanish marines, with military assistance from a British frigate, seized a Libyan "
+                             "cargo ship on Friday.", "LBY"),
+    ("aid_donor", "With Danish naval assistance, Norwegian commandos seized a Libyan tanker off the coast.", "LBY"),
 ]
 
 

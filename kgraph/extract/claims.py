@@ -652,6 +652,15 @@ def _target_of_hostile_act(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
+    """A name that is no party to the trigger whatever role the parse gives it, so that the
+    parse and the one-other-party fallbacks leave it out alike: "non-NATO", a body that
+    describes a party, a mediator, and for a cooperative relation what a seizure or a strike
+    is done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner)."""
+    return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
+            or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token)))
+
+
 def _go_between(token: Token, trigger: Trigger) -> bool:
     """"talks mediated by the UK", "an agreement brokered by Qatar", "signed in Washington,
     hosted by the U.S. president": who brings the parties together is not one of them."""
@@ -785,10 +794,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             continue  # "the United Nations Convention on the Law of the Sea": a title
         if role in ("other", "co") and _affiliation(head):
             continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
-        if _negated_name(head, ctx) or _describes_other_party(head, ctx) or _go_between(head, trigger):
+        if _no_party(head, trigger, ctx):
             continue
-        if trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(head, trigger.token):
-            continue  # "helped by X, Y seizes a Z-flagged ship": Z is no partner
         if role == "mod":
             if trigger.relation == "conflict" and _lemma(trigger.token) == "war" and head.dep_ != "poss":
                 continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks
@@ -978,7 +985,7 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         # "X is not only a neighbour but also an ally, this is how we regard X": the one
         # other party of the sentence.
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id != everyone[0][0].id
-                and not (relation in lx.COOPERATIVE and _target_of_hostile_act(p[1], trigger.token))]
+                and not _no_party(p[1], trigger, ctx)]
         if len(rest) == 1:
             return [(everyone[0], rest[0])], "sentence-party"
     if ctx.pair is None:
@@ -1039,7 +1046,7 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         # blockade of UNICEF)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                 and p not in parties.ahead and not _modifies_other_trigger(p[1], trigger.token, ctx)
-                and not (relation in lx.COOPERATIVE and _target_of_hostile_act(p[1], trigger.token))]
+                and not _no_party(p[1], trigger, ctx)]
         if len(rest) == 1 and rest[0][0].type == "Country" and not (
                 relation == "conflict" and any(a[0].type != "Country" for a in agents)):
             others, how = rest, "sentence-party"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -226,8 +227,31 @@ def test_claims_by_modality(kg):
 
 def test_org_members_relations(kg):
     rows = run_query(kg, "org_members_relations", org="SCO")
-    assert ("RUS", "sanction", "USA", "false") in _pairs(rows, "memberId", "relation", "partnerId", "partnerIsMember")
-    assert ("CHN", "investor", "TJK", "true") in _pairs(rows, "memberId", "relation", "partnerId", "partnerIsMember")
+    cols = ("memberId", "relation", "partners", "claims", "memberPartners", "partnersInOrg")
+    # the US sanctions Russia: a partner outside the SCO, counted but not listed
+    assert ("RUS", "sanction", "1", "1", "0", "") in _pairs(rows, *cols)
+    # China invests in Tajikistan: fellow members, from either end
+    assert ("CHN", "investor", "1", "1", "1", "TJK") in _pairs(rows, *cols)
+    assert ("TJK", "investor", "1", "1", "1", "CHN") in _pairs(rows, *cols)
+    # three claims in two articles support the RUS-TJK trade edge
+    assert ("RUS", "trade_partner", "1", "3", "1", "TJK") in _pairs(rows, *cols)
+    # the negated sanction on China and the hedged agreement are no edges; leader_of is no relation of a state's
+    assert ("RUS", "sanction", "CHN") not in {(r["memberId"], r["relation"], r["partnersInOrg"]) for r in rows}
+    assert not {r["relation"] for r in rows} & {"agreement", "leader_of", "meeting"}
+    assert {r["memberId"] for r in rows} == {"CHN", "KAZ", "RUS", "TJK"}
+
+
+def test_org_members_relations_counts_members_and_outsiders_apart(sample_kg):
+    from kgraph.model import Article
+    from tests.graph_samples import RUS, USA, _claim, build_sample_graph
+
+    with_outsider = build_sample_graph()  # sample_kg keeps the fake gazetteer in place
+    extra = Article("a4", "Russia and the United States are trade partners.", dt.date(2025, 2, 1))
+    with_outsider.add(extra, [_claim(extra, "trade_partner", RUS, USA, extra.text)])
+    rows = run_query(with_outsider, "org_members_relations", org="SCO")
+    cols = ("memberId", "relation", "partners", "claims", "memberPartners", "partnersInOrg")
+    assert ("RUS", "trade_partner", "2", "4", "1", "TJK") in _pairs(rows, *cols)
+    assert ("TJK", "trade_partner", "1", "3", "1", "RUS") in _pairs(rows, *cols)
 
 
 def test_single_source(kg):

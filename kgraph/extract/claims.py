@@ -652,13 +652,56 @@ def _target_of_hostile_act(token: Token, trigger: Token) -> bool:
     return False
 
 
+def _non_state_target(trigger: Token, ctx: ArticleContext) -> Token | None:
+    """The target an attack names, when it is an armed group or a person rather than a state:
+    the object of "struck militants", of "airstrikes on/against Islamic State hideouts" (on the
+    noun or on the verb that carries it out), or of "strikes targeting the X group"."""
+    holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
+    targets = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                targets += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("acl", "advcl") and _lemma(child) == "target":
+                targets += [g for g in child.children if g.dep_ == "dobj"]
+    for target in targets:
+        name = [c for c in target.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if target.i in ctx.index or any(tok.i in ctx.index for part in name for tok in part.subtree):
+            continue  # "Syrian army positions": a state's forces
+        # (a name alone is no sign: a town or a hospital is often tagged as one)
+        if _lemma(target) in lx.ARMED_GROUP_NOUNS or _lemma(target) in lx.GROUP_POSITION_NOUNS and any(
+                c.ent_type_ in ("ORG", "NORP") or _lemma(c) in lx.ARMED_GROUP_NOUNS
+                for part in name for c in part.subtree):
+            return target
+    return None
+
+
+def _fought_in(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
+    """"airstrikes against Islamic State hideouts in X", "struck militants inside X": an attack
+    aimed at an armed group or a person, with X only where it happened ("struck targets in X",
+    with no one named, is an attack on X)."""
+    if trigger.relation != "conflict" or _non_state_target(trigger.token, ctx) is None:
+        return False
+    node = token
+    for _ in range(5):
+        if node == trigger.token or node.head == node or node.dep_ not in (
+                "compound", "amod", "nmod", "conj", "appos", "pobj", "prep"):
+            return False  # "killed in Chadian airstrikes on ...": the attacker, named on the act itself
+        if node.dep_ == "pobj" and node.head.lower_ in lx.LOCATIVE_PREPS:
+            return True
+        node = node.head
+    return False
+
+
 def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     """A name that is no party to the trigger whatever role the parse gives it, so that the
     parse and the one-other-party fallbacks leave it out alike: "non-NATO", a body that
-    describes a party, a mediator, and for a cooperative relation what a seizure or a strike
-    is done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner)."""
+    describes a party, a mediator, for a cooperative relation what a seizure or a strike is
+    done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner), and the country where
+    an attack on an armed group took place."""
     return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
-            or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token)))
+            or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token))
+            or _fought_in(token, trigger, ctx))
 
 
 def _go_between(token: Token, trigger: Trigger) -> bool:

@@ -132,6 +132,17 @@ MEMBERSHIP_NOUNS = frozenset({"member", "state", "country", "nation", "signatory
 # Acts done to a party, whose object is never a partner of the doer ("seizes a Z-flagged ship").
 HOSTILE_ACTS = frozenset({"seize", "intercept", "board", "capture", "detain", "arrest", "sink", "raid", "attack",
                           "strike", "shoot", "target", "bomb", "expel"})
+# Who an attack may be aimed at without being a state: a strike on such a target in a
+# country ("drone strikes on militants in X") is fought in X, not against X.
+ARMED_GROUP_NOUNS = frozenset({"militant", "insurgent", "fighter", "jihadist", "militia", "terrorist", "rebel",
+                               "guerrilla", "extremist", "separatist", "smuggler", "cartel", "gang", "commander",
+                               "operative"})
+# What of an armed group an attack may strike: "Hezbollah positions", "Islamic State camps"
+# (a group's name before it); without one ("a training camp in X") it is the country's.
+GROUP_POSITION_NOUNS = frozenset({"position", "target", "site", "camp", "hideout", "stronghold", "depot", "force",
+                                  "cell", "fighter", "unit"})
+# Prepositions that place an act somewhere: "strikes in X", "raids across X", "off the coast of X".
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "near", "within", "throughout", "off"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

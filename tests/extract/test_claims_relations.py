@@ -194,6 +194,11 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Turkey shelled positions in Syria.", "TUR", "SYR"),
     ("conflict", "Iran's attack on Israel in April involved hundreds of drones.", "IRN", "ISR"),
     ("conflict", "Moscow bombed Kyiv overnight.", "RUS", "UKR"),
+    # what is struck in a country, when no armed group or person is named, is the country's
+    ("conflict", "Russian missiles struck power plants in Ukraine.", "RUS", "UKR"),
+    ("conflict", "Israeli warplanes struck Syrian army positions in southern Syria.", "ISR", "SYR"),
+    ("conflict", "Israel carried out airstrikes in Lebanon.", "ISR", "LBN"),
+    ("conflict", "Two soldiers died in Chilean strikes on a training camp in Bolivia.", "CHL", "BOL"),
     ("investor", "Indonesia received $5 billion in investment from Singapore.", "SGP", "IDN"),
     ("aid_donor", "Sudan received emergency food aid from Egypt.", "EGY", "SDN"),
     ("investor", "Investment from the UAE into India doubled in 2023.", "ARE", "IND"),
@@ -449,6 +454,14 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("military_cooperation", "Spanish marines, with military assistance from a British frigate, seized a Libyan "
                              "cargo ship on Friday.", "LBY"),
     ("aid_donor", "With Danish naval assistance, Norwegian commandos seized a Libyan tanker off the coast.", "LBY"),
+    # an attack on an armed group or a person is fought where they are, not against that country
+    ("conflict", "French jets carried out airstrikes against Islamic State hideouts in Mali.", "MLI"),
+    ("conflict", "Turkish drones struck Kurdish militants in northern Iraq.", "IRQ"),
+    ("conflict", "The United States launched a strike on an al-Qaeda commander in Yemen.", "YEM"),
+    ("conflict", "Kenyan forces attacked al-Shabaab fighters inside Somalia on Monday.", "SOM"),
+    ("conflict", "Israeli jets bombed Hezbollah depots in Lebanon.", "LBN"),
+    ("conflict", "Two people died in Chilean strikes targeting rebel commanders in Bolivia.", "BOL"),
+    ("conflict", "Three people were killed in Chilean strikes against rebel camps in Bolivia.", "BOL"),
 ]
 
 

@@ -45,6 +45,8 @@ _AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities"
 _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
 _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # Prepositions of circumstance: a trigger inside one is not done by the clause's subject.
+# Prepositions of topic: a war "about" which parties talk is not one they wage.
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "after", "before", "following", "since", "during", "because",
                                  "over", "against", "due"})
 # Relations whose claims may carry a money amount or a percentage.
@@ -790,6 +792,9 @@ def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
             if node.lower_ in _CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
                 return True  # but "agreed ... during a phone call": those who agreed were on the call
+            if relation == "conflict" and (node.lower_ in _TOPIC_PREPS or (
+                    node.lower_ == "on" and node.head.pos_ == "NOUN")):
+                return True  # "began talks about the war in X", "a summit on the war": what they discuss
             depth += 1
         node = node.head
     return depth > 1

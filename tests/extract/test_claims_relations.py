@@ -199,6 +199,7 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Israeli warplanes struck Syrian army positions in southern Syria.", "ISR", "SYR"),
     ("conflict", "Israel carried out airstrikes in Lebanon.", "ISR", "LBN"),
     ("conflict", "Two soldiers died in Chilean strikes on a training camp in Bolivia.", "CHL", "BOL"),
+    ("conflict", "Chile embarked on an invasion of Bolivia.", "CHL", "BOL"),
     ("investor", "Indonesia received $5 billion in investment from Singapore.", "SGP", "IDN"),
     ("aid_donor", "Sudan received emergency food aid from Egypt.", "EGY", "SDN"),
     ("investor", "Investment from the UAE into India doubled in 2023.", "ARE", "IND"),
@@ -462,6 +463,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("conflict", "Israeli jets bombed Hezbollah depots in Lebanon.", "LBN"),
     ("conflict", "Two people died in Chilean strikes targeting rebel commanders in Bolivia.", "BOL"),
     ("conflict", "Three people were killed in Chilean strikes against rebel camps in Bolivia.", "BOL"),
+    # a war the parties talk about is not one they wage
+    ("conflict", "Chile and Peru began talks in Brazil about the war in Bolivia.", "CHL"),
+    ("conflict", "Chile and Peru held a summit on the war in Bolivia.", "PER"),
 ]
 
 

@@ -45,8 +45,10 @@ _AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities"
 _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
 _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # Prepositions of circumstance: a trigger inside one is not done by the clause's subject.
-# Prepositions of topic: a war "about" which parties talk is not one they wage.
+# Prepositions of topic: a war "about" which parties talk is not one they wage, nor are
+# sanctions "regarding" which a country appeals its own.
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+_HOSTILE = frozenset({"conflict", "sanction", "tariff", "dispute"})
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "after", "before", "following", "since", "during", "because",
                                  "over", "against", "due"})
 # Relations whose claims may carry a money amount or a percentage.
@@ -493,6 +495,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in _SUBJECT_DEPS:
                 if p != t and _lemma(p) in lx.STANCE_VERBS:
                     return None  # "X condemned the strikes on Y": X judges the act, it did not do it
+                if p != t and _lemma(p) in lx.VIOLATION_VERBS and trigger.relation in lx.LIFTABLE:
+                    return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
                 if remote or not _direct(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
                 if verb == p and _lemma(p) in lx.TARGET_VERBS and trigger.kind == "action":
@@ -695,15 +699,35 @@ def _fought_in(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     return False
 
 
+def _exempted(token: Token, trigger: Trigger) -> bool:
+    """"grants Hungary an exemption from sanctions on Russian oil", "a waiver of tariffs for
+    Peru": who is exempted from a measure is spared by it, not its target."""
+    t = trigger.token
+    if trigger.relation not in lx.LIFTABLE or token in t.subtree:
+        return False
+    node = token
+    while node.dep_ in ("compound", "conj", "appos", "amod", "poss") and node.head != node:
+        node = node.head
+    if node.dep_ == "pobj" and _lemma(node.head.head) in lx.EXEMPTIONS and t not in node.head.head.subtree:
+        return True  # "tariffs on X, with exemptions for Y"
+    under = t.dep_ == "pobj" and t.head.lower_ in ("from", "of", "on") and _lemma(t.head.head) in lx.EXEMPTIONS
+    if not under:
+        return False
+    exemption = t.head.head
+    verb = exemption.head if exemption.dep_ == "dobj" else None
+    return (verb is not None and node.head == verb and node.dep_ in ("dative", "dobj")) or (
+        node.dep_ == "pobj" and node.head.head == exemption)
+
+
 def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     """A name that is no party to the trigger whatever role the parse gives it, so that the
     parse and the one-other-party fallbacks leave it out alike: "non-NATO", a body that
     describes a party, a mediator, for a cooperative relation what a seizure or a strike is
-    done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner), and the country where
-    an attack on an armed group took place."""
+    done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner), the country where
+    an attack on an armed group took place, and who is exempted from a sanction."""
     return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
             or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token))
-            or _fought_in(token, trigger, ctx))
+            or _fought_in(token, trigger, ctx) or _exempted(token, trigger))
 
 
 def _go_between(token: Token, trigger: Trigger) -> bool:
@@ -787,14 +811,16 @@ def _receiving(trigger: Token) -> bool:
 
 def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
     """Whether a trigger lies two or more phrases below its verb, or inside a phrase of circumstance."""
+    if relation in _HOSTILE and predicate.dep_ == "prep" and predicate.lower_ in _TOPIC_PREPS:
+        return True  # "regarding" and "concerning" are tagged as verbs: the trigger's "predicate"
     depth, node = 0, trigger
     while node != predicate and node.head != node:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
             if node.lower_ in _CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
                 return True  # but "agreed ... during a phone call": those who agreed were on the call
-            if relation == "conflict" and (node.lower_ in _TOPIC_PREPS or (
-                    node.lower_ == "on" and node.head.pos_ == "NOUN")):
-                return True  # "began talks about the war in X", "a summit on the war": what they discuss
+            if relation in _HOSTILE and node.lower_ in _TOPIC_PREPS or relation == "conflict" and (
+                    node.lower_ == "on" and node.head.pos_ == "NOUN"):
+                return True  # "began talks about the war in X", "appealed regarding the sanctions": a topic
             depth += 1
         node = node.head
     return depth > 1

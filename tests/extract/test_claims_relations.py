@@ -200,6 +200,10 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Israel carried out airstrikes in Lebanon.", "ISR", "LBN"),
     ("conflict", "Two soldiers died in Chilean strikes on a training camp in Bolivia.", "CHL", "BOL"),
     ("conflict", "Chile embarked on an invasion of Bolivia.", "CHL", "BOL"),
+    ("sanction", "The United States granted Hungary a waiver from sanctions on Russian gas.", "USA", "RUS"),
+    ("sanction", "Peru sold rifles to Bolivia, violating an arms embargo imposed by the United Nations on Bolivia.",
+     "UN", "BOL"),
+    ("sanction", "Iran evaded U.S. sanctions by selling oil through Malaysia.", "USA", "IRN"),
     ("investor", "Indonesia received $5 billion in investment from Singapore.", "SGP", "IDN"),
     ("aid_donor", "Sudan received emergency food aid from Egypt.", "EGY", "SDN"),
     ("investor", "Investment from the UAE into India doubled in 2023.", "ARE", "IND"),
@@ -463,9 +467,16 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("conflict", "Israeli jets bombed Hezbollah depots in Lebanon.", "LBN"),
     ("conflict", "Two people died in Chilean strikes targeting rebel commanders in Bolivia.", "BOL"),
     ("conflict", "Three people were killed in Chilean strikes against rebel camps in Bolivia.", "BOL"),
+    # who is exempted from a measure is spared by it; who breaks an embargo did not impose it
+    ("sanction", "The United States granted Hungary a waiver from sanctions on Russian gas.", "HUN"),
+    ("tariff", "Chile gave Peru an exemption from its steel tariffs.", "PER"),
+    ("tariff", "Chile imposed tariffs on Peru, with exemptions for Bolivia.", "BOL"),
+    ("sanction", "Peru sold rifles to Bolivia, violating an arms embargo imposed by the United Nations on Bolivia.",
+     "PER"),
     # a war the parties talk about is not one they wage
     ("conflict", "Chile and Peru began talks in Brazil about the war in Bolivia.", "CHL"),
     ("conflict", "Chile and Peru held a summit on the war in Bolivia.", "PER"),
+    ("sanction", "Bolivian president Luis Arce has appealed to Chile regarding the sanctions.", "BOL"),
 ]
 
 

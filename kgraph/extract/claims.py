@@ -49,7 +49,7 @@ _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # sanctions "regarding" which a country appeals its own.
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _HOSTILE = frozenset({"conflict", "sanction", "tariff", "dispute"})
-_CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "after", "before", "following", "since", "during", "because",
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", "following", "since", "during", "because",
                                  "over", "against", "due"})
 # Relations whose claims may carry a money amount or a percentage.
 _FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
@@ -477,6 +477,11 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "other"
         return None
     p = _predicate(t)
+    if trigger.relation in SYMMETRIC and _outside_phrase(party, trigger):
+        # "X signed a deal with Y amid tensions between Z and W": Y has no part in them. (The
+        # target of a strike or a blockade in such a phrase is often the sentence's place:
+        # "explosions in X amid new U.S. strikes".)
+        return None
     verb = p
     controller: Token | None = None
     # A trigger buried in the clause ("sanctions ... due to their conduct during the war") is
@@ -561,6 +566,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             came_by = verb.dep_
             if verb.dep_ == "prep" and verb.lower_ in _CIRCUMSTANCE_PREPS:
                 return None  # "met ... amid tensions with X": the meeting's parties are not the tension's
+            # "sanctions X for providing weapons to Y": X provided them, not the subject
+            for_cause = came_by == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB"
             verb = verb.head
             # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
             while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
@@ -570,7 +577,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 verb = verb.head
             if came_by in ("xcomp", "pcomp", "prep"):
                 controller = _party_object(verb, ctx)
-                if controller is None and _lemma(verb) in lx.CONTROL_VERBS and any(
+                if controller is None and (_lemma(verb) in lx.CONTROL_VERBS or for_cause) and any(
                         c.dep_ == "dobj" for c in verb.children):
                     return None  # "bans its citizens from travelling": the citizens would travel
             continue
@@ -809,21 +816,42 @@ def _receiving(trigger: Token) -> bool:
         _edge_into(trigger, p).dep_ in ("dobj", "attr")
 
 
-def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
-    """Whether a trigger lies two or more phrases below its verb, or inside a phrase of circumstance."""
+def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
+    """The preposition of circumstance or topic a trigger lies in, below its verb: "amid the
+    offensive in X", "after talks between X and Y", "talks about the war", "regarding the
+    sanctions". What is done there is not done by the clause's parties."""
+    predicate = _predicate(trigger)
     if relation in _HOSTILE and predicate.dep_ == "prep" and predicate.lower_ in _TOPIC_PREPS:
-        return True  # "regarding" and "concerning" are tagged as verbs: the trigger's "predicate"
-    depth, node = 0, trigger
+        return predicate  # "regarding" and "concerning" are tagged as verbs: the trigger's "predicate"
+    node = trigger
     while node != predicate and node.head != node:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
             if node.lower_ in _CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
-                return True  # but "agreed ... during a phone call": those who agreed were on the call
+                return node  # but "agreed ... during a phone call": those who agreed were on the call
             if relation in _HOSTILE and node.lower_ in _TOPIC_PREPS or relation == "conflict" and (
                     node.lower_ == "on" and node.head.pos_ == "NOUN"):
-                return True  # "began talks about the war in X", "appealed regarding the sanctions": a topic
+                return node  # "began talks about the war in X", "appealed regarding the sanctions"
+        node = node.head
+    return None
+
+
+def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
+    """Whether a trigger lies two or more phrases below its verb, or inside a phrase of circumstance."""
+    if _enclosing_phrase(trigger, relation) is not None:
+        return True
+    depth, node = 0, trigger
+    while node != predicate and node.head != node:
+        if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
             depth += 1
         node = node.head
     return depth > 1
+
+
+def _outside_phrase(party: Token | None, trigger: Trigger) -> bool:
+    """A party outside the circumstance or topic phrase its trigger lies in (see
+    :func:`_enclosing_phrase`): the main clause's parties are not the phrase's."""
+    phrase = _enclosing_phrase(trigger.token, trigger.relation)
+    return phrase is not None and (party is None or party not in phrase.subtree)
 
 
 def _prep_depth(party: Token, edge: Token) -> int:
@@ -1047,8 +1075,9 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         targets = [p for p in _antecedent_parties(trigger.token, ctx) if p[0].id not in {a[0].id for a in agents}]
         if targets:
             return [(a, b) for a in agents for b in targets], "antecedent"
-    if relation == "meeting" and co:
-        # "..., Rahmon said at a meeting with Putin": the one who speaks attended.
+    if relation == "meeting" and co and _enclosing_phrase(trigger.token, relation) is None:
+        # "..., Rahmon said at a meeting with Putin": the one who speaks attended (not "after talks
+        # between X and Y").
         speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]
         party = ctx.as_party(speaker.entity) if speaker is not None else None
         if party is not None and party.id not in {c[0].id for c in co}:
@@ -1108,7 +1137,8 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     if others and not agents:
         # "The new funding includes $8 million for Chad": the giver named just before.
         recent = ctx.recent.get(relation)
-        if recent is not None and ctx.sent_no - recent[0] <= 2 and recent[1].id not in {o[0].id for o in others}:
+        if recent is not None and ctx.sent_no - recent[0] <= 2 and not _outside_phrase(None, trigger) \
+                and recent[1].id not in {o[0].id for o in others}:
             agents, how = [(recent[1], None)], "carried"
     # (several coordinated agents only outside conflict, where the rest is often a bystander)
     if agents and (len(agents) == 1 or relation != "conflict") and not others \

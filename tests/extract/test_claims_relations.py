@@ -221,6 +221,8 @@ POSITIVE_UNORDERED: list[tuple[str, str, str, str]] = [
     ("trade_partner", "Kenya's exports to Uganda grew by 12 percent.", "KEN", "UGA"),
     ("conflict", "Ethiopia and Eritrea fought a war from 1998 to 2000.", "ETH", "ERI"),
     ("conflict", "Clashes between India and China erupted in the Galwan valley.", "IND", "CHN"),
+    ("dispute", "Ecuador signed an economic deal with Chile amidst ongoing tensions between Peru and Bolivia.",
+     "PER", "BOL"),
 ]
 
 
@@ -477,6 +479,13 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("conflict", "Chile and Peru began talks in Brazil about the war in Bolivia.", "CHL"),
     ("conflict", "Chile and Peru held a summit on the war in Bolivia.", "PER"),
     ("sanction", "Bolivian president Luis Arce has appealed to Chile regarding the sanctions.", "BOL"),
+    # what happens in a phrase of circumstance is not done by the main clause's parties
+    ("conflict", "Colombia suspended trade talks with Peru amid the recent Bolivian offensive in Paraguay.", "COL"),
+    ("dispute", "Ecuador signed an economic deal with Chile amidst ongoing tensions between Peru and Bolivia.",
+     "ECU"),
+    ("meeting", "Chilean president Gabriel Boric says that Peru is trying to discredit the peace talks after "
+                "talks between Bolivia and Ecuador.", "CHL"),
+    ("military_cooperation", "Chile sanctioned ten Peruvian companies for providing weapons to Bolivia.", "CHL"),
 ]
 
 

@@ -216,7 +216,7 @@ STANCE_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "decr
 
 # Verbs that ask for something not yet done: "calls for an arms embargo", "urged sanctions".
 PROPOSAL_VERBS = frozenset({"urge", "demand", "propose", "advocate", "recommend", "request", "suggest",
-                            "threaten", "push", "press", "lobby", "petition"})
+                            "threaten", "push", "press", "lobby", "petition", "outline", "draft", "float", "mull"})
 
 # Words that turn a single party's statement into one about the article's pair.
 BILATERAL_WORDS = frozenset({"bilateral", "mutual", "two-way"})

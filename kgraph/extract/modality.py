@@ -139,6 +139,15 @@ def _forms(token: Token) -> set[str]:
     return forms
 
 
+def _conditional(clause: Token) -> bool:
+    """An adverbial clause of condition: "unless X pays", "if talks fail"."""
+    for mark in clause.children:
+        if mark.dep_ == "mark" and mark.text.lower() in ("if", "unless"):
+            before = clause.doc[mark.i - 1].text.lower() if mark.i > 0 else ""
+            return before not in ("even", "as", "only")
+    return False
+
+
 def _is_negation(token: Token) -> bool:
     """A negating particle: the dependency label "neg", or "not"/"n't"/"never" under another label."""
     if token.text.lower() == "not" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("only", "just", "merely"):
@@ -184,6 +193,10 @@ def _own_signals(token: Token, reported: bool) -> set[str]:
             signals.add(HEDGED)
         # a condition or an open question: "if they sign", "whether to join"
         elif child.dep_ == "mark" and child.text.lower() in _CONDITIONAL_MARKERS:
+            signals.add(HEDGED)
+        # a clause under a condition: "suspends supplies unless X pays", "will halt aid if ..."
+        # (not "even if", "as if": a concession or a comparison)
+        elif child.dep_ == "advcl" and _conditional(child):
             signals.add(HEDGED)
         # adjectives of a noun: "a possible deal" (hedged), "the planned visit" (future)
         elif child.dep_ == "amod" and child.text.lower() in _HEDGE_ADJECTIVES:

@@ -363,6 +363,9 @@ def test_extract_claims_relation_absent(nlp, relation, text):
 # NOT_ASSERTED: the trigger is there, the claim must be made, but not as a fact.
 
 NOT_ASSERTED: list[tuple[str, str, str, str]] = [
+    ("sanction", "The European Union outlines a set of sanctions against Peru.", "EU", "PER"),
+    ("energy_supplier", "Chile announces the suspension of gas supplies to Peru unless Peru pays its debts.",
+     "CHL", "PER"),
     ("meeting", "Police closed the roads ahead of a visit by Indian Prime Minister Narendra Modi to Nepal.",
      "IND", "NPL"),
     ("trade_partner", "The ministers discussed ways to expand trade between Peru and Chile.", "PER", "CHL"),

@@ -221,6 +221,10 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     ("Russia is the largest supplier of gas to Serbia.", "supplier", "asserted"),
     ("Austria wants to buy gas from Qatar.", "buy", "hedged"),
     ("The president said Indonesia will invest in Laos.", "invest", "future"),
+    # a clause under a condition is not a fact; a concession ("even if") does not make one
+    ("Chile announces the suspension of gas supplies to Peru unless Peru pays its debts.", "supplies", "hedged"),
+    ("Chile cut its gas supplies to Peru if payments stopped.", "supplies", "hedged"),
+    ("Chile keeps supplying gas to Peru even if prices rise.", "supplying", "asserted"),
 ]
 
 

@@ -81,6 +81,8 @@ _FUTURE_NOUNS: frozenset[str] = frozenset(
 )
 # Nouns for an act offered or proposed, not yet done ("an aid offer", "a proposal of talks").
 _OFFER_NOUNS: frozenset[str] = frozenset({"offer", "proposal"})
+# Texts proposed for a vote: what one of them does, it does once passed into law.
+_BILL_NOUNS: frozenset[str] = frozenset({"bill", "draft", "motion", "amendment", "proposal"})
 # Adjectives of a future act ("planned visit", "upcoming talks", "due to sign", "poised to").
 _FUTURE_ADJECTIVES: frozenset[str] = frozenset(
     {"planned", "upcoming", "forthcoming", "future", "proposed", "due", "ready", "prepared", "poised", "scheduled",
@@ -251,6 +253,9 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     if (forms & _FUTURE_NOUNS or governor.text.lower() in _FUTURE_ADJECTIVES) and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS:
         if _is_infinitive(child):
             signals.add(FUTURE)
+    # a bill is not yet a law: "a bill imposing sanctions", "a draft setting tariffs"
+    if not verbal and forms & _BILL_NOUNS and dep == "acl":
+        signals.add(FUTURE)
     # an offer or a proposal of the act, not the act: "a $100 million aid offer", "an offer of aid"
     if not verbal and forms & _OFFER_NOUNS and dep in {"compound", "prep", "nmod"}:
         signals.add(FUTURE)
@@ -284,8 +289,9 @@ def _climb(trigger: Token) -> list[tuple[Token, str, Token]]:
         dep = current.dep_
         head = current.head
         if dep in _INFINITIVAL_NOUN_DEPS:
-            # only an infinitival clause takes the noun's modality: "plans to join", not "the deal signed in May"
-            if not _is_infinitive(current):
+            # only an infinitival clause takes the noun's modality: "plans to join", not "the deal signed
+            # in May"; and what a bill does ("a bill imposing sanctions")
+            if not _is_infinitive(current) and not (dep == "acl" and _lemma(head) in _BILL_NOUNS):
                 break
         elif dep == "conj":
             # a conjoined verb with its own auxiliary or subject has its own modality: "signed and will ratify"

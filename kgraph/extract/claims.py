@@ -87,6 +87,8 @@ class Parties:
     sources: list[tuple[Entity, Token]] = field(default_factory=list)
     subjects: list[tuple[Entity, Token]] = field(default_factory=list)
     ahead: list[tuple[Entity, Token]] = field(default_factory=list)
+    # subjects that cite a measure whose owner it names ("X cites U.S. tariffs"): no side of it
+    citers: list[tuple[Entity, Token]] = field(default_factory=list)
     implied: bool = False
 
 
@@ -506,6 +508,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
                 if verb == p and _lemma(p) in lx.TARGET_VERBS and trigger.kind == "action":
                     return "other"  # "Cuba faces U.S. sanctions": the subject is the target
+                if trigger.relation in lx.LIFTABLE and p != t and _named_imposer(t, party, ctx):
+                    return "citer"  # "Honda cites U.S. tariffs on Canada": the tariffs say whose they are
                 return "subject"
             if verb != p:
                 return None  # a higher clause shares its subject with the trigger's clause, nothing else
@@ -726,23 +730,47 @@ def _exempted(token: Token, trigger: Trigger) -> bool:
         node.dep_ == "pobj" and node.head.head == exemption)
 
 
+def _named_imposer(trigger: Token, subject: Token, ctx: ArticleContext) -> bool:
+    """Whether a sanction or tariff noun names whose it is ("U.S. tariffs", "Japan's
+    sanctions"), and that is not the clause's subject: the subject cites or suffers them."""
+    own = ctx.party_at(subject)
+    for child in trigger.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            named = ctx.party_at(child)
+            if named is not None and (own is None or named[0].id != own[0].id):
+                return True
+    return False
+
+
+def _title_destination(token: Token) -> bool:
+    """"the U.S. envoy to Ukraine", "Japan's ambassador to China": where a person is posted
+    is part of their title, no party to what the sentence reports."""
+    node = token
+    while node.dep_ == "compound" and node.head != node:
+        node = node.head  # "the envoy to Ukraine Keith Kellogg": the name may be parsed as the object
+    to = node.head
+    return node.dep_ == "pobj" and to.lower_ == "to" and to.i > 0 and (
+        _lemma(to.head) in lx.ENVOY_NOUNS or _lemma(to.doc[to.i - 1]) in lx.ENVOY_NOUNS)
+
+
 def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     """A name that is no party to the trigger whatever role the parse gives it, so that the
     parse and the one-other-party fallbacks leave it out alike: "non-NATO", a body that
     describes a party, a mediator, for a cooperative relation what a seizure or a strike is
     done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner), the country where
-    an attack on an armed group took place, and who is exempted from a sanction."""
+    an attack on an armed group took place, who is exempted from a sanction, and where an
+    envoy is posted."""
     return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
             or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token))
-            or _fought_in(token, trigger, ctx) or _exempted(token, trigger))
+            or _fought_in(token, trigger, ctx) or _exempted(token, trigger) or _title_destination(token))
 
 
 def _go_between(token: Token, trigger: Trigger) -> bool:
     """"talks mediated by the UK", "an agreement brokered by Qatar", "signed in Washington,
     hosted by the U.S. president": who brings the parties together is not one of them."""
     node = token
-    while node.dep_ in ("compound", "conj", "appos") and node.head != node:
-        node = node.head  # "mediated by the UK and US", "by U.S. president Trump"
+    while node.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss") and node.head != node:
+        node = node.head  # "mediated by the UK and US", "by U.S. president Trump", "by the U.S. envoy"
     by = node.head if node.dep_ == "pobj" else None
     if by is None or by.lower_ != "by" or by.dep_ != "agent":
         return False
@@ -921,6 +949,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             parties.co_parties.append((entity, head))
         elif role == "ahead":
             parties.ahead.append((entity, head))
+        elif role == "citer":
+            parties.citers.append((entity, head))
     return parties
 
 
@@ -1149,7 +1179,7 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         # (a target guessed this way is a country: "UNICEF reports ... the Israeli blockade" is no
         # blockade of UNICEF)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
-                and p not in parties.ahead and not _modifies_other_trigger(p[1], trigger.token, ctx)
+                and p not in parties.ahead + parties.citers and not _modifies_other_trigger(p[1], trigger.token, ctx)
                 and not _no_party(p[1], trigger, ctx)]
         if len(rest) == 1 and rest[0][0].type == "Country" and not (
                 relation == "conflict" and any(a[0].type != "Country" for a in agents)):

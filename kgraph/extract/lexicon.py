@@ -143,6 +143,9 @@ GROUP_POSITION_NOUNS = frozenset({"position", "target", "site", "camp", "hideout
                                   "cell", "fighter", "unit"})
 # Prepositions that place an act somewhere: "strikes in X", "raids across X", "off the coast of X".
 LOCATIVE_PREPS = frozenset({"in", "inside", "across", "near", "within", "throughout", "off"})
+# Titles of a person posted abroad: "the envoy to X" names where, not a party.
+ENVOY_NOUNS = frozenset({"envoy", "ambassador", "emissary", "representative", "consul", "delegate", "attache",
+                         "attaché", "commissioner", "chargé", "charge"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

@@ -479,6 +479,14 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("tariff", "Chile imposed tariffs on Peru, with exemptions for Bolivia.", "BOL"),
     ("sanction", "Peru sold rifles to Bolivia, violating an arms embargo imposed by the United Nations on Bolivia.",
      "PER"),
+    # where an envoy is posted is part of a title; who brokers is no party; a sanction or a
+    # tariff that names whose it is is not the subject's
+    ("agreement", "A peace deal was brokered by U.S. special envoy to Peru John Smith.", "PER"),
+    ("agreement", "A peace deal was brokered by U.S. special envoy to Peru John Smith.", "USA"),
+    ("agreement", "Bolivia and Chile signed a deal brokered by the Peruvian government.", "PER"),
+    ("meeting", "The Chilean ambassador to Peru met Bolivian officials.", "PER"),
+    ("tariff", "Japanese automaker Honda suspended plans to build a plant in Canada, citing U.S. tariffs on "
+               "Canadian cars.", "JPN"),
     # a war the parties talk about is not one they wage
     ("conflict", "Chile and Peru began talks in Brazil about the war in Bolivia.", "CHL"),
     ("conflict", "Chile and Peru held a summit on the war in Bolivia.", "PER"),

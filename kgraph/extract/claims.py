@@ -213,8 +213,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # a participle describing a noun ("goods traded to X") states no act of its own
             if lemma in lx.SUPPLY_VERBS and _object_has(token, lx.ENERGY_NOUNS):
                 triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
-            elif lemma in lx.SUPPLY_VERBS and lemma not in lx.IMPORT_WORDS and _object_has(token, lx.ARMS_NOUNS):
-                triggers.append(Trigger(token, "military_cooperation", "arms"))
+            elif lemma in lx.SUPPLY_VERBS and _object_has(token, lx.ARMS_NOUNS):
+                # "X bought jets from Y": Y sold them
+                triggers.append(Trigger(token, "military_cooperation", "arms", reversed=lemma in lx.IMPORT_WORDS))
             elif (lemma in lx.FUNDING_VERBS or lemma in lx.FUNDING_RECEIVE_VERBS) and _funds_aid(token):
                 triggers.append(Trigger(token, "aid_donor", "funding"))
             elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):

@@ -91,8 +91,9 @@ TARGET_VERBS = frozenset({"face", "suffer", "avoid", "evade", "circumvent", "esc
 MUTUAL_VERBS = frozenset({"exchange", "trade"})
 # Nouns for supplies: with an energy modifier ("Russian oil supplies") they name the supply itself.
 SUPPLY_NOUNS = frozenset({"supply", "supplies", "export", "exports", "shipment", "delivery", "sale", "import"})
-# Imports run from the seller to the buyer: "X imports from Y" gives Y -> X.
-IMPORT_WORDS = frozenset({"import", "buy", "purchase"})
+# Imports run from the seller to the buyer: "X imports from Y" gives Y -> X; so does what
+# X receives ("X received shipments of fuel from Y").
+IMPORT_WORDS = frozenset({"import", "buy", "purchase", "receive"})
 
 # Energy goods: with a supply verb or a "needs/requirements" noun they give energy_supplier.
 ENERGY_NOUNS = frozenset({"oil", "gas", "lng", "petroleum", "crude", "electricity", "fuel", "diesel", "gasoline",

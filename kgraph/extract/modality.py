@@ -116,6 +116,8 @@ _HEDGE_ADVERBS: frozenset[str] = frozenset(
 )
 # Subordinators of a condition or an open question ("if they sign", "whether to join").
 _CONDITIONAL_MARKERS: frozenset[str] = frozenset({"if", "unless", "whether", "provided"})
+# Verbs of permission: the act they let happen has their modality ("won't allow X to buy").
+_PERMISSION_VERBS: frozenset[str] = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 # Verbs of saying that turn a conditional "would" into reported future ("said it would sign").
 _REPORTING_VERBS: frozenset[str] = frozenset(
     {"say", "announce", "tell", "state", "report", "confirm", "add", "note", "declare", "insist", "indicate",
@@ -265,6 +267,12 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     return signals
 
 
+def _reported(dep: str, governor: Token) -> bool:
+    """A clause a verb reports, whose own tense and negation are not the report's: not what a
+    verb of permission lets happen ("will not allow X to receive fuel": none is received)."""
+    return dep in _REPORTED_CLAUSE_DEPS and _lemma(governor) not in _PERMISSION_VERBS
+
+
 def _in_reported_clause(token: Token) -> bool:
     """A clause that a verb of saying governs: "(he said) Turkey [would buy] the jets"."""
     return token.dep_ in _REPORTED_CLAUSE_DEPS and _lemma(token.head) in _REPORTING_VERBS
@@ -303,7 +311,7 @@ def _climb(trigger: Token) -> list[tuple[Token, str, Token]]:
             break  # "threatens sanctions after announcing restrictions": the restrictions are real
         steps.append((head, dep, current))
         seen.add(head.i)
-        if dep in _REPORTED_CLAUSE_DEPS:
+        if _reported(dep, head):
             break
         current = head
     return steps
@@ -338,7 +346,7 @@ def modality_of(token: Token) -> str:
     signals = _own_signals(token, reported=_in_reported_clause(token))
     for governor, dep, child in steps:
         signals |= _governor_signals(governor, dep, child)
-        if dep in _REPORTED_CLAUSE_DEPS:
+        if _reported(dep, governor):
             break  # the reporting verb's own auxiliaries and negation belong to the report
         signals |= _own_signals(governor, reported=_in_reported_clause(governor))
     for modality in _PRECEDENCE:

@@ -200,6 +200,9 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Israel carried out airstrikes in Lebanon.", "ISR", "LBN"),
     ("conflict", "Two soldiers died in Chilean strikes on a training camp in Bolivia.", "CHL", "BOL"),
     ("conflict", "Chile embarked on an invasion of Bolivia.", "CHL", "BOL"),
+    # what a country receives or buys comes from the other
+    ("energy_supplier", "Peru received shipments of fuel oil from Bolivia.", "BOL", "PER"),
+    ("military_cooperation", "Peru bought fighter jets from France.", "FRA", "PER"),
     ("sanction", "The United States granted Hungary a waiver from sanctions on Russian gas.", "USA", "RUS"),
     ("sanction", "Peru sold rifles to Bolivia, violating an arms embargo imposed by the United Nations on Bolivia.",
      "UN", "BOL"),

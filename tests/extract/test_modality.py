@@ -225,6 +225,9 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     ("Chile announces the suspension of gas supplies to Peru unless Peru pays its debts.", "supplies", "hedged"),
     ("Chile cut its gas supplies to Peru if payments stopped.", "supplies", "hedged"),
     ("Chile keeps supplying gas to Peru even if prices rise.", "supplying", "asserted"),
+    # what a permission lets happen takes its negation and tense
+    ("Chile says it will not allow Peru to receive any shipments of fuel from Bolivia.", "receive", "negated"),
+    ("Chile allowed Peru to buy gas from Bolivia.", "buy", "asserted"),
     # a bill is not a law
     ("The Chilean Senate voted to pass a bill imposing sanctions on Peru.", "imposing", "future"),
     ("Chile passed a law imposing sanctions on Peru.", "imposing", "asserted"),

@@ -1376,9 +1376,28 @@ def _status(trigger: Trigger) -> str | None:
     return None
 
 
+def _attacked(token: Token) -> bool:
+    """Whether a word names what an attack hits: the object of "targeted relief facilities",
+    "looted aid warehouses", or of "an attack on an aid convoy"."""
+    node = token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+            return _lemma(node.head) in lx.ATTACK_VERBS
+        if node.dep_ == "pobj" and node.head.lower_ in ("on", "against") and _lemma(node.head.head) in lx.ATTACK_NOUNS:
+            return True
+        if node.dep_ not in ("compound", "amod", "nmod", "conj", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
 def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
                        n_triggers: int) -> list[Claim]:
     """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
+    if trigger.relation == "aid_donor" and _attacked(trigger.token):
+        return []  # "strikes targeted relief facilities", "an attack on an aid convoy": no aid given
     parties = find_parties(trigger, sent, ctx)
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (

@@ -147,6 +147,11 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "across", "near", "within", "through
 # Titles of a person posted abroad: "the envoy to X" names where, not a party.
 ENVOY_NOUNS = frozenset({"envoy", "ambassador", "emissary", "representative", "consul", "delegate", "attache",
                          "attaché", "commissioner", "chargé", "charge"})
+# What an attack is done with or named by: aid it hits ("targeted relief facilities",
+# "strikes on aid convoys") is not aid given. ("struck a deal" is no attack: no "strike" verb.)
+ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "loot", "destroy", "damage", "seize",
+                          "block", "blockade", "ambush", "storm"})
+ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

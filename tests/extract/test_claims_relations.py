@@ -347,6 +347,10 @@ ABSENT: list[tuple[str, str]] = [
     ("conflict", "Chile and Peru released a peace plan for the war."),
     ("conflict", "The ministers of Ghana and Togo held talks aimed at ending the war."),
     ("meeting", "Kuwait banned its citizens from travelling to Lebanon."),
+    # aid an attack hits, or a blockade stops, is not aid given
+    ("aid_donor", "Chile attacked an aid convoy bound for Bolivia."),
+    ("aid_donor", "Two people died in a Chilean attack on an aid convoy in Bolivia."),
+    ("aid_donor", "Chile blocked aid deliveries to Bolivia."),
 ]
 
 

@@ -438,6 +438,11 @@ class ArticleContext:
         return False
 
 
+def _drill(trigger: Trigger) -> bool:
+    """A military exercise: where it is held is its venue, no partner ("drills in Greenland")."""
+    return trigger.relation == "military_cooperation" and _lemma(trigger.token) in lx.DRILL_NOUNS
+
+
 def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None:
     """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
     t = trigger.token
@@ -456,8 +461,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "agent" if _prep_depth(party, edge) <= 1 else None  # "the visit of the President of X"
             if trigger.relation == "meeting" and (prep in _VENUE_PREPS or prep == "of"):
                 return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
-            if trigger.relation == "agreement" and prep in _VENUE_PREPS:
-                return None  # "an accord signed in Washington": the venue
+            if (trigger.relation == "agreement" or _drill(trigger)) and prep in _VENUE_PREPS:
+                return None  # "an accord signed in Washington", "drills in Greenland": the venue
             if prep in ("by",):
                 return "agent"
             if prep in _CO_PARTY_PREPS:
@@ -529,7 +534,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
                 if _prep_depth(party, edge) > 1:
                     return None
-                if trigger.relation in ("meeting", "agreement") and _prep_between(party, edge, _VENUE_PREPS):
+                if (trigger.relation in ("meeting", "agreement") or _drill(trigger)) and _prep_between(
+                        party, edge, _VENUE_PREPS):
                     return None  # "signed an agreement in Washington, United States": the venue
                 if _lemma(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
                     return None  # "condemned the strikes on Y": the strikers are the target, not Y
@@ -538,7 +544,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 prep = edge.lower_
                 if prep in lx.RANK_AHEAD_WORDS:
                     return "ahead"
-                if trigger.relation in ("meeting", "agreement") and prep in _VENUE_PREPS:
+                if (trigger.relation in ("meeting", "agreement") or _drill(trigger)) and prep in _VENUE_PREPS:
                     return None  # "a summit in Helsinki", "signed in Washington": the venue
                 if trigger.relation == "meeting" and verb == p and p != t and not _meets_through(party, edge, ctx):
                     return None  # "agreed to a ceasefire in X during a call": X is not on the call

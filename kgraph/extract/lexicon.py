@@ -152,6 +152,8 @@ ENVOY_NOUNS = frozenset({"envoy", "ambassador", "emissary", "representative", "c
 ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "loot", "destroy", "damage", "seize",
                           "block", "blockade", "ambush", "storm"})
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
+# Military exercises, which are held somewhere: the place is a venue.
+DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "war game", "patrol"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

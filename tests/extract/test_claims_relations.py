@@ -494,6 +494,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("meeting", "The Chilean ambassador to Peru met Bolivian officials.", "PER"),
     ("tariff", "Japanese automaker Honda suspended plans to build a plant in Canada, citing U.S. tariffs on "
                "Canadian cars.", "JPN"),
+    # where an exercise is held is its venue, no partner
+    ("military_cooperation", "Chile and Peru held joint military exercises in Bolivia.", "BOL"),
+    ("military_cooperation", "Chile held naval exercises with Peru off the coast of Ecuador.", "ECU"),
     # a war the parties talk about is not one they wage
     ("conflict", "Chile and Peru began talks in Brazil about the war in Bolivia.", "CHL"),
     ("conflict", "Chile and Peru held a summit on the war in Bolivia.", "PER"),

@@ -344,6 +344,14 @@ class MentionFinder:
         after_ok = after in _COMPANY_AFTER and self.doc[ent.end].is_title
         return before_ok or after_ok
 
+    def _tail_of_longer_name(self, ent: Span) -> bool:
+        """A body's name of two words or more ending another body's name: "Iran's Supreme
+        National Security Council", "the Russian Security Council" are no UN Security Council."""
+        if len(ent) < 2 or ent.start == 0 or ent.label_ not in ("ORG", "FAC"):
+            return False
+        before = self.doc[ent.start - 1]
+        return before.is_title and not before.is_sent_start and before.lower_ not in _BODY_PREFIXES
+
     def add_entity_mentions(self) -> None:
         """Countries and organizations: unambiguous forms first, then the ones that need context."""
         deferred: list[Span] = []
@@ -356,12 +364,12 @@ class MentionFinder:
             if ent_id.startswith(AMBIGUOUS_PREFIX):
                 deferred.append(ent)
                 continue
-            if self._is_company_name(ent):
+            if self._is_company_name(ent) or self._tail_of_longer_name(ent):
                 continue
             self._add_place(ent, ent_id, "gazetteer")
         for ent in deferred:
             resolved = self._resolve_ambiguous(ent)
-            if resolved is not None and not self._is_company_name(ent):
+            if resolved is not None and not self._is_company_name(ent) and not self._tail_of_longer_name(ent):
                 self._add_place(ent, resolved, "context")
         self._add_coordinated_ellipsis()
         self._add_lowercase_korea()
@@ -1034,6 +1042,10 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 # Verbs whose "it" is usually impersonal ("It is expected", "It remains unclear").
 _IMPERSONAL_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "look", "matter",
                                "mean", "cost", "rain", "follow", "come", "go", "turn", "emerge", "help", "make"})
+
+
+# Words before a body's name that belong to the same body ("the UN Security Council").
+_BODY_PREFIXES = frozenset({"the", "un", "u.n.", "nations", "united", "european", "eu", "african", "arab"})
 
 
 def _window_start(sent_starts: list[int], char: int, back: int) -> int:

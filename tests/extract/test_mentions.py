@@ -188,6 +188,18 @@ def test_find_mentions_country_inside_company_name_is_not_the_country(marked: st
     assert form not in by_text(mentions_of(marked))
 
 
+@pytest.mark.parametrize("marked,form,code", [
+    ("The [Russian|NORP|RUS] [Security Council|ORG|?Security Council] met .", "Security Council", None),
+    ("Its Supreme National [Security Council|ORG|?Security Council] met .", "Security Council", None),
+    ("The [UN Security Council|ORG|org:UNSC] met .", "UN Security Council", "UNSC"),
+    ("The [Security Council|ORG|?Security Council] met .", "Security Council", "UNSC"),
+])
+def test_find_mentions_body_name_ending_a_longer_name_is_not_that_body(marked: str, form: str,
+                                                                        code: str | None) -> None:
+    found = by_text(mentions_of(marked)).get(form)
+    assert (found.entity.id if found is not None else None) == code
+
+
 @pytest.mark.parametrize("marked,form,deps,function", [
     ("36,000 [Tajik|NORP|TJK] students study there .", "Tajik", {1: (2, "amod")}, "people"),
     ("[Russians|NORP|RUS] queued at the border .", "Russians", {0: (1, "nsubj")}, "people"),

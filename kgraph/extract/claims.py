@@ -443,6 +443,20 @@ def _drill(trigger: Trigger) -> bool:
     return trigger.relation == "military_cooperation" and _lemma(trigger.token) in lx.DRILL_NOUNS
 
 
+def _accused_of(trigger: Token, verb: Token) -> bool:
+    """Whether a trigger is what a verb of accusing charges its object with: "accused Y of
+    attacks", "blamed Y for the strike", "holds Y responsible for the attacks"."""
+    if _lemma(verb) not in lx.ACCUSE_VERBS:
+        return False
+    node = trigger
+    while node.head != node and node.head != verb:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and (
+                node.head == verb or _lemma(node.head) in ("responsible", "accountable")):
+            return True
+    return False
+
+
 def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None:
     """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
     t = trigger.token
@@ -506,6 +520,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if dep in _SUBJECT_DEPS:
                     return None
             if dep in _SUBJECT_DEPS:
+                if p != t and _accused_of(t, p):
+                    return None  # "X accused Y of attacks": the accuser did not attack
                 if p != t and _lemma(p) in lx.STANCE_VERBS:
                     return None  # "X condemned the strikes on Y": X judges the act, it did not do it
                 if p != t and _lemma(p) in lx.VIOLATION_VERBS and trigger.relation in lx.LIFTABLE:
@@ -527,6 +543,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in ("dobj", "dative", "attr", "oprd"):
                 if verb == p and _edge_into(t, verb) == edge:
                     return None
+                if verb == p and dep == "dobj" and _accused_of(t, p):
+                    return "agent"  # "X accused Y of attacks on Z": Y attacked
                 if _lemma(t) not in lx.STANCE_VERBS and _modifies_other_trigger(party, t, ctx):
                     return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
                 if trigger.relation == "meeting" and edge != party and _lemma(edge) not in lx.PERSON_NOUNS \

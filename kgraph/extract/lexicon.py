@@ -154,6 +154,9 @@ ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "l
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
 # Military exercises, which are held somewhere: the place is a venue.
 DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "war game", "patrol"})
+# Verbs of charging someone with an act ("accused Y of attacks", "holds Y responsible for"):
+# the one charged is its doer, not the accuser.
+ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "fault", "hold", "indict"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

@@ -257,6 +257,9 @@ DIRECTION: list[tuple[str, str, str, str]] = [
     ("energy_supplier", "India bought oil from Russia in May.", "RUS", "IND"),
     ("energy_supplier", "Japan purchases LNG from Australia.", "AUS", "JPN"),
     ("energy_supplier", "Russia's gas supplies to Hungary fell sharply.", "RUS", "HUN"),
+    # who is accused of an act did it, not the accuser
+    ("conflict", "Peru accused Chile of attacks on Peruvian border posts.", "CHL", "PER"),
+    ("conflict", "Peru blamed Chile for the attack on its embassy.", "CHL", "PER"),
 ]
 
 

@@ -1349,6 +1349,8 @@ def _names_listed(token: Token, top: Token) -> bool:
 def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     """The trigger's modality, with the guidelines' readings of discussion, same-day and pledges."""
     modality = _modality(trigger.token)
+    if trigger.relation == "meeting" and modality in ("asserted", "future") and (off := _called_off(trigger)):
+        return off  # "terminated negotiations with X", "cancelled a planned visit": no meeting
     if modality == "asserted" and (_under_discussion(trigger.token) or _proposed(trigger.token)):
         return "hedged"
     if modality == "asserted" and _purpose(trigger.token):
@@ -1373,8 +1375,33 @@ def _status(trigger: Trigger) -> str | None:
     relation = trigger.relation
     if relation not in lx.HALTABLE and relation not in lx.LIFTABLE:
         return None
-    # The trigger (when it is itself the verb: "stopped supplying") and the words it hangs
-    # from, up to the first verb: "halts [its gas] supplies", "suspension of [gas] supplies".
+    for word in _governors(trigger):
+        lemma = _lemma(word)
+        if relation in lx.LIFTABLE and lemma in lx.LIFT_WORDS and word is not trigger.token:
+            return "lifted"
+        if relation in lx.HALTABLE and lemma in lx.HALT_WORDS:
+            return "halted"
+        if relation in lx.HALTABLE and lemma in lx.END_WORDS:
+            return "ended"
+    return None
+
+
+def _called_off(trigger: Trigger) -> str | None:
+    """"negated" for talks or a visit that are cancelled or called off, "future" for ones put
+    off: no meeting took place. (Talks ended or suspended did take place.)"""
+    for word in _governors(trigger)[1:] if trigger.token.pos_ == "VERB" else _governors(trigger):
+        lemma = _lemma(word)
+        particle = {c.lower_ for c in word.children if c.dep_ == "prt"}
+        if lemma in lx.CANCEL_WORDS or (lemma == "call" and "off" in particle):
+            return "negated"
+        if lemma in lx.POSTPONE_WORDS:
+            return "future"
+    return None
+
+
+def _governors(trigger: Trigger) -> list[Token]:
+    """The trigger (when it is itself the verb: "stopped supplying") and the words it hangs
+    from, up to the first verb: "halts [its gas] supplies", "suspension of [gas] supplies"."""
     node = trigger.token
     governors = [node] if node.pos_ == "VERB" else []
     for _ in range(3):
@@ -1389,15 +1416,7 @@ def _status(trigger: Trigger) -> str | None:
         governors.append(node)
         if node.pos_ in ("VERB", "AUX"):
             break
-    for word in governors:
-        lemma = _lemma(word)
-        if relation in lx.LIFTABLE and lemma in lx.LIFT_WORDS and word is not trigger.token:
-            return "lifted"
-        if relation in lx.HALTABLE and lemma in lx.HALT_WORDS:
-            return "halted"
-        if relation in lx.HALTABLE and lemma in lx.END_WORDS:
-            return "ended"
-    return None
+    return governors
 
 
 def _attacked(token: Token) -> bool:

@@ -119,6 +119,10 @@ TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "rate", "duty", "sanctio
 HALT_WORDS = frozenset({"halt", "suspend", "suspension", "stop", "stoppage", "freeze", "pause", "cut", "cutoff",
                         "cease", "interrupt", "interruption", "block"})
 END_WORDS = frozenset({"end", "terminate", "termination", "discontinue", "cancel", "cancellation", "abandon"})
+# Words that call an event off before it takes place: "cancelled the visit".
+CANCEL_WORDS = frozenset({"cancel", "cancellation", "scrap", "abandon", "scrapping"})
+# Words that put an event off: "postponed the summit" (it may still take place).
+POSTPONE_WORDS = frozenset({"postpone", "postponement", "delay", "reschedule", "defer"})
 LIFT_WORDS = frozenset({"lift", "lifting", "remove", "removal", "ease", "easing", "scrap", "drop", "rescind",
                         "revoke", "revocation", "repeal", "waive", "end", "terminate", "suspend", "suspension"})
 # Nouns that exempt from what modifies them ("a sanctions waiver"): lifting one restores it.

@@ -373,6 +373,10 @@ def test_extract_claims_relation_absent(nlp, relation, text):
 # NOT_ASSERTED: the trigger is there, the claim must be made, but not as a fact.
 
 NOT_ASSERTED: list[tuple[str, str, str, str]] = [
+    # talks cancelled or put off are no meeting
+    ("meeting", "Chile cancelled a planned visit to Peru.", "CHL", "PER"),
+    ("meeting", "Chile called off talks with Peru.", "CHL", "PER"),
+    ("meeting", "Chile postponed its summit with Peru.", "CHL", "PER"),
     ("tariff", "Chile introduced a bill imposing tariffs on Peruvian goods.", "CHL", "PER"),
     ("sanction", "The European Union outlines a set of sanctions against Peru.", "EU", "PER"),
     ("energy_supplier", "Chile announces the suspension of gas supplies to Peru unless Peru pays its debts.",

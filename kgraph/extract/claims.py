@@ -1205,7 +1205,7 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         # blockade of UNICEF)
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                 and p not in parties.ahead + parties.citers and not _modifies_other_trigger(p[1], trigger.token, ctx)
-                and not _no_party(p[1], trigger, ctx)]
+                and not _no_party(p[1], trigger, ctx) and not _in_relative_clause(p[1], trigger.token)]
         if len(rest) == 1 and rest[0][0].type == "Country" and not (
                 relation == "conflict" and any(a[0].type != "Country" for a in agents)):
             others, how = rest, "sentence-party"
@@ -1222,6 +1222,18 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     if relation == "conflict" and len(co) >= 2 and not agents:
         return [(a, b) for a in co for b in co if a[0].id != b[0].id], "mutual"  # "clashes between X and Y"
     return [], ""
+
+
+def _in_relative_clause(token: Token | None, trigger: Token) -> bool:
+    """A name inside a relative clause the trigger is not in ("two NGOs that had advocated for
+    Palestinian rights"): it describes someone else, and is no guess for the trigger's party."""
+    node = token
+    while node is not None and node.head != node:
+        if node.dep_ == "relcl":
+            # ("an attack that destroyed a building in X" tells of the attack itself)
+            return trigger not in node.subtree and node.head != trigger
+        node = node.head
+    return False
 
 
 def _names_theatre(trigger: Token, sent: Span, ctx: ArticleContext) -> bool:

@@ -200,6 +200,7 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Israel carried out airstrikes in Lebanon.", "ISR", "LBN"),
     ("conflict", "Two soldiers died in Chilean strikes on a training camp in Bolivia.", "CHL", "BOL"),
     ("conflict", "Chile embarked on an invasion of Bolivia.", "CHL", "BOL"),
+    ("conflict", "Three people died in a Chilean drone attack that destroyed a school in Arica, Peru.", "CHL", "PER"),
     # what a country receives or buys comes from the other
     ("energy_supplier", "Peru received shipments of fuel oil from Bolivia.", "BOL", "PER"),
     ("military_cooperation", "Peru bought fighter jets from France.", "FRA", "PER"),
@@ -504,6 +505,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     # where an exercise is held is its venue, no partner
     ("military_cooperation", "Chile and Peru held joint military exercises in Bolivia.", "BOL"),
     ("military_cooperation", "Chile held naval exercises with Peru off the coast of Ecuador.", "ECU"),
+    # a name in a relative clause about someone else is no guess for a missing party
+    ("aid_donor", "Germany reduced funding for two Chilean groups that had advocated for Peruvian rights.", "PER"),
+    ("tariff", "Chile threatened to impose tariffs on countries that sell weapons to Peru.", "PER"),
     # a war the parties talk about is not one they wage
     ("conflict", "Chile and Peru began talks in Brazil about the war in Bolivia.", "CHL"),
     ("conflict", "Chile and Peru held a summit on the war in Bolivia.", "PER"),

@@ -227,6 +227,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lx.VERBS[lemma] == "trade_partner" and any(
                         c.dep_ == "dobj" and _lemma(c) in lx.NOT_TRADED for c in token.children):
                     continue  # "trades fire", "trade accusations": an exchange, not trade
+                if lemma == "conclude" and any(
+                        c.dep_ == "dobj" and _lemma(c) in lx.TALK_NOUNS for c in token.children):
+                    continue  # "concluded talks on a deal": the talks ended, no deal was made
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
@@ -1421,7 +1424,7 @@ def _governors(trigger: Trigger) -> list[Token]:
         # not across "except" ("freezes aid except military aid") nor from a noun that turns
         # the trigger round ("revokes the sanctions waiver" reinstates the sanctions).
         if node.head == node or node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "xcomp", "compound") or (
-                node.dep_ == "prep" and node.lower_ not in ("of", "on", "to", "for", "in")) or (
+                node.dep_ == "prep" and node.lower_ not in ("of", "on", "to", "for", "in", "from")) or (
                 node.dep_ == "compound" and _lemma(node.head) in lx.EXEMPTIONS):
             break
         node = node.head
@@ -1577,6 +1580,9 @@ def _under_discussion(token: Token) -> bool:
             # what is discussed is its object; "amid tensions", "in Havana" are circumstances
             return child.dep_ in ("dobj", "xcomp", "ccomp", "pcomp", "nsubjpass") or (
                 child.dep_ == "prep" and child.lower_ in ("on", "about", "of", "over"))
+        if node.pos_ == "NOUN" and _lemma(node) in lx.TALK_NOUNS and token.pos_ == "NOUN" and (
+                child.dep_ == "prep" and child.lower_ in ("on", "about", "over")):
+            return True  # "talks on a fisheries deal": the deal is what they talk about
         if node.dep_ in ("ROOT", "ccomp", "conj"):
             return False
     return False

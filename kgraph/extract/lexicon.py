@@ -118,7 +118,11 @@ TRADE_BLOCKERS = frozenset({"ban", "embargo", "tariff", "rate", "duty", "sanctio
 # a claim under one of them gets that status.
 HALT_WORDS = frozenset({"halt", "suspend", "suspension", "stop", "stoppage", "freeze", "pause", "cut", "cutoff",
                         "cease", "interrupt", "interruption", "block"})
-END_WORDS = frozenset({"end", "terminate", "termination", "discontinue", "cancel", "cancellation", "abandon"})
+END_WORDS = frozenset({"end", "terminate", "termination", "discontinue", "cancel", "cancellation", "abandon",
+                       "withdraw", "withdrawal", "exit", "quit"})
+# Talks, as the object of a verb that would otherwise make a deal ("concluded talks").
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "consultation", "consultations", "visit",
+                        "meeting", "summit", "discussion", "discussions"})
 # Words that call an event off before it takes place: "cancelled the visit".
 CANCEL_WORDS = frozenset({"cancel", "cancellation", "scrap", "abandon", "scrapping"})
 # Words that put an event off: "postponed the summit" (it may still take place).

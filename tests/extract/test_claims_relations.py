@@ -358,6 +358,11 @@ ABSENT: list[tuple[str, str]] = [
 ]
 
 
+def test_extract_claims_withdrawal_from_an_agreement_ends_it(nlp):
+    claims = between(claims_of(nlp, "Chile withdraws from the fisheries agreement with Peru."), "agreement", "CHL", "PER")
+    assert claims and all(c.status == "ended" for c in claims), show(claims)
+
+
 def test_extract_claims_removal_from_a_blacklist_is_a_lifted_sanction(nlp):
     claims = between(claims_of(nlp, "Peru removed Bolivia from its list of state sponsors of terrorism."),
                      "sanction", "PER", "BOL")
@@ -374,6 +379,7 @@ def test_extract_claims_relation_absent(nlp, relation, text):
 # NOT_ASSERTED: the trigger is there, the claim must be made, but not as a fact.
 
 NOT_ASSERTED: list[tuple[str, str, str, str]] = [
+    ("agreement", "Chile and Peru concluded talks on a fisheries deal.", "CHL", "PER"),
     # talks cancelled or put off are no meeting
     ("meeting", "Chile cancelled a planned visit to Peru.", "CHL", "PER"),
     ("meeting", "Chile called off talks with Peru.", "CHL", "PER"),

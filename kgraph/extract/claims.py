@@ -230,9 +230,23 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lemma == "conclude" and any(
                         c.dep_ == "dobj" and _lemma(c) in lx.TALK_NOUNS for c in token.children):
                     continue  # "concluded talks on a deal": the talks ended, no deal was made
+                if lemma == "host" and _hosts_an_event(token):
+                    continue  # "the World Cup will be hosted by X and Y": a tournament, not a meeting
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
+
+
+def _hosts_an_event(verb: Token) -> bool:
+    """"host the World Cup", "a tournament hosted by X", "the Cup to be hosted by X": what is
+    hosted is a sporting or public event, not a visitor. Without an object of its own, the
+    hosted thing is the noun just before ("the 2030 World Cup to be hosted by ...")."""
+    hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        hosted.append(verb.head)
+    if not hosted:
+        hosted = [t for t in verb.doc[max(verb.sent.start, verb.i - 4):verb.i] if t.pos_ in ("NOUN", "PROPN")][-1:]
+    return any(_lemma(h) in lx.SPORTING_EVENTS for h in hosted)
 
 
 def _funds_aid(verb: Token) -> bool:

@@ -120,6 +120,9 @@ HALT_WORDS = frozenset({"halt", "suspend", "suspension", "stop", "stoppage", "fr
                         "cease", "interrupt", "interruption", "block"})
 END_WORDS = frozenset({"end", "terminate", "termination", "discontinue", "cancel", "cancellation", "abandon",
                        "withdraw", "withdrawal", "exit", "quit"})
+# Events a country hosts that are no meeting of states ("hosted the World Cup").
+SPORTING_EVENTS = frozenset({"cup", "olympics", "games", "tournament", "championship", "championships", "match",
+                             "festival", "contest", "expo", "race", "marathon", "final", "finals"})
 # Talks, as the object of a verb that would otherwise make a deal ("concluded talks").
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "consultation", "consultations", "visit",
                         "meeting", "summit", "discussion", "discussions"})

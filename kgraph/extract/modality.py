@@ -74,7 +74,8 @@ _FUTURE_VERBS: frozenset[str] = frozenset(
      "decide", "agree", "go", "be", "propose", "undertake", "resolve", "threaten", "mean"}
 )
 # Future verbs that take a noun object too ("plans a visit", "scheduled talks").
-_FUTURE_VERBS_WITH_OBJECT: frozenset[str] = frozenset({"plan", "schedule", "prepare", "propose", "promise", "pledge", "threaten"})
+_FUTURE_VERBS_WITH_OBJECT: frozenset[str] = frozenset(
+    {"plan", "schedule", "prepare", "propose", "promise", "pledge", "threaten", "plot"})
 # Nouns that announce a future act ("plans to", "a decision to", "the bid to").
 _FUTURE_NOUNS: frozenset[str] = frozenset(
     {"plan", "intention", "intent", "aim", "goal", "pledge", "promise", "commitment", "decision", "bid", "target", "roadmap"}

@@ -355,6 +355,10 @@ ABSENT: list[tuple[str, str]] = [
     ("aid_donor", "Chile attacked an aid convoy bound for Bolivia."),
     ("aid_donor", "Two people died in a Chilean attack on an aid convoy in Bolivia."),
     ("aid_donor", "Chile blocked aid deliveries to Bolivia."),
+    # hosting a tournament together is no meeting
+    ("meeting", "The World Cup will be hosted by Chile and Peru."),
+    ("meeting", "Chile and Peru will host the 2030 World Cup."),
+    ("meeting", "Bolivia will not take part in the 2030 World Cup to be hosted by Chile and Peru."),
 ]
 
 
@@ -379,6 +383,7 @@ def test_extract_claims_relation_absent(nlp, relation, text):
 # NOT_ASSERTED: the trigger is there, the claim must be made, but not as a fact.
 
 NOT_ASSERTED: list[tuple[str, str, str, str]] = [
+    ("conflict", "Peru accuses Chile of plotting attacks on Peruvian airliners.", "CHL", "PER"),
     ("agreement", "Chile and Peru concluded talks on a fisheries deal.", "CHL", "PER"),
     # talks cancelled or put off are no meeting
     ("meeting", "Chile cancelled a planned visit to Peru.", "CHL", "PER"),

@@ -717,12 +717,20 @@ def _non_state_target(trigger: Token, ctx: ArticleContext) -> Token | None:
     noun or on the verb that carries it out), or of "strikes targeting the X group"."""
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
     targets = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
+    if trigger.dep_ == "nsubj" and _lemma(trigger.head) in ("target", "hit", "kill", "strike"):
+        targets += [c for c in trigger.head.children if c.dep_ == "dobj"]  # "strikes targeted militants"
+    killed: list[Token] = []
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "against"):
                 targets += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ in ("acl", "advcl") and _lemma(child) == "target":
-                targets += [g for g in child.children if g.dep_ == "dobj"]
+                targets += [g for g in child.children if g.dep_ == "dobj"]  # "strikes targeting the X group"
+            elif child.dep_ in ("acl", "advcl") and _lemma(child) == "kill":
+                killed += [g for g in child.children if g.dep_ == "dobj"]
+    # "an airstrike in X, killing 35 militants" (but "an airstrike on a building in X, killing
+    # militants" was aimed at the building)
+    targets = targets or killed
     for target in targets:
         name = [c for c in target.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         if target.i in ctx.index or any(tok.i in ctx.index for part in name for tok in part.subtree):

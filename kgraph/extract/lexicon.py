@@ -154,7 +154,7 @@ ARMED_GROUP_NOUNS = frozenset({"militant", "insurgent", "fighter", "jihadist", "
 GROUP_POSITION_NOUNS = frozenset({"position", "target", "site", "camp", "hideout", "stronghold", "depot", "force",
                                   "cell", "fighter", "unit"})
 # Prepositions that place an act somewhere: "strikes in X", "raids across X", "off the coast of X".
-LOCATIVE_PREPS = frozenset({"in", "inside", "across", "near", "within", "throughout", "off"})
+LOCATIVE_PREPS = frozenset({"in", "inside", "across", "near", "within", "throughout", "off", "along"})
 # Titles of a person posted abroad: "the envoy to X" names where, not a party.
 ENVOY_NOUNS = frozenset({"envoy", "ambassador", "emissary", "representative", "consul", "delegate", "attache",
                          "attaché", "commissioner", "chargé", "charge"})

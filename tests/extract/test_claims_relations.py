@@ -200,6 +200,8 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("conflict", "Israel carried out airstrikes in Lebanon.", "ISR", "LBN"),
     ("conflict", "Two soldiers died in Chilean strikes on a training camp in Bolivia.", "CHL", "BOL"),
     ("conflict", "Chile embarked on an invasion of Bolivia.", "CHL", "BOL"),
+    ("conflict", "A Chilean jet conducted an airstrike in southern Bolivia, killing 35 civilians.", "CHL", "BOL"),
+    ("conflict", "Chilean strikes hit power plants in Bolivia.", "CHL", "BOL"),
     ("conflict", "Three people died in a Chilean drone attack that destroyed a school in Arica, Peru.", "CHL", "PER"),
     # what a country receives or buys comes from the other
     ("energy_supplier", "Peru received shipments of fuel oil from Bolivia.", "BOL", "PER"),
@@ -499,6 +501,8 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("conflict", "Israeli jets bombed Hezbollah depots in Lebanon.", "LBN"),
     ("conflict", "Two people died in Chilean strikes targeting rebel commanders in Bolivia.", "BOL"),
     ("conflict", "Three people were killed in Chilean strikes against rebel camps in Bolivia.", "BOL"),
+    ("conflict", "A Chilean jet conducted an airstrike in southern Bolivia, killing 35 rebel fighters.", "BOL"),
+    ("conflict", "Chilean strikes targeted militants along the border with Bolivia.", "BOL"),
     # who is exempted from a measure is spared by it; who breaks an embargo did not impose it
     ("sanction", "The United States granted Hungary a waiver from sanctions on Russian gas.", "HUN"),
     ("tariff", "Chile gave Peru an exemption from its steel tariffs.", "PER"),

@@ -49,8 +49,8 @@ _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # sanctions "regarding" which a country appeals its own.
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 _HOSTILE = frozenset({"conflict", "sanction", "tariff", "dispute"})
-_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", "following", "since", "during", "because",
-                                 "over", "against", "due"})
+_CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", "following", "since", "during",
+                                 "because", "over", "against", "due"})
 # Relations whose claims may carry a money amount or a percentage.
 _FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
                                "military_cooperation", "agreement"})

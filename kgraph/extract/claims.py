@@ -817,7 +817,10 @@ def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
 
 def _go_between(token: Token, trigger: Trigger) -> bool:
     """"talks mediated by the UK", "an agreement brokered by Qatar", "signed in Washington,
-    hosted by the U.S. president": who brings the parties together is not one of them."""
+    hosted by the U.S. president", "UK- and US-mediated talks": who brings the parties together
+    is not one of them."""
+    if _hyphen_participle(token) in lx.GO_BETWEEN_VERBS:
+        return True
     node = token
     while node.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss") and node.head != node:
         node = node.head  # "mediated by the UK and US", "by U.S. president Trump", "by the U.S. envoy"
@@ -826,6 +829,20 @@ def _go_between(token: Token, trigger: Trigger) -> bool:
         return False
     lemma = _lemma(by.head)
     return lemma in lx.GO_BETWEEN_VERBS or (lemma == "host" and trigger.relation == "agreement")
+
+
+def _hyphen_participle(name: Token) -> str:
+    """The lemma of a participle joined by a hyphen to a name, or to the last of the names
+    coordinated with it ("Qatar-brokered", "UK and US-mediated" -> "broker", "mediate")."""
+    doc = name.doc
+    i = name.i + 1
+    while i + 1 < len(doc) and i <= name.i + 6:
+        if doc[i].text in ("-", "–") and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+            return _lemma(doc[i + 1])
+        if not (doc[i].lower_ in ("and", "the", ",") or doc[i].is_title or doc[i].is_upper):
+            return ""
+        i += 1
+    return ""
 
 
 def _own_act(trigger: Token) -> bool:

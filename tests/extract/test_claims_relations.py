@@ -514,6 +514,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("agreement", "A peace deal was brokered by U.S. special envoy to Peru John Smith.", "PER"),
     ("agreement", "A peace deal was brokered by U.S. special envoy to Peru John Smith.", "USA"),
     ("agreement", "Bolivia and Chile signed a deal brokered by the Peruvian government.", "PER"),
+    ("meeting", "Chile and Peru-mediated talks between Bolivia and Ecuador broke down.", "CHL"),
+    ("meeting", "Chile and Peru-mediated talks between Bolivia and Ecuador broke down.", "PER"),
+    ("meeting", "Peru-brokered talks between Bolivia and Ecuador resumed.", "PER"),
     ("meeting", "The Chilean ambassador to Peru met Bolivian officials.", "PER"),
     ("tariff", "Japanese automaker Honda suspended plans to build a plant in Canada, citing U.S. tariffs on "
                "Canadian cars.", "JPN"),

@@ -944,7 +944,8 @@ def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
 
 def _outside_phrase(party: Token | None, trigger: Trigger) -> bool:
     """A party outside the circumstance or topic phrase its trigger lies in (see
-    :func:`_enclosing_phrase`): the main clause's parties are not the phrase's."""
+    :func:`_enclosing_phrase`): the main clause's parties are not the phrase's. None stands
+    for a party from another sentence (a carried giver), which is outside too."""
     phrase = _enclosing_phrase(trigger.token, trigger.relation)
     return phrase is not None and (party is None or party not in phrase.subtree)
 

@@ -127,7 +127,7 @@ SPORTING_EVENTS = frozenset({"cup", "olympics", "games", "tournament", "champion
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "consultation", "consultations", "visit",
                         "meeting", "summit", "discussion", "discussions"})
 # Words that call an event off before it takes place: "cancelled the visit".
-CANCEL_WORDS = frozenset({"cancel", "cancellation", "scrap", "abandon", "scrapping"})
+CANCEL_WORDS = frozenset({"cancel", "cancellation", "scrap", "abandon"})
 # Words that put an event off: "postponed the summit" (it may still take place).
 POSTPONE_WORDS = frozenset({"postpone", "postponement", "delay", "reschedule", "defer"})
 LIFT_WORDS = frozenset({"lift", "lifting", "remove", "removal", "ease", "easing", "scrap", "drop", "rescind",
@@ -164,7 +164,7 @@ ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "l
                           "block", "blockade", "ambush", "storm"})
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
 # Military exercises, which are held somewhere: the place is a venue.
-DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "war game", "patrol"})
+DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"})
 # Verbs of charging someone with an act ("accused Y of attacks", "holds Y responsible for"):
 # the one charged is its doer, not the accuser.
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "fault", "hold", "indict"})

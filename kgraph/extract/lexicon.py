@@ -229,11 +229,11 @@ NATURAL_EVENTS = frozenset({"earthquake", "quake", "storm", "cyclone", "typhoon"
                             "tsunami", "lightning", "wildfire", "drought", "heatwave", "outbreak", "epidemic",
                             "pandemic", "landslide", "avalanche", "eruption", "tremor", "aftershock", "blizzard"})
 
-# Verbs that judge another's act: in "X condemned the strikes on Y" or "X welcomed the deal
-# between Y and Z", X neither struck nor signed.
 # Verbs of breaking a measure: who violates an embargo neither imposed it nor is its target
 # (who evades or faces one is its target: TARGET_VERBS).
 VIOLATION_VERBS = frozenset({"violate", "breach", "flout", "defy", "break", "bust", "contravene"})
+# Verbs that judge another's act: in "X condemned the strikes on Y" or "X welcomed the deal
+# between Y and Z", X neither struck nor signed.
 STANCE_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "decry", "deplore", "slam", "blast",
                           "rebuke", "protest", "welcome", "praise", "hail", "applaud", "commend", "laud", "endorse",
                           "support", "back", "oppose", "reject", "dismiss", "question", "regret", "lament",

@@ -661,8 +661,7 @@ def _prep_between(party: Token, top: Token, preps: frozenset[str] | None = None)
 
 def _affiliation(token: Token) -> bool:
     """"Iran-backed", "Russia-aligned", "US-based": a country naming whom something belongs to."""
-    doc = token.doc
-    after = doc[token.i + 2] if token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "–", "—") else None
+    after = _hyphenated(token)
     return (after is not None and after.lower_ in _AFFILIATIONS) or token.head.lower_ in _AFFILIATIONS
 
 
@@ -819,7 +818,8 @@ def _go_between(token: Token, trigger: Trigger) -> bool:
     """"talks mediated by the UK", "an agreement brokered by Qatar", "signed in Washington,
     hosted by the U.S. president", "UK- and US-mediated talks": who brings the parties together
     is not one of them."""
-    if _hyphen_participle(token) in lx.GO_BETWEEN_VERBS:
+    joined = _hyphenated(token)
+    if joined is not None and _lemma(joined) in lx.GO_BETWEEN_VERBS:
         return True
     node = token
     while node.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss") and node.head != node:
@@ -831,18 +831,20 @@ def _go_between(token: Token, trigger: Trigger) -> bool:
     return lemma in lx.GO_BETWEEN_VERBS or (lemma == "host" and trigger.relation == "agreement")
 
 
-def _hyphen_participle(name: Token) -> str:
-    """The lemma of a participle joined by a hyphen to a name, or to the last of the names
-    coordinated with it ("Qatar-brokered", "UK and US-mediated" -> "broker", "mediate")."""
+def _hyphenated(name: Token) -> Token | None:
+    """The word a hyphen joins to a name, or to the last of the names coordinated with it
+    ("Iran-backed" -> backed; "UK and US-mediated" -> mediated, for both names)."""
     doc = name.doc
     i = name.i + 1
     while i + 1 < len(doc) and i <= name.i + 6:
-        if doc[i].text in ("-", "–") and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
-            return _lemma(doc[i + 1])
-        if not (doc[i].lower_ in ("and", "the", ",") or doc[i].is_title or doc[i].is_upper):
-            return ""
+        if doc[i].text in ("-", "–", "—") and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+            return doc[i + 1]
+        # only across names ("the country and the Algeria-backed front": the country is not backed)
+        if not (name.is_title or name.is_upper) or not (
+                doc[i].lower_ in ("and", ",") or doc[i].is_title or doc[i].is_upper):
+            return None
         i += 1
-    return ""
+    return None
 
 
 def _own_act(trigger: Token) -> bool:

@@ -516,16 +516,18 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "other"
         return None
     p = _predicate(t)
-    if trigger.relation in SYMMETRIC and _outside_phrase(party, trigger):
+    phrase = _enclosing_phrase(t, trigger.relation)
+    if phrase is not None and trigger.relation in SYMMETRIC and party not in phrase.subtree:
         # "X signed a deal with Y amid tensions between Z and W": Y has no part in them. (The
         # target of a strike or a blockade in such a phrase is often the sentence's place:
         # "explosions in X amid new U.S. strikes".)
         return None
     verb = p
     controller: Token | None = None
-    # A trigger buried in the clause ("sanctions ... due to their conduct during the war") is
-    # not something the clause's subject does: only a trigger near its verb takes its subject.
-    remote = _remote(t, p, trigger.relation)
+    # A trigger buried in the clause ("sanctions ... due to their conduct during the war") or in
+    # a phrase of circumstance is not something the clause's subject does: only a trigger near
+    # its verb takes its subject.
+    remote = phrase is not None or _deep(t, p)
     while True:
         edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
@@ -932,10 +934,8 @@ def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
     return None
 
 
-def _remote(trigger: Token, predicate: Token, relation: str = "") -> bool:
-    """Whether a trigger lies two or more phrases below its verb, or inside a phrase of circumstance."""
-    if _enclosing_phrase(trigger, relation) is not None:
-        return True
+def _deep(trigger: Token, predicate: Token) -> bool:
+    """Whether a trigger lies two or more phrases below its verb."""
     depth, node = 0, trigger
     while node != predicate and node.head != node:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
@@ -1446,7 +1446,9 @@ def _status(trigger: Trigger) -> str | None:
 def _called_off(trigger: Trigger) -> str | None:
     """"negated" for talks or a visit that are cancelled or called off, "future" for ones put
     off: no meeting took place. (Talks ended or suspended did take place.)"""
-    for word in _governors(trigger)[1:] if trigger.token.pos_ == "VERB" else _governors(trigger):
+    for word in _governors(trigger):
+        if word is trigger.token:
+            continue  # the verb itself ("cancelled" in "X cancelled ...") is no meeting
         lemma = _lemma(word)
         particle = {c.lower_ for c in word.children if c.dep_ == "prt"}
         if lemma in lx.CANCEL_WORDS or (lemma == "call" and "off" in particle):

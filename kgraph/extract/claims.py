@@ -944,14 +944,6 @@ def _deep(trigger: Token, predicate: Token) -> bool:
     return depth > 1
 
 
-def _outside_phrase(party: Token | None, trigger: Trigger) -> bool:
-    """A party outside the circumstance or topic phrase its trigger lies in (see
-    :func:`_enclosing_phrase`): the main clause's parties are not the phrase's. None stands
-    for a party from another sentence (a carried giver), which is outside too."""
-    phrase = _enclosing_phrase(trigger.token, trigger.relation)
-    return phrase is not None and (party is None or party not in phrase.subtree)
-
-
 def _prep_depth(party: Token, edge: Token) -> int:
     """How many prepositions lie between a party and the edge it attaches by (the edge excluded)."""
     depth, node = 0, party.head
@@ -1237,7 +1229,8 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     if others and not agents:
         # "The new funding includes $8 million for Chad": the giver named just before.
         recent = ctx.recent.get(relation)
-        if recent is not None and ctx.sent_no - recent[0] <= 2 and not _outside_phrase(None, trigger) \
+        # (not into a phrase of circumstance: "after the attack on X" is no attack by the giver)
+        if recent is not None and ctx.sent_no - recent[0] <= 2 and _enclosing_phrase(trigger.token, relation) is None \
                 and recent[1].id not in {o[0].id for o in others}:
             agents, how = [(recent[1], None)], "carried"
     # (several coordinated agents only outside conflict, where the rest is often a bystander)

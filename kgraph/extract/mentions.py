@@ -150,6 +150,10 @@ _WASHINGTON_NOT_USA = frozenset({"post", "times", "examiner", "state", "national
                                  "capitals", "county", "university", "monument", "consensus"})
 # Words that turn a country's name into a company's ("Air Canada", "Qatar Airways").
 _COMPANY_BEFORE = frozenset({"air"})
+# A sea named after a country ("the Gulf of Oman", "the Sea of Japan") is a place, not the state.
+_WATER_BODIES = frozenset({"gulf", "sea", "bay", "strait", "straits", "channel"})
+# A ship's flag ("a Liberia-flagged tanker") is where it is registered: no party to what befalls it.
+_FLAG_WORDS = frozenset({"flagged", "registered"})
 _COMPANY_AFTER = frozenset({"airlines", "airways", "air", "telecom", "mobile", "unicom", "post", "times", "herald",
                             "today", "daily", "motors", "railways", "life", "tobacco", "steel", "petroleum"})
 # Nouns for people and private bodies: a demonym or adjective modifying one names people or
@@ -166,7 +170,9 @@ _PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant"
                            # armed groups that are not a state's forces, and performers
                            "militant", "rebel", "insurgent", "gunman", "terrorist", "jihadist", "extremist",
                            "separatist", "hostage", "prisoner", "detainee", "band", "trio", "duo", "singer",
-                           "rapper", "musician", "actor", "team", "club", "footballer"})
+                           "rapper", "musician", "actor", "team", "club", "footballer",
+                           # a ship's crew: on board a foreign ship, fellow victims, not the state
+                           "crew", "crewman", "crewmember", "sailor", "seafarer", "seaman", "fisherman"})
 # The two Koreas' nicknames, and the words that show an article is about them.
 _KOREA_CODES = frozenset({"PRK", "KOR"})
 _KOREA_NICKNAMES = {"north": "PRK", "south": "KOR"}
@@ -352,6 +358,23 @@ class MentionFinder:
         before = self.doc[ent.start - 1]
         return before.is_title and not before.is_sent_start and before.lower_ not in _BODY_PREFIXES
 
+    def _not_the_state(self, ent: Span) -> bool:
+        """A country's name inside a company's, a longer body's or a sea's, or naming a ship's flag."""
+        return (self._is_company_name(ent) or self._tail_of_longer_name(ent) or self._names_a_sea(ent)
+                or self._names_a_flag(ent))
+
+    def _names_a_sea(self, ent: Span) -> bool:
+        """"the Gulf of Oman", "the Sea of Japan": the name ends a sea's."""
+        if ent.start < 2 or self.lower[ent.start - 1] != "of":
+            return False
+        water = self.doc[ent.start - 2]
+        return water.lower_ in _WATER_BODIES and water.is_title
+
+    def _names_a_flag(self, ent: Span) -> bool:
+        """"a Liberia-flagged tanker", "a Malta-registered ship"."""
+        return (ent.end + 1 < len(self.doc) and self.doc[ent.end].text == "-"
+                and self.lower[ent.end + 1] in _FLAG_WORDS)
+
     def add_entity_mentions(self) -> None:
         """Countries and organizations: unambiguous forms first, then the ones that need context."""
         deferred: list[Span] = []
@@ -364,12 +387,12 @@ class MentionFinder:
             if ent_id.startswith(AMBIGUOUS_PREFIX):
                 deferred.append(ent)
                 continue
-            if self._is_company_name(ent) or self._tail_of_longer_name(ent):
+            if self._not_the_state(ent):
                 continue
             self._add_place(ent, ent_id, "gazetteer")
         for ent in deferred:
             resolved = self._resolve_ambiguous(ent)
-            if resolved is not None and not self._is_company_name(ent) and not self._tail_of_longer_name(ent):
+            if resolved is not None and not self._not_the_state(ent):
                 self._add_place(ent, resolved, "context")
         self._add_coordinated_ellipsis()
         self._add_lowercase_korea()
@@ -438,6 +461,8 @@ class MentionFinder:
                 nouns = {head.lemma_.lower(), head.lower_}
                 if head.dep_ in ("compound", "amod") and head.head.i > head.i:
                     nouns |= {head.head.lemma_.lower(), head.head.lower_}
+                # "an Egyptian crew member": the noun that says who may modify the head too.
+                nouns |= {c.lemma_.lower() for c in head.children if c.dep_ == "compound" and root.i < c.i < head.i}
                 if nouns & _PEOPLE_NOUNS:
                     return "people"
             return "government"

@@ -188,6 +188,25 @@ def test_find_mentions_country_inside_company_name_is_not_the_country(marked: st
     assert form not in by_text(mentions_of(marked))
 
 
+@pytest.mark.parametrize("marked,form", [
+    ("Drones hit a tanker in the Gulf of [Oman|GPE|OMN] .", "Oman"),
+    ("Jets flew over the Sea of [Japan|GPE|JPN] .", "Japan"),
+    ("A [Malta|GPE|MLT] - flagged freighter was struck .", "Malta"),
+    ("The [Marshall Islands|GPE|MHL] - registered bulker sank .", "Marshall Islands"),
+])
+def test_find_mentions_country_naming_a_sea_or_a_ship_flag_is_not_the_country(marked: str, form: str) -> None:
+    assert form not in by_text(mentions_of(marked))
+
+
+@pytest.mark.parametrize("marked,form", [
+    ("Envoys of [Oman|GPE|OMN] met .", "Oman"),
+    ("The sea off [Japan|GPE|JPN] froze .", "Japan"),
+    ("[Malta|GPE|MLT] - based firms grew .", "Malta"),
+])
+def test_find_mentions_country_beside_of_or_a_hyphen_is_still_the_country(marked: str, form: str) -> None:
+    assert form in by_text(mentions_of(marked))
+
+
 @pytest.mark.parametrize("marked,form,code", [
     ("The [Russian|NORP|RUS] [Security Council|ORG|?Security Council] met .", "Security Council", None),
     ("Its Supreme National [Security Council|ORG|?Security Council] met .", "Security Council", None),
@@ -207,6 +226,10 @@ def test_find_mentions_body_name_ending_a_longer_name_is_not_that_body(marked: s
      "people"),
     ("[Chinese|NORP|CHN] companies invest abroad .", "Chinese", {0: (1, "amod")}, "people"),
     ("[Turkish|NORP|TUR] tourists arrived .", "Turkish", {0: (1, "amod")}, "people"),
+    ("A [Filipino|NORP|PHL] deckhand crew member drowned .", "Filipino",
+     {1: (4, "amod"), 2: (4, "compound"), 3: (4, "compound")}, "people"),
+    ("The [Filipino|NORP|PHL] coast guard member spoke .", "Filipino",
+     {1: (4, "amod"), 2: (3, "compound"), 3: (4, "compound")}, "government"),
     ("[Russian|NORP|RUS] investments grew .", "Russian", {0: (1, "amod")}, "government"),
     ("The [Chinese|NORP|CHN] government said .", "Chinese", {1: (2, "amod")}, "government"),
     ("[Russian|NORP|RUS] troops advanced .", "Russian", {0: (1, "amod")}, "government"),

@@ -154,6 +154,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children):
                     continue  # an energy supply, handled below
+                if relation == "sanction" and _bars_own_people(token):
+                    continue  # "a travel ban on its citizens to X": an advisory, not a sanction on X
                 if relation == "trade_partner" and _trade_blocked(token):
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
                 mods = set(_modifier_lemmas(token))
@@ -230,11 +232,22 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lemma == "conclude" and any(
                         c.dep_ == "dobj" and _lemma(c) in lx.TALK_NOUNS for c in token.children):
                     continue  # "concluded talks on a deal": the talks ended, no deal was made
+                if lx.VERBS[lemma] == "sanction" and _bars_own_people(token):
+                    continue  # "bans its nationals from travelling to X"
                 if lemma == "host" and _hosts_an_event(token):
                     continue  # "the World Cup will be hosted by X and Y": a tournament, not a meeting
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
+
+
+def _bars_own_people(token: Token) -> bool:
+    """A ban on the banning state's own people ("a ban on its citizens", "bans its nationals")."""
+    barred = [c for c in token.children if c.dep_ == "dobj"]
+    barred += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+               if g.dep_ == "pobj"]
+    return any(_lemma(b) in lx.OWN_PEOPLE_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in b.children)
+               for b in barred)
 
 
 def _hosts_an_event(verb: Token) -> bool:
@@ -455,6 +468,12 @@ class ArticleContext:
         return False
 
 
+def _names_a_city(mention: Mention, ctx: ArticleContext) -> bool:
+    """Whether a country mention is a capital's name ("Washington", also when context resolved it)."""
+    return mention.resolution == "capital" or (
+        mention.resolution == "context" and any(f.form == "capital" for f in ctx.gaz.lookup(mention.text)))
+
+
 def _drill(trigger: Trigger) -> bool:
     """A military exercise: where it is held is its venue, no partner ("drills in Greenland")."""
     return trigger.relation == "military_cooperation" and _lemma(trigger.token) in lx.DRILL_NOUNS
@@ -462,14 +481,16 @@ def _drill(trigger: Trigger) -> bool:
 
 def _accused_of(trigger: Token, verb: Token) -> bool:
     """Whether a trigger is what a verb of accusing charges its object with: "accused Y of
-    attacks", "blamed Y for the strike", "holds Y responsible for the attacks"."""
+    attacks", "blamed Y for the strike", "holds Y responsible for the attacks", "arrested Y
+    on suspicion of attacking"."""
     if _lemma(verb) not in lx.ACCUSE_VERBS:
         return False
     node = trigger
     while node.head != node and node.head != verb:
         node = node.head
         if node.dep_ == "prep" and node.lower_ in ("of", "for") and (
-                node.head == verb or _lemma(node.head) in ("responsible", "accountable")):
+                node.head == verb or (node.head.dep_ == "dobj" and node.head.head == verb)  # "jailed a man for"
+                or _lemma(node.head) in ("responsible", "accountable", "suspicion")):
             return True
     return False
 
@@ -512,6 +533,11 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             inner = _edge_into(party, edge)
             if inner is not None and inner.dep_ == "agent":
                 return "agent"
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in _VENUE_PREPS and (
+                    trigger.relation in ("meeting", "agreement") or _drill(trigger)):
+                return None  # "talks held in Doha between X and Y": the venue
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in _CO_PARTY_PREPS:
+                return "co"  # "talks held between X and Y"
             if inner is not None and inner.dep_ == "prep" and inner.lower_ in _OBJECT_PREPS - {"from"}:
                 return "other"
         return None
@@ -539,7 +565,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if dep in _SUBJECT_DEPS:
                     return None
             if dep in _SUBJECT_DEPS:
-                if p != t and _accused_of(t, p):
+                if verb != t and _accused_of(t, verb):
                     return None  # "X accused Y of attacks": the accuser did not attack
                 if p != t and _lemma(p) in lx.STANCE_VERBS:
                     return None  # "X condemned the strikes on Y": X judges the act, it did not do it
@@ -994,8 +1020,8 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
             if trigger.relation == "meeting" and entity.type == "Organization":
                 continue  # "the CICA summit": the venue, not a party
             mention = ctx.index.get(head.i)
-            if mention is not None and mention.resolution == "capital" and head.dep_ == "compound":
-                continue  # "the Ottawa Treaty", "the Minsk agreements": a city in a name
+            if mention is not None and head.dep_ == "compound" and _names_a_city(mention, ctx):
+                continue  # "the Ottawa Treaty", "the Minsk agreements", "the Washington talks": a city
             parties.mods.append((entity, head))
             role = "other" if trigger.kind == "relational" else "agent"
         if role == "subject":
@@ -1119,6 +1145,11 @@ def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
     return [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
 
 
+def _plural_deals(trigger: Token) -> bool:
+    """"agreements", "signed deals": several deals, not one."""
+    return trigger.tag_ == "NNS" or any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in trigger.children)
+
+
 def _acting_phrase(noun: Token) -> set[int] | None:
     """Token indexes of the subject phrase a relational noun heads or is coordinated in, when
     that phrase does something ("Germany and other NATO allies lifted ..."); None when the
@@ -1143,11 +1174,21 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         # the parties of their own phrase, not with what they act on.
         agents, others, co = ([p for p in group if p[1] is not None and p[1].i in actors]
                               for group in (agents, others, co))
+    named = [p for p in co if p[1] is not None and _prep_between(p[1], trigger.token, frozenset({"between"}))]
+    if len(named) >= 2:
+        # "agreements reached between X and Y", "hosted talks between X and Y": the parties are
+        # listed; the clause's subject is none of them
+        agents, others, co = [], [], named
     everyone = _unique(agents + others + co)
     if relation == "meeting" and _lemma(trigger.token) in lx.TRAVEL_WORDS:
         # "travelled to A, B and C": the places visited do not meet; travellers to one place do
         everyone = _unique(agents + co + (others if len(others) == 1 else []))
-    if relation in lx.MULTILATERAL and len(everyone) >= 3:
+    if relation == "agreement" and _plural_deals(trigger.token) and agents and len(others + co) >= 2 and not any(
+            _prep_between(p[1], trigger.token, frozenset({"between", "among"})) for p in others + co):
+        # "X announces trade agreements with A, B and C": a deal with each, none among them (but
+        # "agreements between A and B" are theirs)
+        pairs, how = [(a, b) for a in agents for b in others + co], "parse"
+    elif relation in lx.MULTILATERAL and len(everyone) >= 3:
         pairs, how = _all_pairs(everyone), "multilateral"  # one claim per pair of three or more parties
     elif agents and (others or co):
         pairs, how = [(a, b) for a in agents for b in others + co], "parse"

@@ -165,9 +165,15 @@ ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "l
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
 # Military exercises, which are held somewhere: the place is a venue.
 DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"})
-# Verbs of charging someone with an act ("accused Y of attacks", "holds Y responsible for"):
-# the one charged is its doer, not the accuser.
-ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "fault", "hold", "indict"})
+# People a state bars from going abroad ("a travel ban on its citizens to X"): an advisory to
+# its own, not a measure against X.
+OWN_PEOPLE_NOUNS = frozenset({"citizen", "national", "resident", "people", "traveller", "traveler", "tourist",
+                              "student", "pilgrim", "official", "diplomat"})
+# Verbs of charging someone with an act ("accused Y of attacks", "holds Y responsible for"),
+# or of arresting or punishing them for it ("arrested Y on suspicion of attacking"): the one
+# charged is its doer, not the accuser.
+ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "fault", "hold", "indict", "arrest", "detain", "convict",
+                          "sentence", "prosecute", "jail", "imprison"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

@@ -80,6 +80,8 @@ _FUTURE_VERBS_WITH_OBJECT: frozenset[str] = frozenset(
 _FUTURE_NOUNS: frozenset[str] = frozenset(
     {"plan", "intention", "intent", "aim", "goal", "pledge", "promise", "commitment", "decision", "bid", "target", "roadmap"}
 )
+# Words of getting ready for an event, which has not happened yet ("prepares for talks").
+_PREPARATION_WORDS: frozenset[str] = frozenset({"prepare", "preparation", "ready", "readiness"})
 # Nouns for an act offered or proposed, not yet done ("an aid offer", "a proposal of talks").
 _OFFER_NOUNS: frozenset[str] = frozenset({"offer", "proposal"})
 # Texts proposed for a vote: what one of them does, it does once passed into law.
@@ -208,6 +210,14 @@ def _own_signals(token: Token, reported: bool) -> set[str]:
             signals.add(HEDGED)
         elif child.dep_ == "amod" and child.text.lower() in _FUTURE_ADJECTIVES:
             signals.add(FUTURE)
+        # the same adjective before a modifier of the noun: "possible Iran-U.S. talks" (parsed
+        # with "possible" on "Iran")
+        elif child.dep_ in {"compound", "nmod"} and child.i < token.i:
+            before = {g.text.lower() for g in child.children if g.dep_ == "amod" and g.i < child.i}
+            if before & _HEDGE_ADJECTIVES:
+                signals.add(HEDGED)
+            elif before & _FUTURE_ADJECTIVES:
+                signals.add(FUTURE)
     return signals
 
 
@@ -247,9 +257,11 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     # future verbs with an object: "plans a visit", "scheduled talks"
     if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj"}:
         signals.add(FUTURE)
-    # "ahead of a visit", "in the run-up to the summit": the event has not happened yet
+    # "ahead of a visit", "in the run-up to the summit", "prepares for talks": the event has not
+    # happened yet
     if (governor.text.lower() == "of" and governor.head.text.lower() == "ahead") or (
-            governor.text.lower() == "to" and governor.head.text.lower() in ("run-up", "runup", "lead-up")):
+            governor.text.lower() == "to" and governor.head.text.lower() in ("run-up", "runup", "lead-up")) or (
+            governor.text.lower() in ("for", "of") and _lemma(governor.head) in _PREPARATION_WORDS):
         if dep in {"pobj"}:
             signals.add(FUTURE)
     # future nouns and adjectives with an infinitive: "plans to join", "a decision to lift", "ready to sign"

@@ -361,6 +361,9 @@ ABSENT: list[tuple[str, str]] = [
     ("meeting", "The World Cup will be hosted by Chile and Peru."),
     ("meeting", "Chile and Peru will host the 2030 World Cup."),
     ("meeting", "Bolivia will not take part in the 2030 World Cup to be hosted by Chile and Peru."),
+    # a state barring its own people from travelling somewhere sanctions nobody there
+    ("sanction", "Chile issued a travel ban on its citizens to parts of Peru."),
+    ("sanction", "Chile bans its nationals from traveling to Bolivia."),
 ]
 
 
@@ -434,6 +437,9 @@ NOT_ASSERTED: list[tuple[str, str, str, str]] = [
     ("conflict", "Iran will strike Israel if provoked.", "IRN", "ISR"),
     ("dispute", "Egypt will protest to Ethiopia.", "EGY", "ETH"),
     ("energy_supplier", "Ukraine does not buy electricity from Belarus.", "BLR", "UKR"),
+    # what is prepared for has not happened yet
+    ("meeting", "Ecuador prepares for possible Peru–Chile talks next week.", "PER", "CHL"),
+    ("meeting", "Bolivia prepares for Peru–Chile talks next week.", "PER", "CHL"),
 ]
 
 
@@ -537,6 +543,15 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("meeting", "Chilean president Gabriel Boric says that Peru is trying to discredit the peace talks after "
                 "talks between Bolivia and Ecuador.", "CHL"),
     ("military_cooperation", "Chile sanctioned ten Peruvian companies for providing weapons to Bolivia.", "CHL"),
+    # who arrests or tries the attackers did not attack
+    ("conflict", "Chilean police arrested six men on suspicion of attacking a Peruvian consulate.", "CHL"),
+    ("conflict", "A court in Lima, Peru, sentenced a man for the attack on a Chilean consulate.", "PER"),
+    # where talks are held, or the city that names them, is their venue
+    ("meeting", "Peace talks held in Quito, Ecuador, between Peru and Chile collapsed.", "ECU"),
+    ("meeting", "Chilean and Bolivian ministers made progress at the Washington meeting on Monday.", "USA"),
+    ("conflict", "Peruvian authorities jailed a man for the attack on a Chilean consulate.", "PER"),
+    # parties listed after "between" are all the parties: not the clause's subject
+    ("agreement", "Peru freed ten prisoners under agreements reached between Chile and Bolivia.", "PER"),
 ]
 
 
@@ -652,3 +667,21 @@ def test_extract_claims_joint_military_aid_runs_from_each_giver_not_between_them
     assert between(claims, "military_cooperation", "DNK", "UKR", ordered=True), show(claims)
     assert between(claims, "military_cooperation", "NLD", "UKR", ordered=True), show(claims)
     assert not between(claims, "military_cooperation", "DNK", "NLD"), show(claims)
+
+
+def test_extract_claims_separate_deals_with_several_countries_pair_none_of_them(nlp):
+    claims = claims_of(nlp, "Peru announced new trade agreements with Chile, Bolivia and Ecuador.")
+    pairs = {frozenset((c.subject.id, c.object.id)) for c in claims if c.relation == "agreement"}
+    assert pairs == {frozenset(("PER", x)) for x in ("CHL", "BOL", "ECU")}, show(claims)
+
+
+def test_extract_claims_one_deal_with_several_countries_pairs_all_of_them(nlp):
+    claims = claims_of(nlp, "Peru signed an agreement with Chile and Bolivia.")
+    pairs = {frozenset((c.subject.id, c.object.id)) for c in claims if c.relation == "agreement"}
+    assert frozenset(("CHL", "BOL")) in pairs, show(claims)
+
+
+def test_extract_claims_agreements_reached_between_two_parties(nlp):
+    claims = claims_of(nlp, "Peru freed ten prisoners in accordance with agreements reached between Chile and "
+                            "Bolivia.")
+    assert between(claims, "agreement", "CHL", "BOL"), show(claims)

@@ -488,10 +488,12 @@ def _accused_of(trigger: Token, verb: Token) -> bool:
     node = trigger
     while node.head != node and node.head != verb:
         node = node.head
-        if node.dep_ == "prep" and node.lower_ in ("of", "for") and (
-                node.head == verb or (node.head.dep_ == "dobj" and node.head.head == verb)  # "jailed a man for"
-                or _lemma(node.head) in ("responsible", "accountable", "suspicion")):
-            return True
+        if node.dep_ == "prep" and node.lower_ in ("of", "for"):
+            if _lemma(node.head) in ("responsible", "accountable", "suspicion"):
+                return True
+            # "accused Y of", "jailed a man for" ("hold" only with "responsible": "held talks for")
+            if _lemma(verb) != "hold" and (node.head == verb or (node.head.dep_ == "dobj" and node.head.head == verb)):
+                return True
     return False
 
 

@@ -227,6 +227,7 @@ POSITIVE_UNORDERED: list[tuple[str, str, str, str]] = [
     ("trade_partner", "Kenya's exports to Uganda grew by 12 percent.", "KEN", "UGA"),
     ("conflict", "Ethiopia and Eritrea fought a war from 1998 to 2000.", "ETH", "ERI"),
     ("conflict", "Clashes between India and China erupted in the Galwan valley.", "IND", "CHN"),
+    ("meeting", "Chile and Peru hold their first round of talks in Quito.", "CHL", "PER"),
     ("dispute", "Ecuador signed an economic deal with Chile amidst ongoing tensions between Peru and Bolivia.",
      "PER", "BOL"),
 ]

@@ -1183,13 +1183,18 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         agents, others, co = [], [], named
     everyone = _unique(agents + others + co)
     if relation == "meeting" and _lemma(trigger.token) in lx.TRAVEL_WORDS:
-        # "travelled to A, B and C": the places visited do not meet; travellers to one place do
+        # "travelled to A, B and C": the places visited do not meet; travellers to one place do.
+        # Whom the traveller meets there is not on the trip ("met X during a trip to Y").
+        if others:
+            co = [p for p in co if p[1] is not None and p[1] in trigger.token.subtree]
         everyone = _unique(agents + co + (others if len(others) == 1 else []))
-    if relation == "agreement" and _plural_deals(trigger.token) and agents and len(others + co) >= 2 and not any(
-            _prep_between(p[1], trigger.token, frozenset({"between", "among"})) for p in others + co):
+    subjects = _unique(parties.subjects)
+    rest = [p for p in everyone if p[0].id not in {s[0].id for s in subjects}]
+    if relation == "agreement" and _plural_deals(trigger.token) and subjects and len(rest) >= 2 and not any(
+            _prep_between(p[1], trigger.token, frozenset({"between", "among"})) for p in rest):
         # "X announces trade agreements with A, B and C": a deal with each, none among them (but
         # "agreements between A and B" are theirs)
-        pairs, how = [(a, b) for a in agents for b in others + co], "parse"
+        pairs, how = [(a, b) for a in subjects for b in rest], "parse"
     elif relation in lx.MULTILATERAL and len(everyone) >= 3:
         pairs, how = _all_pairs(everyone), "multilateral"  # one claim per pair of three or more parties
     elif agents and (others or co):

@@ -676,6 +676,12 @@ def test_extract_claims_separate_deals_with_several_countries_pair_none_of_them(
     assert pairs == {frozenset(("PER", x)) for x in ("CHL", "BOL", "ECU")}, show(claims)
 
 
+def test_extract_claims_separate_deals_named_by_their_value_pair_none_of_the_partners(nlp):
+    claims = claims_of(nlp, "Peru signs energy agreements worth US$2 billion with Chile and Bolivia.")
+    pairs = {frozenset((c.subject.id, c.object.id)) for c in claims if c.relation == "agreement"}
+    assert pairs == {frozenset(("PER", "CHL")), frozenset(("PER", "BOL"))}, show(claims)
+
+
 def test_extract_claims_one_deal_with_several_countries_pairs_all_of_them(nlp):
     claims = claims_of(nlp, "Peru signed an agreement with Chile and Bolivia.")
     pairs = {frozenset((c.subject.id, c.object.id)) for c in claims if c.relation == "agreement"}
@@ -686,3 +692,9 @@ def test_extract_claims_agreements_reached_between_two_parties(nlp):
     claims = claims_of(nlp, "Peru freed ten prisoners in accordance with agreements reached between Chile and "
                             "Bolivia.")
     assert between(claims, "agreement", "CHL", "BOL"), show(claims)
+
+
+def test_extract_claims_whom_a_traveller_meets_is_not_on_the_trip(nlp):
+    claims = claims_of(nlp, "The Chilean president meets with the Peruvian president during a trip to Bolivia.")
+    assert between(claims, "meeting", "CHL", "PER") and between(claims, "meeting", "CHL", "BOL"), show(claims)
+    assert not between(claims, "meeting", "PER", "BOL"), show(claims)

@@ -474,6 +474,16 @@ def _names_a_city(mention: Mention, ctx: ArticleContext) -> bool:
         mention.resolution == "context" and any(f.form == "capital" for f in ctx.gaz.lookup(mention.text)))
 
 
+def _located_by(name: Token) -> bool:
+    """A name of a shore after a preposition of place: "off the coast of X", "in the waters of X"
+    (a ship attacked there is not attacked by or on X)."""
+    of = name.head
+    if name.dep_ != "pobj" or of.lower_ != "of" or _lemma(of.head) not in ("coast", "coastline", "shore", "waters"):
+        return False
+    place = of.head
+    return place.dep_ == "pobj" and place.head.lower_ in lx.LOCATIVE_PREPS
+
+
 def _drill(trigger: Trigger) -> bool:
     """A military exercise: where it is held is its venue, no partner ("drills in Greenland")."""
     return trigger.relation == "military_cooperation" and _lemma(trigger.token) in lx.DRILL_NOUNS
@@ -837,11 +847,12 @@ def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     parse and the one-other-party fallbacks leave it out alike: "non-NATO", a body that
     describes a party, a mediator, for a cooperative relation what a seizure or a strike is
     done to ("helped by X, Y seizes a Z-flagged ship": Z is no partner), the country where
-    an attack on an armed group took place, who is exempted from a sanction, and where an
-    envoy is posted."""
+    an attack on an armed group took place, who is exempted from a sanction, where an
+    envoy is posted, and a place named after "off the coast of"."""
     return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
             or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token))
-            or _fought_in(token, trigger, ctx) or _exempted(token, trigger) or _title_destination(token))
+            or _fought_in(token, trigger, ctx) or _exempted(token, trigger) or _title_destination(token)
+            or _located_by(token))
 
 
 def _go_between(token: Token, trigger: Trigger) -> bool:
@@ -1598,14 +1609,18 @@ def _modality(token: Token) -> str:
 
     A noun in the active subject of a verb names something that exists; the verb's
     tense or modal is about its effect ("The adoption of the declaration will provide
-    peace": the declaration was adopted), so only the verbs between the two count.
+    peace": the declaration was adopted), so only the noun's own words and the verbs
+    between the two count ("a planned visit ... is aggressive" is still planned). A verb
+    of taking place says when the noun does: "talks will begin next week".
     """
     modality = modality_of(token)
     if modality in ("future", "hedged") and token.pos_ in ("NOUN", "PROPN"):
         node = token
         while node.head != node and node.pos_ not in ("VERB", "AUX"):
             if node.dep_ in ("nsubj", "csubj"):
-                return "asserted"
+                if _lemma(node.head) in lx.OCCURRENCE_VERBS:
+                    return modality
+                return modality_of(token, stop=node.head)
             node = node.head
     return modality
 

@@ -165,6 +165,8 @@ ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "l
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
 # Military exercises, which are held somewhere: the place is a venue.
 DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"})
+# Verbs of an event taking place: their tense is the event's ("talks will begin").
+OCCURRENCE_VERBS = frozenset({"begin", "start", "commence", "open", "resume", "occur", "happen", "proceed"})
 # People a state bars from going abroad ("a travel ban on its citizens to X"): an advisory to
 # its own, not a measure against X.
 OWN_PEOPLE_NOUNS = frozenset({"citizen", "national", "resident", "people", "traveller", "traveler", "tourist",

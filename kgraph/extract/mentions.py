@@ -461,8 +461,10 @@ class MentionFinder:
                 nouns = {head.lemma_.lower(), head.lower_}
                 if head.dep_ in ("compound", "amod") and head.head.i > head.i:
                     nouns |= {head.head.lemma_.lower(), head.head.lower_}
-                # "an Egyptian crew member": the noun that says who may modify the head too.
-                nouns |= {c.lemma_.lower() for c in head.children if c.dep_ == "compound" and root.i < c.i < head.i}
+                # "an Egyptian crew member", "a Palestinian militant attack": the noun that says
+                # who may modify the head too.
+                nouns |= {c.lemma_.lower() for c in head.children
+                          if c.dep_ in ("compound", "amod") and root.i < c.i < head.i}
                 if nouns & _PEOPLE_NOUNS:
                     return "people"
             return "government"

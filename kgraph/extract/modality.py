@@ -162,6 +162,12 @@ def _is_negation(token: Token) -> bool:
     return token.dep_ == "neg" or (token.text.lower() in _NEGATION_WORDS and token.dep_ in {"advmod", "neg", "preconj"})
 
 
+def _present(verb: Token) -> bool:
+    """A verb in the present tense, itself or through its auxiliary ("is reached", "signs")."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def _is_infinitive(token: Token) -> bool:
     """A verb marked by infinitival "to" ("to sign", "to be signed")."""
     return any(child.dep_ == "aux" and child.text.lower() == "to" for child in token.children)
@@ -201,6 +207,9 @@ def _own_signals(token: Token, reported: bool) -> set[str]:
         # a condition or an open question: "if they sign", "whether to join"
         elif child.dep_ == "mark" and child.text.lower() in _CONDITIONAL_MARKERS:
             signals.add(HEDGED)
+        # a time still to come: "until an agreement is reached" (not "until a truce was signed")
+        elif child.dep_ == "mark" and child.text.lower() in ("until", "till", "before") and _present(token):
+            signals.add(FUTURE)
         # a clause under a condition: "suspends supplies unless X pays", "will halt aid if ..."
         # (not "even if", "as if": a concession or a comparison)
         elif child.dep_ == "advcl" and _conditional(child):
@@ -254,8 +263,8 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     # future verbs with an infinitive: "plans to invest", "agreed to launch", "is to be signed", "is going to"
     if verbal and forms & _FUTURE_VERBS and dep in _OPEN_CLAUSE_DEPS and _is_infinitive(child):
         signals.add(FUTURE)
-    # future verbs with an object: "plans a visit", "scheduled talks"
-    if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj"}:
+    # future verbs with an object: "plans a visit", "scheduled talks", "talks are planned"
+    if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj", "nsubjpass"}:
         signals.add(FUTURE)
     # "ahead of a visit", "in the run-up to the summit", "prepares for talks": the event has not
     # happened yet
@@ -330,12 +339,13 @@ def _climb(trigger: Token) -> list[tuple[Token, str, Token]]:
     return steps
 
 
-def modality_of(token: Token) -> str:
+def modality_of(token: Token, stop: Token | None = None) -> str:
     """The modality of the claim whose trigger is `token`.
 
     Args:
         token: The claim's trigger in a parsed Doc: a verb ("signed") or a noun ("sanctions")
             attached to a verb.
+        stop: A governor whose signals, and those above it, do not count.
 
     Returns:
         "asserted", "negated", "future" or "hedged"; with several signals, negated beats
@@ -358,6 +368,8 @@ def modality_of(token: Token) -> str:
     steps = _climb(token)
     signals = _own_signals(token, reported=_in_reported_clause(token))
     for governor, dep, child in steps:
+        if governor == stop:
+            break
         signals |= _governor_signals(governor, dep, child)
         if _reported(dep, governor):
             break  # the reporting verb's own auxiliaries and negation belong to the report

@@ -441,6 +441,11 @@ NOT_ASSERTED: list[tuple[str, str, str, str]] = [
     # what is prepared for has not happened yet
     ("meeting", "Ecuador prepares for possible Peru–Chile talks next week.", "PER", "CHL"),
     ("meeting", "Bolivia prepares for Peru–Chile talks next week.", "PER", "CHL"),
+    # talks that are planned or will begin, and a planned visit, have not taken place
+    ("meeting", "Preliminary talks between Chilean and Peruvian officials are planned for May.", "CHL", "PER"),
+    ("meeting", "Bolivia confirms that talks between Chile and Peru will begin on 3 May.", "CHL", "PER"),
+    ("meeting", "The Chilean president says a planned visit to Chile by Peruvian officials is a provocation.",
+     "PER", "CHL"),
 ]
 
 
@@ -550,6 +555,9 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     # where talks are held, or the city that names them, is their venue
     ("meeting", "Peace talks held in Quito, Ecuador, between Peru and Chile collapsed.", "ECU"),
     ("meeting", "Chilean and Bolivian ministers made progress at the Washington meeting on Monday.", "USA"),
+    # a shore named as where a ship was hit is no side
+    ("conflict", "A tanker is attacked by Peru off the coast of Chile.", "CHL"),
+    ("conflict", "A ship caught fire after a Peruvian drone attack in the waters of Chile.", "CHL"),
     ("conflict", "Peruvian authorities jailed a man for the attack on a Chilean consulate.", "PER"),
     # parties listed after "between" are all the parties: not the clause's subject
     ("agreement", "Peru freed ten prisoners under agreements reached between Chile and Bolivia.", "PER"),

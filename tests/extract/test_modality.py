@@ -231,6 +231,12 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     # a bill is not a law
     ("The Chilean Senate voted to pass a bill imposing sanctions on Peru.", "imposing", "future"),
     ("Chile passed a law imposing sanctions on Peru.", "imposing", "asserted"),
+    # a time still to come, and a past one
+    ("The blockade of Peru will go on until an agreement is reached.", "agreement", "future"),
+    ("The fighting went on until an agreement was reached.", "agreement", "asserted"),
+    # talks that are planned have not happened
+    ("New talks between Chile and Peru are planned for May.", "talks", "future"),
+    ("Chile and Peru are preparing for talks in May.", "talks", "future"),
 ]
 
 

@@ -1303,6 +1303,14 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         rest = [p for p in _unique(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
                 and p not in parties.ahead + parties.citers and not _modifies_other_trigger(p[1], trigger.token, ctx)
                 and not _no_party(p[1], trigger, ctx) and not _in_relative_clause(p[1], trigger.token)]
+        target = _stated_target(trigger.token) if relation in ("sanction", "tariff") else None
+        if target is not None:
+            # "Y asks X to end its blockade of the strait": the target is named, if not as a
+            # state, and Y is not it; a state named in the measure's own phrase may be
+            # ("a ban on goods from Israeli settlements")
+            named = {party.id for t in trigger.token.subtree if (m := ctx.index.get(t.i)) is not None
+                     and (party := ctx.as_party(m.entity)) is not None}
+            rest = [p for p in rest if p[0].id in named]
         if len(rest) == 1 and rest[0][0].type == "Country" and not (
                 relation == "conflict" and any(a[0].type != "Country" for a in agents)):
             others, how = rest, "sentence-party"
@@ -1319,6 +1327,25 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     if relation == "conflict" and len(co) >= 2 and not agents:
         return [(a, b) for a in co for b in co if a[0].id != b[0].id], "mutual"  # "clashes between X and Y"
     return [], ""
+
+
+def _stated_target(trigger: Token) -> Token | None:
+    """What a measure is said to be on, when it is named ("a blockade of the strait", "sanctions
+    on two brothers", "restrictions for the team"); None when it is not, or is a word standing
+    for a state ("a blockade of the island")."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    else:
+        objects = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in lx.TARGET_PREPS
+                   for g in c.children if g.dep_ == "pobj"]
+        objects += [g for c in trigger.children if c.dep_ == "acl" and _lemma(c) == "target"
+                    for g in c.children if g.dep_ == "dobj"]
+    for obj in objects:
+        if _lemma(obj) not in lx.STATE_WORDS and not any(
+                c.dep_ in ("det", "amod", "predet") and c.lower_ in ("such", "these", "those", "same")
+                for c in obj.children):
+            return obj  # (not "sanctions on such shipments": those of a state named before)
+    return None
 
 
 def _in_relative_clause(token: Token | None, trigger: Token) -> bool:

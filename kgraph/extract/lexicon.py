@@ -165,6 +165,11 @@ ATTACK_VERBS = frozenset({"attack", "target", "bomb", "shell", "hit", "raid", "l
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "assault", "shelling", "ambush"})
 # Military exercises, which are held somewhere: the place is a venue.
 DRILL_NOUNS = frozenset({"drill", "exercise", "maneuver", "manoeuvre", "wargame", "patrol"})
+# Prepositions that name what a measure is on ("sanctions on", "a blockade of").
+TARGET_PREPS = frozenset({"on", "against", "of", "for", "upon", "around"})
+# Words that stand for a state in a text about it ("a blockade of the island").
+STATE_WORDS = frozenset({"island", "country", "nation", "state", "kingdom", "republic", "government", "regime",
+                         "territory", "it", "them"})
 # Verbs of an event taking place: their tense is the event's ("talks will begin").
 OCCURRENCE_VERBS = frozenset({"begin", "start", "commence", "open", "resume", "occur", "happen", "proceed"})
 # People a state bars from going abroad ("a travel ban on its citizens to X"): an advisory to

@@ -555,6 +555,10 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     # where talks are held, or the city that names them, is their venue
     ("meeting", "Peace talks held in Quito, Ecuador, between Peru and Chile collapsed.", "ECU"),
     ("meeting", "Chilean and Bolivian ministers made progress at the Washington meeting on Monday.", "USA"),
+    # a measure whose target is named, if not as a state, takes no other party of the sentence
+    ("sanction", "Chile asks Peru to end its naval blockade of the strait.", "CHL"),
+    ("sanction", "Peru eases travel restrictions for the Bolivian football team before its match against Chile.",
+     "CHL"),
     # a shore named as where a ship was hit is no side
     ("conflict", "A tanker is attacked by Peru off the coast of Chile.", "CHL"),
     ("conflict", "A ship caught fire after a Peruvian drone attack in the waters of Chile.", "CHL"),
@@ -706,3 +710,8 @@ def test_extract_claims_whom_a_traveller_meets_is_not_on_the_trip(nlp):
     claims = claims_of(nlp, "The Chilean president meets with the Peruvian president during a trip to Bolivia.")
     assert between(claims, "meeting", "CHL", "PER") and between(claims, "meeting", "CHL", "BOL"), show(claims)
     assert not between(claims, "meeting", "PER", "BOL"), show(claims)
+
+
+def test_extract_claims_a_blockade_of_the_island_is_on_the_state_it_stands_for(nlp):
+    claims = claims_of(nlp, "Cuba ran out of fuel because of the Peruvian blockade of the island.")
+    assert between(claims, "sanction", "PER", "CUB"), show(claims)

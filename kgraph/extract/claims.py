@@ -1308,7 +1308,11 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
             # "Y asks X to end its blockade of the strait": the target is named, if not as a
             # state, and Y is not it; a state named in the measure's own phrase may be
             # ("a ban on goods from Israeli settlements")
-            named = {party.id for t in trigger.token.subtree if (m := ctx.index.get(t.i)) is not None
+            phrase = list(trigger.token.subtree)
+            if trigger.token.dep_ == "dobj":  # "imposed tariffs on cars from China": "from" may hang on the verb
+                phrase += [t for c in trigger.token.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for t in c.subtree]
+            named = {party.id for t in phrase if (m := ctx.index.get(t.i)) is not None
                      and (party := ctx.as_party(m.entity)) is not None}
             rest = [p for p in rest if p[0].id in named]
         if len(rest) == 1 and rest[0][0].type == "Country" and not (
@@ -1341,6 +1345,8 @@ def _stated_target(trigger: Token) -> Token | None:
         objects += [g for c in trigger.children if c.dep_ == "acl" and _lemma(c) == "target"
                     for g in c.children if g.dep_ == "dobj"]
     for obj in objects:
+        if obj.like_num or _lemma(obj) in ("%", "percent", "per", "rate") or any(c.like_num for c in obj.children):
+            continue  # "tariffs of 38%": a rate, not a target
         if _lemma(obj) not in lx.STATE_WORDS and not any(
                 c.dep_ in ("det", "amod", "predet") and c.lower_ in ("such", "these", "those", "same")
                 for c in obj.children):

@@ -570,6 +570,9 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
         edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
             dep = edge.dep_
+            if phrase is not None and _lemma(phrase.head) in lx.RESPONSE_NOUNS and party not in phrase.subtree \
+                    and dep not in _SUBJECT_DEPS:
+                return None  # "X struck Y in response to attacks on Z": Y is not what the attacks were on
             if controller is not None:
                 # Object control: in "accused X of exporting", "urged X to end", X does the act.
                 if edge == controller:
@@ -966,6 +969,8 @@ def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
             if node.lower_ in _CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
                 return node  # but "agreed ... during a phone call": those who agreed were on the call
+            if node.lower_ in ("to", "for") and _lemma(node.head) in lx.RESPONSE_NOUNS:
+                return node  # "X struck Y in response to attacks on X"
             if relation in _HOSTILE and node.lower_ in _TOPIC_PREPS or relation == "conflict" and (
                     node.lower_ == "on" and node.head.pos_ == "NOUN"):
                 return node  # "began talks about the war in X", "appealed regarding the sanctions"

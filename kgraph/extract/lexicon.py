@@ -170,6 +170,9 @@ TARGET_PREPS = frozenset({"on", "against", "of", "for", "upon", "around"})
 # Words that stand for a state in a text about it ("a blockade of the island").
 STATE_WORDS = frozenset({"island", "country", "nation", "state", "kingdom", "republic", "government", "regime",
                          "territory", "it", "them"})
+# Nouns of a reply to an earlier act ("in response to", "in retaliation for"): what the
+# phrase names happened before, between its own parties.
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 # Verbs of an event taking place: their tense is the event's ("talks will begin").
 OCCURRENCE_VERBS = frozenset({"begin", "start", "commence", "open", "resume", "occur", "happen", "proceed"})
 # People a state bars from going abroad ("a travel ban on its citizens to X"): an advisory to

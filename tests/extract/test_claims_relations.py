@@ -715,3 +715,15 @@ def test_extract_claims_whom_a_traveller_meets_is_not_on_the_trip(nlp):
 def test_extract_claims_a_blockade_of_the_island_is_on_the_state_it_stands_for(nlp):
     claims = claims_of(nlp, "Cuba ran out of fuel because of the Peruvian blockade of the island.")
     assert between(claims, "sanction", "PER", "CUB"), show(claims)
+
+
+def test_extract_claims_attacks_answered_are_on_their_own_target(nlp):
+    claims = claims_of(nlp, "Chilean jets strike targets in Bolivia in response to Peruvian drone attacks on Chile.")
+    assert between(claims, "conflict", "PER", "CHL"), show(claims)
+    assert not between(claims, "conflict", "PER", "BOL"), show(claims)
+
+
+def test_extract_claims_strikes_answered_take_the_answering_side_as_target(nlp):
+    claims = claims_of(nlp, "Bolivia announces attacks on Chilean positions in response to Chilean air strikes "
+                            "last week.")
+    assert between(claims, "conflict", "CHL", "BOL"), show(claims)

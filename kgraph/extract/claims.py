@@ -1350,7 +1350,7 @@ def _stated_target(trigger: Token) -> Token | None:
         objects += [g for c in trigger.children if c.dep_ == "acl" and _lemma(c) == "target"
                     for g in c.children if g.dep_ == "dobj"]
     for obj in objects:
-        if obj.like_num or _lemma(obj) in ("%", "percent", "per", "rate") or any(c.like_num for c in obj.children):
+        if obj.like_num or _lemma(obj) in ("%", "percent") or any(c.like_num for c in obj.children):
             continue  # "tariffs of 38%": a rate, not a target
         if _lemma(obj) not in lx.STATE_WORDS and not any(
                 c.dep_ in ("det", "amod", "predet") and c.lower_ in ("such", "these", "those", "same")

@@ -150,12 +150,12 @@ _WASHINGTON_NOT_USA = frozenset({"post", "times", "examiner", "state", "national
                                  "capitals", "county", "university", "monument", "consensus"})
 # Words that turn a country's name into a company's ("Air Canada", "Qatar Airways").
 _COMPANY_BEFORE = frozenset({"air"})
+_COMPANY_AFTER = frozenset({"airlines", "airways", "air", "telecom", "mobile", "unicom", "post", "times", "herald",
+                            "today", "daily", "motors", "railways", "life", "tobacco", "steel", "petroleum"})
 # A sea named after a country ("the Gulf of Oman", "the Sea of Japan") is a place, not the state.
 _WATER_BODIES = frozenset({"gulf", "sea", "bay", "strait", "straits", "channel"})
 # A ship's flag ("a Liberia-flagged tanker") is where it is registered: no party to what befalls it.
 _FLAG_WORDS = frozenset({"flagged", "registered"})
-_COMPANY_AFTER = frozenset({"airlines", "airways", "air", "telecom", "mobile", "unicom", "post", "times", "herald",
-                            "today", "daily", "motors", "railways", "life", "tobacco", "steel", "petroleum"})
 # Nouns for people and private bodies: a demonym or adjective modifying one names people or
 # firms, not the state ("36,000 Tajik students", "an American lobbying firm", "Chinese companies").
 _PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant", "tourist", "people", "resident",

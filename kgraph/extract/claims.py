@@ -475,8 +475,12 @@ def _names_a_city(mention: Mention, ctx: ArticleContext) -> bool:
 
 
 def _located_by(name: Token) -> bool:
-    """A name of a shore after a preposition of place: "off the coast of X", "in the waters of X"
-    (a ship attacked there is not attacked by or on X)."""
+    """A name of a shore after a preposition of place, "off the coast of X", "in the waters of
+    X" (a ship attacked there is not attacked by or on X), or of a place something is only near:
+    "a strike near the Ethiopian border"."""
+    if name.dep_ in ("amod", "compound", "nmod") and _lemma(name.head) in _PLACE_NOUNS:
+        place = name.head
+        return place.dep_ == "pobj" and place.head.lower_ in ("near", "along", "off", "outside")
     of = name.head
     if name.dep_ != "pobj" or of.lower_ != "of" or _lemma(of.head) not in ("coast", "coastline", "shore", "waters"):
         return False
@@ -869,6 +873,8 @@ def _go_between(token: Token, trigger: Trigger) -> bool:
     while node.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss") and node.head != node:
         node = node.head  # "mediated by the UK and US", "by U.S. president Trump", "by the U.S. envoy"
     by = node.head if node.dep_ == "pobj" else None
+    if by is not None and by.lower_ in ("in", "from", "of") and _lemma(by.head) in lx.MEDIATOR_NOUNS:
+        return True  # "mediators in the US and Qatar"
     if by is None or by.lower_ != "by" or by.dep_ != "agent":
         return False
     lemma = _lemma(by.head)

@@ -189,6 +189,8 @@ COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic
                          "trade_partner", "investor", "energy_supplier"})
 # Verbs whose agent brings two others together ("talks mediated by X"): a go-between, not a party.
 GO_BETWEEN_VERBS = frozenset({"mediate", "broker", "facilitate", "arbitrate", "moderate", "sponsor"})
+# The same go-betweens as people ("mediators in Qatar and Egypt").
+MEDIATOR_NOUNS = frozenset({"mediator", "broker", "facilitator", "intermediary", "arbiter"})
 # Modifiers of "trade" that make it a crime rather than commerce between states ("the drug trade").
 ILLICIT_TRADE = frozenset({"drug", "narcotic", "narcotics", "cocaine", "heroin", "opium", "slave", "illegal",
                            "illicit", "wildlife", "ivory", "organ", "black-market"})

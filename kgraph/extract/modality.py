@@ -110,7 +110,7 @@ _HEDGE_NOUNS: frozenset[str] = frozenset(
 # Adjectives that make a claim a possibility ("a possible deal", "is likely to invest").
 _HEDGE_ADJECTIVES: frozenset[str] = frozenset(
     {"possible", "potential", "likely", "unlikely", "probable", "alleged", "reported", "rumoured", "rumored",
-     "expected", "willing", "eager", "keen", "hypothetical", "tentative", "mooted", "prospective"}
+     "expected", "willing", "eager", "keen", "hypothetical", "tentative", "mooted", "prospective", "interested"}
 )
 # Adverbs that hedge the verb they modify ("reportedly signed", "probably will").
 _HEDGE_ADVERBS: frozenset[str] = frozenset(

@@ -559,6 +559,11 @@ NOT_PARTY: list[tuple[str, str, str]] = [
     ("sanction", "Chile asks Peru to end its naval blockade of the strait.", "CHL"),
     ("sanction", "Peru eases travel restrictions for the Bolivian football team before its match against Chile.",
      "CHL"),
+    # mediators are go-betweens, wherever they come from
+    ("meeting", "Chile and Peru reached a deal in talks led by mediators from Bolivia.", "BOL"),
+    # a border a strike was only near is not struck
+    ("conflict", "Chilean forces carry out a drone strike near the Peruvian border, killing eight members of a "
+                 "terrorist group.", "PER"),
     # a shore named as where a ship was hit is no side
     ("conflict", "A tanker is attacked by Peru off the coast of Chile.", "CHL"),
     ("conflict", "A ship caught fire after a Peruvian drone attack in the waters of Chile.", "CHL"),

@@ -474,6 +474,14 @@ def _names_a_city(mention: Mention, ctx: ArticleContext) -> bool:
         mention.resolution == "context" and any(f.form == "capital" for f in ctx.gaz.lookup(mention.text)))
 
 
+def _struck_place(place: Token, trigger: Token) -> bool:
+    """Whether a place is what an attack hits: "struck a Syrian town", "strikes on a Lebanese village"."""
+    if place.dep_ == "dobj" and place.head == trigger:
+        return True
+    prep = place.head
+    return place.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head == trigger
+
+
 def _located_by(name: Token) -> bool:
     """A name of a shore after a preposition of place, "off the coast of X", "in the waters of
     X" (a ship attacked there is not attacked by or on X), or of a place something is only near:
@@ -1031,7 +1039,9 @@ def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
         if role != "ahead" and _following_party(head, ctx):
             role = "ahead"
         if head.dep_ in ("compound", "amod", "nmod") and _lemma(head.head) in _PLACE_NOUNS:
-            continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
+            if not (trigger.relation == "conflict" and _struck_place(head.head, trigger.token)):
+                continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
+            role = "other"  # "struck a Lebanese town": the town's country is the target
         if head.dep_ == "compound" and head.head.is_title and _lemma(head.head) in _INSTRUMENT_NAMES:
             continue  # "the United Nations Convention on the Law of the Sea": a title
         if role in ("other", "co") and _affiliation(head):

@@ -732,3 +732,17 @@ def test_extract_claims_strikes_answered_take_the_answering_side_as_target(nlp):
     claims = claims_of(nlp, "Bolivia announces attacks on Chilean positions in response to Chilean air strikes "
                             "last week.")
     assert between(claims, "conflict", "CHL", "BOL"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean jets struck a Peruvian town.",
+    "Chilean strikes on a Peruvian village killed five.",
+])
+def test_extract_claims_a_struck_town_is_its_country_struck(nlp, text):
+    claims = claims_of(nlp, text)
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_a_town_fought_near_is_no_target(nlp):
+    claims = claims_of(nlp, "Chilean troops clashed with militants near a Peruvian town.")
+    assert not between(claims, "conflict", "CHL", "PER"), show(claims)

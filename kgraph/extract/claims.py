@@ -154,8 +154,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if lemma in lx.SUPPLY_NOUNS and any(_lemma(c) in lx.ENERGY_NOUNS for c in token.children):
                     continue  # an energy supply, handled below
-                if relation == "sanction" and _bars_own_people(token):
-                    continue  # "a travel ban on its citizens to X": an advisory, not a sanction on X
+                if relation == "sanction" and (_bars_own_people(token) or _health_measure(token, sent)):
+                    continue  # "a travel ban on its citizens to X", "an entry ban after the Ebola outbreak"
                 if relation == "trade_partner" and _trade_blocked(token):
                     continue  # trade as the object of a ban, a tariff or a deal is not stated trade
                 mods = set(_modifier_lemmas(token))
@@ -232,8 +232,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lemma == "conclude" and any(
                         c.dep_ == "dobj" and _lemma(c) in lx.TALK_NOUNS for c in token.children):
                     continue  # "concluded talks on a deal": the talks ended, no deal was made
-                if lx.VERBS[lemma] == "sanction" and _bars_own_people(token):
-                    continue  # "bans its nationals from travelling to X"
+                if lx.VERBS[lemma] == "sanction" and (_bars_own_people(token) or _health_measure(token, sent)):
+                    continue  # "bans its nationals from travelling to X", "bans travellers over Ebola"
                 if lemma == "host" and _hosts_an_event(token):
                     continue  # "the World Cup will be hosted by X and Y": a tournament, not a meeting
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
@@ -248,6 +248,12 @@ def _bars_own_people(token: Token) -> bool:
                if g.dep_ == "pobj"]
     return any(_lemma(b) in lx.OWN_PEOPLE_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in b.children)
                for b in barred)
+
+
+def _health_measure(token: Token, sent: Span) -> bool:
+    """A ban or restriction in a sentence about an outbreak ("an entry ban on residents of X after
+    the Ebola epidemic"): a health measure, not a sanction. (Not a blockade or an embargo.)"""
+    return _lemma(token) in ("ban", "restriction", "restrict") and any(t.lower_ in lx.OUTBREAK_WORDS for t in sent)
 
 
 def _hosts_an_event(verb: Token) -> bool:

@@ -175,6 +175,9 @@ STATE_WORDS = frozenset({"island", "country", "nation", "state", "kingdom", "rep
 RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge"})
 # Verbs of an event taking place: their tense is the event's ("talks will begin").
 OCCURRENCE_VERBS = frozenset({"begin", "start", "commence", "open", "resume", "occur", "happen", "proceed"})
+# Outbreaks that make a travel or entry ban a health measure, not a sanction.
+OUTBREAK_WORDS = frozenset({"ebola", "outbreak", "epidemic", "pandemic", "covid", "covid-19", "cholera", "mpox",
+                            "monkeypox", "quarantine", "virus", "coronavirus", "plague", "marburg"})
 # People a state bars from going abroad ("a travel ban on its citizens to X"): an advisory to
 # its own, not a measure against X.
 OWN_PEOPLE_NOUNS = frozenset({"citizen", "national", "resident", "people", "traveller", "traveler", "tourist",

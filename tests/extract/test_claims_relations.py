@@ -365,6 +365,9 @@ ABSENT: list[tuple[str, str]] = [
     # a state barring its own people from travelling somewhere sanctions nobody there
     ("sanction", "Chile issued a travel ban on its citizens to parts of Peru."),
     ("sanction", "Chile bans its nationals from traveling to Bolivia."),
+    # a ban against an outbreak is a health measure
+    ("sanction", "Chile announces a 90-day entry ban on residents of Peru and Bolivia following the Ebola epidemic."),
+    ("sanction", "Chile bans travellers from Peru over the cholera outbreak."),
 ]
 
 

@@ -1258,7 +1258,9 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         # between X and Y").
         speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]
         party = ctx.as_party(speaker.entity) if speaker is not None else None
-        if party is not None and party.id not in {c[0].id for c in co}:
+        if party is not None and party.id not in {c[0].id for c in co} and (
+                party.type == "Country" or party.id in ctx.gaz.organizations):
+            # (a group known only as a speaker, "the Naxalites state ...", is no state at talks)
             return [((party, None), c) for c in co], "speaker-attends"
     if trigger.kind == "relational" and len(everyone) == 1 and trigger.token.dep_ not in ("pobj", "dobj") \
             and actors is None:

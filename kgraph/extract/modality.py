@@ -105,7 +105,8 @@ _PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({"say", "believe", "report", "t
 # Nouns that make a claim a possibility ("discussed the possibility of signing").
 _HEDGE_NOUNS: frozenset[str] = frozenset(
     {"possibility", "prospect", "prospects", "option", "idea", "proposal", "chance", "likelihood", "potential",
-     "hope", "feasibility", "rumour", "rumor", "speculation", "consideration", "expectation"}
+     "hope", "feasibility", "rumour", "rumor", "speculation", "consideration", "expectation", "openness",
+     "willingness"}
 )
 # Adjectives that make a claim a possibility ("a possible deal", "is likely to invest").
 _HEDGE_ADJECTIVES: frozenset[str] = frozenset(

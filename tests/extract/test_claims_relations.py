@@ -749,3 +749,9 @@ def test_extract_claims_a_struck_town_is_its_country_struck(nlp, text):
 def test_extract_claims_a_town_fought_near_is_no_target(nlp):
     claims = claims_of(nlp, "Chilean troops clashed with militants near a Peruvian town.")
     assert not between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_a_group_known_only_as_a_speaker_attends_no_talks(nlp):
+    # a named group that speaks (not a state, not a listed organization) is no party to talks
+    claims = claims_of(nlp, "The Zapatistas say that talks with the Mexican government have failed.")
+    assert not [c for c in claims if c.relation == "meeting"], show(claims)

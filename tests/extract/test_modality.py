@@ -234,6 +234,8 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     # a time still to come, and a past one
     ("The blockade of Peru will go on until an agreement is reached.", "agreement", "future"),
     ("The fighting went on until an agreement was reached.", "agreement", "asserted"),
+    # an openness to talks is no talks
+    ("Peru states its openness to talks with Chile.", "talks", "hedged"),
     # an interest in a deal is no deal
     ("Peru is still interested in an agreement with Chile.", "agreement", "hedged"),
     # talks that are planned have not happened

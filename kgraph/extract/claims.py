@@ -480,12 +480,25 @@ def _names_a_city(mention: Mention, ctx: ArticleContext) -> bool:
         mention.resolution == "context" and any(f.form == "capital" for f in ctx.gaz.lookup(mention.text)))
 
 
+def _acted_on(act: Token, preps: frozenset[str]) -> list[Token]:
+    """What an act is done to, as the text names it: the object of a verb ("struck militants"),
+    of one of `preps` on the act ("strikes on X", "a blockade of X"), or of a participle
+    "targeting" ("strikes targeting X")."""
+    objects = [c for c in act.children if c.dep_ == "dobj"] if act.pos_ in ("VERB", "AUX") else []
+    for child in act.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objects += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("acl", "advcl") and _lemma(child) == "target":
+            objects += [g for g in child.children if g.dep_ == "dobj"]
+    return objects
+
+
+_ON_AGAINST = frozenset({"on", "against"})
+
+
 def _struck_place(place: Token, trigger: Token) -> bool:
     """Whether a place is what an attack hits: "struck a Syrian town", "strikes on a Lebanese village"."""
-    if place.dep_ == "dobj" and place.head == trigger:
-        return True
-    prep = place.head
-    return place.dep_ == "pobj" and prep.lower_ in ("on", "against") and prep.head == trigger
+    return place in _acted_on(trigger, _ON_AGAINST)
 
 
 def _located_by(name: Token) -> bool:
@@ -776,18 +789,12 @@ def _non_state_target(trigger: Token, ctx: ArticleContext) -> Token | None:
     the object of "struck militants", of "airstrikes on/against Islamic State hideouts" (on the
     noun or on the verb that carries it out), or of "strikes targeting the X group"."""
     holders = [trigger] + ([trigger.head] if trigger.dep_ == "dobj" else [])
-    targets = [c for c in trigger.children if c.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
+    # (the verb that carries the act out is no target of it: "launched strikes on X")
+    targets = [t for holder in holders for t in _acted_on(holder, _ON_AGAINST) if t != trigger]
     if trigger.dep_ == "nsubj" and _lemma(trigger.head) in ("target", "hit", "kill", "strike"):
         targets += [c for c in trigger.head.children if c.dep_ == "dobj"]  # "strikes targeted militants"
-    killed: list[Token] = []
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "against"):
-                targets += [g for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ in ("acl", "advcl") and _lemma(child) == "target":
-                targets += [g for g in child.children if g.dep_ == "dobj"]  # "strikes targeting the X group"
-            elif child.dep_ in ("acl", "advcl") and _lemma(child) == "kill":
-                killed += [g for g in child.children if g.dep_ == "dobj"]
+    killed = [g for holder in holders for c in holder.children if c.dep_ in ("acl", "advcl") and _lemma(c) == "kill"
+              for g in c.children if g.dep_ == "dobj"]
     # "an airstrike in X, killing 35 militants" (but "an airstrike on a building in X, killing
     # militants" was aimed at the building)
     targets = targets or killed
@@ -1366,14 +1373,7 @@ def _stated_target(trigger: Token) -> Token | None:
     """What a measure is said to be on, when it is named ("a blockade of the strait", "sanctions
     on two brothers", "restrictions for the team"); None when it is not, or is a word standing
     for a state ("a blockade of the island")."""
-    if trigger.pos_ in ("VERB", "AUX"):
-        objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    else:
-        objects = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in lx.TARGET_PREPS
-                   for g in c.children if g.dep_ == "pobj"]
-        objects += [g for c in trigger.children if c.dep_ == "acl" and _lemma(c) == "target"
-                    for g in c.children if g.dep_ == "dobj"]
-    for obj in objects:
+    for obj in _acted_on(trigger, lx.TARGET_PREPS):
         if obj.like_num or _lemma(obj) in ("%", "percent") or any(c.like_num for c in obj.children):
             continue  # "tariffs of 38%": a rate, not a target
         if _lemma(obj) not in lx.STATE_WORDS and not any(

@@ -43,6 +43,8 @@ _AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities"
                             "delegation", "side", "state", "regime", "cabinet", "parliament", "military", "army",
                             "navy", "force", "forces", "embassy"})
 _CO_PARTY_PREPS = frozenset({"with", "between", "among"})
+# Of those, the ones that list all the parties ("talks between X and Y").
+_LIST_PREPS = frozenset({"between", "among"})
 _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # Prepositions of circumstance: a trigger inside one is not done by the clause's subject.
 # Prepositions of topic: a war "about" which parties talk is not one they wage, nor are
@@ -1221,9 +1223,9 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         # the parties of their own phrase, not with what they act on.
         agents, others, co = ([p for p in group if p[1] is not None and p[1].i in actors]
                               for group in (agents, others, co))
-    named = [p for p in co if p[1] is not None and _prep_between(p[1], trigger.token, frozenset({"between"}))]
+    named = [p for p in co if p[1] is not None and _prep_between(p[1], trigger.token, _LIST_PREPS)]
     if len(named) >= 2:
-        # "agreements reached between X and Y", "hosted talks between X and Y": the parties are
+        # "agreements reached between X and Y", "hosted talks among X, Y and Z": the parties are
         # listed; the clause's subject is none of them
         agents, others, co = [], [], named
     everyone = _unique(agents + others + co)
@@ -1236,7 +1238,7 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
     subjects = _unique(parties.subjects)
     rest = [p for p in everyone if p[0].id not in {s[0].id for s in subjects}]
     if relation == "agreement" and _plural_deals(trigger.token) and subjects and len(rest) >= 2 and not any(
-            _prep_between(p[1], trigger.token, frozenset({"between", "among"})) for p in rest):
+            _prep_between(p[1], trigger.token, _LIST_PREPS) for p in rest):
         # "X announces trade agreements with A, B and C": a deal with each, none among them (but
         # "agreements between A and B" are theirs)
         pairs, how = [(a, b) for a in subjects for b in rest], "parse"

@@ -215,18 +215,14 @@ def _own_signals(token: Token, reported: bool) -> set[str]:
         # (not "even if", "as if": a concession or a comparison)
         elif child.dep_ == "advcl" and _conditional(child):
             signals.add(HEDGED)
-        # adjectives of a noun: "a possible deal" (hedged), "the planned visit" (future)
-        elif child.dep_ == "amod" and child.text.lower() in _HEDGE_ADJECTIVES:
-            signals.add(HEDGED)
-        elif child.dep_ == "amod" and child.text.lower() in _FUTURE_ADJECTIVES:
-            signals.add(FUTURE)
-        # the same adjective before a modifier of the noun: "possible Iran-U.S. talks" (parsed
-        # with "possible" on "Iran")
-        elif child.dep_ in {"compound", "nmod"} and child.i < token.i:
-            before = {g.text.lower() for g in child.children if g.dep_ == "amod" and g.i < child.i}
-            if before & _HEDGE_ADJECTIVES:
+        # adjectives of a noun: "a possible deal" (hedged), "the planned visit" (future), also
+        # before a modifier of it: "possible Iran-U.S. talks" (parsed with "possible" on "Iran")
+        elif child.dep_ == "amod" or (child.dep_ in {"compound", "nmod"} and child.i < token.i):
+            words = {child.text.lower()} if child.dep_ == "amod" else {
+                g.text.lower() for g in child.children if g.dep_ == "amod" and g.i < child.i}
+            if words & _HEDGE_ADJECTIVES:
                 signals.add(HEDGED)
-            elif before & _FUTURE_ADJECTIVES:
+            elif words & _FUTURE_ADJECTIVES:
                 signals.add(FUTURE)
     return signals
 

@@ -547,6 +547,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
         return "agent" if trigger.kind in ("relational",) else None
     edge = _edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and _clause_free(party, edge):
+        if edge.dep_ == "appos" and edge.i in ctx.trigger_tokens and edge != party:
+            return None  # "strikes on X, strikes on Y": an appositive event has parties of its own
         if edge.dep_ in _MODIFIER_DEPS:
             # "Tajikistan's partner": the other party; "Russia's investments": the agent.
             return "mod"

@@ -755,3 +755,11 @@ def test_extract_claims_a_group_known_only_as_a_speaker_attends_no_talks(nlp):
     # a named group that speaks (not a state, not a listed organization) is no party to talks
     claims = claims_of(nlp, "The Zapatistas say that talks with the Mexican government have failed.")
     assert not [c for c in claims if c.relation == "meeting"], show(claims)
+
+
+def test_extract_claims_events_named_side_by_side_have_their_own_parties(nlp):
+    # a heading listing two attacks by one country: the two targets did not attack each other
+    claims = claims_of(nlp, "2025 Chilean strikes on Peru, 2025 Chilean strikes on Bolivia")
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)
+    assert between(claims, "conflict", "CHL", "BOL"), show(claims)
+    assert not between(claims, "conflict", "BOL", "PER"), show(claims)

@@ -304,3 +304,16 @@ def modifier_relation(head_lemma: str, modifier_lemma: str) -> str | None:
     if relation == "investor" and head_lemma not in ("partner", "partnership", "destination"):
         return None
     return relation
+
+# A head of state or government who is the subject of one of these verbs, or the one a
+# passive of the second set or a noun of the third is about, is leaving office on that day
+# ("X resigns", "X was ousted", "the dismissal of X"): no longer a current leader.
+LEAVING_VERBS = frozenset({"resign", "quit", "abdicate"})
+REMOVAL_VERBS = frozenset({"oust", "remove", "depose", "dismiss", "topple", "overthrow", "succeed",
+                           "replace", "sack", "fire", "unseat"})
+REMOVED_WORDS = frozenset({"ousted", "removed", "deposed", "dismissed", "toppled", "overthrown", "sacked",
+                           "unseated"})
+REMOVAL_NOUNS = frozenset({"resignation", "dismissal", "removal", "ouster", "ousting", "overthrow",
+                           "abdication", "sacking"})
+# Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
+DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})

@@ -607,6 +607,28 @@ def test_extract_claims_leader_of(nlp, text, leader, country):
     assert all(c.modality == "asserted" for c in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Italian Prime Minister Giorgia Meloni resigns after losing a confidence vote.",
+    "Italian Prime Minister Giorgia Meloni steps down.",
+    "Italian Prime Minister Giorgia Meloni is ousted by parliament.",
+    "The Senate accepts the resignation of Italian Prime Minister Giorgia Meloni.",
+])
+def test_extract_claims_a_leader_leaving_office_is_no_current_leader(nlp, text):
+    claims = [c for c in claims_of(nlp, text) if c.relation == "leader_of"]
+    assert not claims, show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Italian Prime Minister Giorgia Meloni says she will resign if the reform fails.",
+    "Protesters call for Italian Prime Minister Giorgia Meloni to resign.",
+    "Protesters demand the resignation of Italian Prime Minister Giorgia Meloni.",
+    "Italian Prime Minister Giorgia Meloni dismisses her defence minister.",
+])
+def test_extract_claims_a_leader_asked_to_leave_or_dismissing_others_still_leads(nlp, text):
+    claims = [c for c in claims_of(nlp, text) if c.relation == "leader_of"]
+    assert [c.object.id for c in claims] == ["ITA"], show(claims)
+
+
 def test_extract_claims_leader_of_is_a_person_to_country_edge(nlp):
     claims = [c for c in claims_of(nlp, "President Joe Biden met President Xi Jinping.") if c.relation == "leader_of"]
     assert {c.object.id for c in claims} == {"USA", "CHN"}

@@ -623,6 +623,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
                 if remote or not _direct(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
+                if _modifies_other_trigger(party, t, ctx):
+                    return None  # "X's occupation would violate the Y-Z deal": X did the occupying
                 if verb == p and _lemma(p) in lx.TARGET_VERBS and trigger.kind == "action":
                     return "other"  # "Cuba faces U.S. sanctions": the subject is the target
                 if trigger.relation in lx.LIFTABLE and p != t and _named_imposer(t, party, ctx):
@@ -1521,6 +1523,36 @@ def _names_listed(token: Token, top: Token) -> bool:
     return True
 
 
+def _presupposed_by(token: Token) -> Token | None:
+    """The word acting on a relation that already exists: "end" in "seeks to end the war",
+    "bring an end to the invasion", "would violate the agreement"; else None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and _lemma(head) in lx.PRESUPPOSING_VERBS:
+        if _lemma(head) == "implement" and lx.ACTION_NOUNS.get(_lemma(token)) != "agreement":
+            return None  # "implement tariffs" imposes them; "implement the deal" carries it out
+        return head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "to") and _lemma(head.head) in lx.PRESUPPOSING_NOUNS:
+        return head.head
+    return None
+
+
+def _acting_party(token: Token | None, trigger: Token, acting: Token) -> bool:
+    """Whether a party is named by the relation's own phrase ("the airstrikes on Iran", "the
+    Iran-US deal") or does what acts on it ("Israel agreed to stop the airstrikes"); not a
+    party whose plan, proposal or talks are about ending it ("the U.S. plan to end the war")."""
+    if token is None:
+        return False
+    if token in trigger.subtree or any(c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "between", "among")
+                                       and token in c.subtree for c in acting.children):
+        return True  # "stop its airstrikes on Iran" (the parser may hang "on" on the verb)
+    verb = acting
+    while verb.dep_ in ("xcomp", "conj") and not _has_subject(verb):
+        verb = verb.head  # "agreed to stop": the one who agreed stops
+    return any(c.dep_ in _SUBJECT_DEPS and token in c.subtree for c in verb.children)
+
+
 def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     """The trigger's modality, with the guidelines' readings of discussion, same-day and pledges."""
     modality = _modality(trigger.token)
@@ -1642,8 +1674,13 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     speaker_entity = speaker.entity if speaker is not None else (ctx.byline if found != "quotation" else None)
     rule = f"{trigger.kind}-{relation}" + ("" if how in ("parse", "") else f"/{how}")
     status = _status(trigger)
+    # "Iran seeks to end the war with the U.S.": the plan is the ending; the war is a fact
+    acting = _presupposed_by(trigger.token) if modality != "asserted" and status is None else None
     claims = []
-    for (subj, _), (obj, o_tok) in pairs:
+    for (subj, s_tok), (obj, o_tok) in pairs:
+        pair_modality = modality
+        if acting is not None and all(_acting_party(tok, trigger.token, acting) for tok in (s_tok, o_tok)):
+            pair_modality = modality_of(trigger.token, stop=acting)
         amount = None
         if len(amounts) == 1:
             amount = amounts[0][2]
@@ -1651,7 +1688,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
             amount = _amount_for(o_tok, amounts, ctx.doc)  # "$8 million for X, $17 million for Y"
         claims.append(Claim(
             doc=doc_id, relation=relation, subject=subj, object=obj, evidence=_evidence(sent), rule=rule,
-            modality=modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
+            modality=pair_modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
             period=period, speaker=speaker_entity, date=ctx.date,
             confidence=0.6 if implied else 0.85, implied=implied,
             status=status,

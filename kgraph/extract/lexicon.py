@@ -317,3 +317,13 @@ REMOVAL_NOUNS = frozenset({"resignation", "dismissal", "removal", "ouster", "ous
                            "abdication", "sacking"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
+
+# Words that act on a relation already in place: what they end, break, keep or change exists
+# ("seeks to end the war with X", "would violate the X-Y agreement", "an end to the invasion",
+# "agreed to reduce tariffs on X"), whatever their own tense or mood.
+PRESUPPOSING_VERBS = frozenset({"end", "stop", "resolve", "settle", "address", "violate", "breach", "honor",
+                                "honour", "implement", "reverse", "reduce", "lower", "continue", "bolster",
+                                "discredit", "escalate", "intensify", "de-escalate", "undermine", "uphold",
+                                "respect", "enforce", "prolong", "fuel"})
+PRESUPPOSING_NOUNS = frozenset({"end", "resolution", "violation", "breach", "implementation", "escalation",
+                                "continuation", "settlement", "de-escalation"})

@@ -785,3 +785,35 @@ def test_extract_claims_events_named_side_by_side_have_their_own_parties(nlp):
     assert between(claims, "conflict", "CHL", "PER"), show(claims)
     assert between(claims, "conflict", "CHL", "BOL"), show(claims)
     assert not between(claims, "conflict", "BOL", "PER"), show(claims)
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Chile seeks to end the war with Peru.", "CHL", "PER"),
+    ("Chile agreed to stop its airstrikes on Peru.", "CHL", "PER"),
+    ("Chile and Bolivia will continue implementing the trade agreement signed in 2019.", "CHL", "BOL"),
+])
+def test_extract_claims_a_relation_a_plan_ends_or_keeps_is_a_fact(nlp, text, a, b):
+    # the plan is to end or keep the relation; the relation itself is stated as existing
+    claims = [c for c in claims_of(nlp, text) if {c.subject.id, c.object.id} == {a, b}]
+    assert claims and all(c.modality == "asserted" for c in claims), show(claims)
+
+
+def test_extract_claims_a_plan_to_end_a_war_keeps_its_proposer_out_of_it(nlp):
+    claims = claims_of(nlp, "The Peruvian plan to end the war between Chile and Bolivia was rejected.")
+    assert not [c for c in claims if "PER" in (c.subject.id, c.object.id) and c.modality == "asserted"], \
+        show(claims)
+
+
+def test_extract_claims_tariffs_not_yet_implemented_are_not_asserted(nlp):
+    claims = claims_of(nlp, "Peru does not intend to implement tariffs on Chile.")
+    assert between(claims, "tariff", "PER", "CHL"), show(claims)
+    assert all(c.modality != "asserted" for c in claims if c.relation == "tariff"), show(claims)
+
+
+def test_extract_claims_the_subject_of_another_act_is_no_party_to_a_deal(nlp):
+    # "X's occupation would violate the Y-Z agreement": X occupies; the agreement is Y's and Z's
+    claims = claims_of(nlp, "The continued Peruvian occupation of Bolivia would violate the Chile–Argentina "
+                            "agreement.")
+    assert between(claims, "agreement", "CHL", "ARG"), show(claims)
+    assert not [c for c in claims if c.relation == "agreement" and "PER" in (c.subject.id, c.object.id)], \
+        show(claims)

@@ -1215,6 +1215,37 @@ def _acting_phrase(noun: Token) -> set[int] | None:
     return {t.i for t in top.subtree}
 
 
+_DASHES = ("-", "–", "—")
+
+
+def _pair_named_before(trigger: Token, ctx: ArticleContext) -> list[tuple[Entity, Token]]:
+    """The two parties a hyphenated pair names just before the trigger ("Iran–U.S. talks",
+    "the EU-US trade deal"), else []: the relation is theirs, whoever else the sentence names."""
+    doc = trigger.doc
+    i = trigger.i - 1
+    while i > trigger.i - 3 and i >= 0 and doc[i].is_lower and doc[i].i not in ctx.index:
+        i -= 1  # "trade", "peace", "nuclear"
+    found: list[tuple[Entity, Token]] = []
+    while i >= 0 and len(found) < 2:
+        mention = ctx.index.get(i)
+        party = ctx.party_at(doc[i]) if mention is not None else None
+        if party is None:
+            return []
+        found.append((party[0], doc[i]))
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is None:
+            return []
+        i = first.start - 1
+        if len(found) == 2:
+            break
+        if i < 1 or doc[i].text not in _DASHES or doc[i].whitespace_ or doc[i - 1].whitespace_:
+            return []
+        i -= 1
+    if len(found) < 2 or found[0][0].id == found[1][0].id:
+        return []
+    return found[::-1]
+
+
 def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
     """Pairs for a symmetric relation: parse first, then the speaker, the sentence, the article's pair."""
     relation = trigger.relation
@@ -1227,6 +1258,10 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         # the parties of their own phrase, not with what they act on.
         agents, others, co = ([p for p in group if p[1] is not None and p[1].i in actors]
                               for group in (agents, others, co))
+    named_pair = _pair_named_before(trigger.token, ctx) if trigger.kind == "action" and any(
+        t.pos_ in ("VERB", "AUX") for t in sent) else []  # (not a bare title: "- X–Y tensions")
+    if named_pair:
+        return [(named_pair[0], named_pair[1])], "parse"  # "potential Iran-U.S. talks hosted by X"
     named = [p for p in co if p[1] is not None and _prep_between(p[1], trigger.token, _LIST_PREPS)]
     if len(named) >= 2:
         # "agreements reached between X and Y", "hosted talks among X, Y and Z": the parties are

@@ -817,3 +817,12 @@ def test_extract_claims_the_subject_of_another_act_is_no_party_to_a_deal(nlp):
     assert between(claims, "agreement", "CHL", "ARG"), show(claims)
     assert not [c for c in claims if c.relation == "agreement" and "PER" in (c.subject.id, c.object.id)], \
         show(claims)
+
+
+def test_extract_claims_talks_named_by_their_pair_are_that_pairs_alone(nlp):
+    # supporters and hosts of "Argentina–Brazil talks" take no part in them
+    claims = claims_of(nlp, "The foreign ministers of Peru, Chile and Bolivia meet in Lima to express their support "
+                            "for potential Argentina–Brazil talks hosted by Chile.")
+    talks = [c for c in claims if c.relation == "meeting" and {c.subject.id, c.object.id} & {"ARG", "BRA"}]
+    assert [{c.subject.id, c.object.id} for c in talks] == [{"ARG", "BRA"}], show(claims)
+    assert all(c.modality != "asserted" for c in talks), show(claims)

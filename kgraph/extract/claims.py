@@ -1301,7 +1301,9 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         targets = [p for p in _antecedent_parties(trigger.token, ctx) if p[0].id not in {a[0].id for a in agents}]
         if targets:
             return [(a, b) for a in agents for b in targets], "antecedent"
-    if relation == "meeting" and co and _enclosing_phrase(trigger.token, relation) is None:
+    if relation == "meeting" and co and _enclosing_phrase(trigger.token, relation) is None and not (
+            trigger.token.dep_ == "dobj" and _lemma(trigger.token.head) in lx.GO_BETWEEN_VERBS):
+        # (who mediates "talks between X and Y" is not at the table with them)
         # "..., Rahmon said at a meeting with Putin": the one who speaks attended (not "after talks
         # between X and Y").
         speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, trigger.token)[0]

@@ -826,3 +826,11 @@ def test_extract_claims_talks_named_by_their_pair_are_that_pairs_alone(nlp):
     talks = [c for c in claims if c.relation == "meeting" and {c.subject.id, c.object.id} & {"ARG", "BRA"}]
     assert [{c.subject.id, c.object.id} for c in talks] == [{"ARG", "BRA"}], show(claims)
     assert all(c.modality != "asserted" for c in talks), show(claims)
+
+
+def test_extract_claims_who_mediates_talks_is_not_at_the_table(nlp):
+    claims = claims_of(nlp, "Bolivia announces it will mediate peace talks between Peru and the Shining Path rebels.")
+    assert not between(claims, "meeting", "BOL", "PER"), show(claims)
+    # a host of talks with a country is one of their parties
+    claims = claims_of(nlp, "Bolivia says it will host talks with Peru next week.")
+    assert between(claims, "meeting", "BOL", "PER"), show(claims)

@@ -1595,6 +1595,9 @@ def _claim_modality(trigger: Trigger, has_amount: bool) -> str:
     modality = _modality(trigger.token)
     if trigger.relation == "meeting" and modality in ("asserted", "future") and (off := _called_off(trigger)):
         return off  # "terminated negotiations with X", "cancelled a planned visit": no meeting
+    if modality in ("asserted", "future") and any(c.dep_ == "amod" and c.lower_ in lx.PLANNED_WORDS
+                                                  for c in trigger.token.children) and (off := _called_off(trigger)):
+        return off  # "will cancel the planned tariffs on X": they will not be imposed
     if modality == "asserted" and (_under_discussion(trigger.token) or _proposed(trigger.token)):
         return "hedged"
     if modality == "asserted" and _purpose(trigger.token):

@@ -131,7 +131,8 @@ CANCEL_WORDS = frozenset({"cancel", "cancellation", "scrap", "abandon"})
 # Words that put an event off: "postponed the summit" (it may still take place).
 POSTPONE_WORDS = frozenset({"postpone", "postponement", "delay", "reschedule", "defer"})
 LIFT_WORDS = frozenset({"lift", "lifting", "remove", "removal", "ease", "easing", "scrap", "drop", "rescind",
-                        "revoke", "revocation", "repeal", "waive", "end", "terminate", "suspend", "suspension"})
+                        "revoke", "revocation", "repeal", "waive", "end", "terminate", "suspend", "suspension",
+                        "cancel", "cancellation"})
 # Nouns that exempt from what modifies them ("a sanctions waiver"): lifting one restores it.
 EXEMPTIONS = frozenset({"waiver", "exemption", "exception", "relief", "license", "licence", "carve-out"})
 # Relations whose claims can be halted or ended (a flow or a tie); sanctions and tariffs are lifted.
@@ -327,3 +328,7 @@ PRESUPPOSING_VERBS = frozenset({"end", "stop", "resolve", "settle", "address", "
                                 "respect", "enforce", "prolong", "fuel"})
 PRESUPPOSING_NOUNS = frozenset({"end", "resolution", "violation", "breach", "implementation", "escalation",
                                 "continuation", "settlement", "de-escalation"})
+# Adjectives of an act not yet done: calling one off means it does not take place ("cancels
+# the planned tariffs"), where calling off an act in force lifts or ends it.
+PLANNED_WORDS = frozenset({"planned", "proposed", "threatened", "scheduled", "upcoming", "announced",
+                           "intended", "forthcoming"})

@@ -834,3 +834,18 @@ def test_extract_claims_who_mediates_talks_is_not_at_the_table(nlp):
     # a host of talks with a country is one of their parties
     claims = claims_of(nlp, "Bolivia says it will host talks with Peru next week.")
     assert between(claims, "meeting", "BOL", "PER"), show(claims)
+
+
+@pytest.mark.parametrize("text,relation", [
+    ("Peru will cancel the planned tariffs on Chile.", "tariff"),
+    ("Peru scraps the proposed sanctions on Chile.", "sanction"),
+    ("Peru calls off planned strikes against Chile.", "conflict"),
+])
+def test_extract_claims_a_planned_act_called_off_is_negated(nlp, text, relation):
+    claims = between(claims_of(nlp, text), relation, "PER", "CHL")
+    assert claims and all(c.modality == "negated" for c in claims), show(claims)
+
+
+def test_extract_claims_tariffs_in_force_cancelled_are_lifted(nlp):
+    claims = between(claims_of(nlp, "Peru cancels tariffs on Chile."), "tariff", "PER", "CHL")
+    assert claims and all(c.status == "lifted" for c in claims), show(claims)

@@ -1690,6 +1690,9 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
     if trigger.relation == "aid_donor" and _attacked(trigger.token):
         return []  # "strikes targeted relief facilities", "an attack on an aid convoy": no aid given
+    if trigger.relation == "conflict" and any(c.dep_ == "amod" and c.lower_ in ("civil", "internal", "domestic")
+                                              for c in trigger.token.children):
+        return []  # "Sudan's civil war": fought within one state, by no state on another
     parties = find_parties(trigger, sent, ctx)
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (

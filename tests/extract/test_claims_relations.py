@@ -849,3 +849,9 @@ def test_extract_claims_a_planned_act_called_off_is_negated(nlp, text, relation)
 def test_extract_claims_tariffs_in_force_cancelled_are_lifted(nlp):
     claims = between(claims_of(nlp, "Peru cancels tariffs on Chile."), "tariff", "PER", "CHL")
     assert claims and all(c.status == "lifted" for c in claims), show(claims)
+
+
+def test_extract_claims_a_civil_war_sets_no_state_on_another(nlp):
+    claims = claims_of(nlp, "Chile imposes sanctions on Peru, accusing it of financing the civil war in Bolivia.")
+    assert between(claims, "sanction", "CHL", "PER"), show(claims)
+    assert not [c for c in claims if c.relation == "conflict"], show(claims)

@@ -64,7 +64,11 @@ _NEGATING_PREPOSITIONS: frozenset[str] = frozenset({"without", "instead"})
 
 # Prepositions of circumstance: what they introduce has happened or holds, whatever the
 # clause around them plans ("will meet amid tensions", "threatens X after imposing sanctions").
-_CIRCUMSTANCE_PREPOSITIONS: frozenset[str] = frozenset({"after", "following", "amid", "amidst", "despite", "since"})
+_CIRCUMSTANCE_PREPOSITIONS: frozenset[str] = frozenset({"after", "following", "amid", "amidst", "despite", "since",
+                                                        "due", "because"})
+# Prepositions of an occasion: what the clause denies did not happen during it, but the occasion
+# did ("did not sign a deal during the visit"); a future clause still makes it future.
+_OCCASION_PREPOSITIONS: frozenset[str] = frozenset({"during", "at"})
 
 # Modal auxiliaries of the future ("will sign", "'ll sign", "won't" = "wo" + "n't").
 _FUTURE_AUX: frozenset[str] = frozenset({"will", "shall", "'ll", "wo", "ll"})
@@ -170,7 +174,11 @@ def _present(verb: Token) -> bool:
 
 
 def _is_infinitive(token: Token) -> bool:
-    """A verb marked by infinitival "to" ("to sign", "to be signed")."""
+    """A verb marked by infinitival "to" ("to sign", "to be signed"; not "in response to resumed
+    clashes", where the parser takes the participle for an infinitive)."""
+    if token.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("be", "have", "been")
+                                               for c in token.children):
+        return False
     return any(child.dep_ == "aux" and child.text.lower() == "to" for child in token.children)
 
 
@@ -364,13 +372,17 @@ def modality_of(token: Token, stop: Token | None = None) -> str:
     """
     steps = _climb(token)
     signals = _own_signals(token, reported=_in_reported_clause(token))
+    occasion = False
     for governor, dep, child in steps:
         if governor == stop:
             break
-        signals |= _governor_signals(governor, dep, child)
+        occasion = occasion or (dep == "prep" and child.text.lower() in _OCCASION_PREPOSITIONS)
+        above = _governor_signals(governor, dep, child)
         if _reported(dep, governor):
+            signals |= above - {NEGATED} if occasion else above
             break  # the reporting verb's own auxiliaries and negation belong to the report
-        signals |= _own_signals(governor, reported=_in_reported_clause(governor))
+        above |= _own_signals(governor, reported=_in_reported_clause(governor))
+        signals |= above - {NEGATED} if occasion else above
     for modality in _PRECEDENCE:
         if modality in signals:
             return modality

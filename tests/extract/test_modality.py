@@ -241,6 +241,14 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     # talks that are planned have not happened
     ("New talks between Chile and Peru are planned for May.", "talks", "future"),
     ("Chile and Peru are preparing for talks in May.", "talks", "future"),
+    # what a clause denies did not happen during the occasion; the occasion did
+    ("During a meeting with Boric, Boluarte refuses to rule out new tariffs.", "meeting", "asserted"),
+    ("Peru will sign the deal during the visit of the Chilean president.", "visit", "future"),
+    # a cause is a fact, whatever the clause it explains denies
+    ("Deliveries were not fulfilled due to the Chilean blockade.", "blockade", "asserted"),
+    # a participle after "in response to" is no infinitive
+    ("In response to resumed clashes with Chile, Peru shuts its border.", "clashes", "asserted"),
+    ("Peru agreed to end the blockade.", "end", "future"),
 ]
 
 

@@ -517,6 +517,17 @@ def _located_by(name: Token) -> bool:
     return place.dep_ == "pobj" and place.head.lower_ in lx.LOCATIVE_PREPS
 
 
+def _framework(trigger: Token) -> bool:
+    """Whether a trigger is the framework its clause acts under ("under the agreement", "as part
+    of the deal"): the clause's objects are what is done under it, not its parties."""
+    head = trigger.head
+    if trigger.dep_ != "pobj":
+        return False
+    if head.lower_ in ("under", "pursuant"):
+        return True
+    return head.lower_ == "of" and head.head.lower_ == "part" and head.head.head.lower_ == "as"
+
+
 def _drill(trigger: Trigger) -> bool:
     """A military exercise: where it is held is its venue, no partner ("drills in Greenland")."""
     return trigger.relation == "military_cooperation" and _lemma(trigger.token) in lx.DRILL_NOUNS
@@ -640,6 +651,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if dep in ("dobj", "dative", "attr", "oprd"):
                 if verb == p and _edge_into(t, verb) == edge:
                     return None
+                if _framework(t):
+                    return None  # "under the agreement, X will send troops to Y": Y is no party to it
                 if verb == p and dep == "dobj" and _accused_of(t, p):
                     return "agent"  # "X accused Y of attacks on Z": Y attacked
                 if _lemma(t) not in lx.STANCE_VERBS and _modifies_other_trigger(party, t, ctx):

@@ -855,3 +855,13 @@ def test_extract_claims_a_civil_war_sets_no_state_on_another(nlp):
     claims = claims_of(nlp, "Chile imposes sanctions on Peru, accusing it of financing the civil war in Bolivia.")
     assert between(claims, "sanction", "CHL", "PER"), show(claims)
     assert not [c for c in claims if c.relation == "conflict"], show(claims)
+
+
+def test_extract_claims_what_is_done_under_an_agreement_names_no_party_to_it(nlp):
+    claims = claims_of(nlp, "Under the agreement, Peru will contribute 4,500 troops, followed by Ecuador with "
+                            "2,500, Bolivia with 1,410, and Brazil with 1,091.")
+    assert not [c for c in claims if c.relation == "agreement"], show(claims)
+    claims = claims_of(nlp, "Peru and Chile remove the fence between Bolivia and Brazil under a new treaty.")
+    assert between(claims, "agreement", "PER", "CHL"), show(claims)
+    assert not [c for c in claims if c.relation == "agreement" and {"BOL", "BRA"} & {c.subject.id, c.object.id}], \
+        show(claims)

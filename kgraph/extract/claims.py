@@ -1211,6 +1211,11 @@ def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
     return [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
 
 
+# Meetings that come one per counterpart when several are named: "meetings with A and B",
+# "calls with A and B" (talks and summits with several may be one round with all of them).
+_SEPARATE_MEETINGS = frozenset({"meeting", "call", "visit", "phone"})
+
+
 def _plural_deals(trigger: Token) -> bool:
     """"agreements", "signed deals": several deals, not one."""
     return trigger.tag_ == "NNS" or any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in trigger.children)
@@ -1289,7 +1294,8 @@ def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Articl
         everyone = _unique(agents + co + (others if len(others) == 1 else []))
     subjects = _unique(parties.subjects)
     rest = [p for p in everyone if p[0].id not in {s[0].id for s in subjects}]
-    if relation == "agreement" and _plural_deals(trigger.token) and subjects and len(rest) >= 2 and not any(
+    if (relation == "agreement" or relation == "meeting" and _lemma(trigger.token) in _SEPARATE_MEETINGS) and \
+            _plural_deals(trigger.token) and subjects and len(rest) >= 2 and not any(
             _prep_between(p[1], trigger.token, _LIST_PREPS) for p in rest):
         # "X announces trade agreements with A, B and C": a deal with each, none among them (but
         # "agreements between A and B" are theirs)

@@ -865,3 +865,9 @@ def test_extract_claims_what_is_done_under_an_agreement_names_no_party_to_it(nlp
     assert between(claims, "agreement", "PER", "CHL"), show(claims)
     assert not [c for c in claims if c.relation == "agreement" and {"BOL", "BRA"} & {c.subject.id, c.object.id}], \
         show(claims)
+
+
+def test_extract_claims_meetings_with_several_counterparts_pair_none_of_them(nlp):
+    claims = claims_of(nlp, "Peru holds meetings with Chile and Bolivia.")
+    assert between(claims, "meeting", "PER", "CHL") and between(claims, "meeting", "PER", "BOL"), show(claims)
+    assert not between(claims, "meeting", "CHL", "BOL"), show(claims)

@@ -110,7 +110,7 @@ _PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({"say", "believe", "report", "t
 _HEDGE_NOUNS: frozenset[str] = frozenset(
     {"possibility", "prospect", "prospects", "option", "idea", "proposal", "chance", "likelihood", "potential",
      "hope", "feasibility", "rumour", "rumor", "speculation", "consideration", "expectation", "openness",
-     "willingness"}
+     "willingness", "threat", "risk", "danger", "fear", "spectre", "specter"}
 )
 # Adjectives that make a claim a possibility ("a possible deal", "is likely to invest").
 _HEDGE_ADJECTIVES: frozenset[str] = frozenset(

@@ -249,6 +249,9 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     # a participle after "in response to" is no infinitive
     ("In response to resumed clashes with Chile, Peru shuts its border.", "clashes", "asserted"),
     ("Peru agreed to end the blockade.", "end", "future"),
+    # a threat or a risk of an act is not the act
+    ("Chile closes its airspace amid an imminent threat of a Peruvian missile attack.", "attack", "hedged"),
+    ("A mining firm leaves Peru, citing the risk of new Chilean sanctions.", "sanctions", "hedged"),
 ]
 
 

@@ -1591,6 +1591,8 @@ def _presupposed_by(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.lower_ in ("of", "to") and _lemma(head.head) in lx.PRESUPPOSING_NOUNS:
         return head.head
+    if token.dep_ == "nsubj" and _lemma(head) in lx.ONGOING_VERBS:
+        return head  # "if the attacks do not end", "if the blockade continues"
     return None
 
 

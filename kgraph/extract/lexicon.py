@@ -327,7 +327,9 @@ PRESUPPOSING_VERBS = frozenset({"end", "stop", "resolve", "settle", "address", "
                                 "discredit", "escalate", "intensify", "de-escalate", "undermine", "uphold",
                                 "respect", "enforce", "prolong", "fuel"})
 PRESUPPOSING_NOUNS = frozenset({"end", "resolution", "violation", "breach", "implementation", "escalation",
-                                "continuation", "settlement", "de-escalation"})
+                                "continuation", "settlement", "de-escalation", "anniversary"})
+# Verbs saying whether a relation in place goes on: its subject exists ("if the attacks do not end").
+ONGOING_VERBS = frozenset({"end", "stop", "continue", "cease", "persist"})
 # Adjectives of an act not yet done: calling one off means it does not take place ("cancels
 # the planned tariffs"), where calling off an act in force lifts or ends it.
 PLANNED_WORDS = frozenset({"planned", "proposed", "threatened", "scheduled", "upcoming", "announced",

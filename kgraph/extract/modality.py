@@ -110,8 +110,11 @@ _PASSIVE_HEDGE_VERBS: frozenset[str] = frozenset({"say", "believe", "report", "t
 _HEDGE_NOUNS: frozenset[str] = frozenset(
     {"possibility", "prospect", "prospects", "option", "idea", "proposal", "chance", "likelihood", "potential",
      "hope", "feasibility", "rumour", "rumor", "speculation", "consideration", "expectation", "openness",
-     "willingness", "threat", "risk", "danger", "fear", "spectre", "specter"}
+     "willingness"}
 )
+# Nouns of a threat: what they are "of" has not happened ("the threat of an attack"); what they
+# list as examples has ("threats such as the war").
+_THREAT_NOUNS: frozenset[str] = frozenset({"threat", "risk", "danger", "fear", "spectre", "specter"})
 # Adjectives that make a claim a possibility ("a possible deal", "is likely to invest").
 _HEDGE_ADJECTIVES: frozenset[str] = frozenset(
     {"possible", "potential", "likely", "unlikely", "probable", "alleged", "reported", "rumoured", "rumored",
@@ -265,6 +268,9 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     if forms & _HEDGE_NOUNS or governor.text.lower() in _HEDGE_NOUNS or governor.text.lower() in _HEDGE_ADJECTIVES:
         if dep in _OPEN_CLAUSE_DEPS or dep in _INFINITIVAL_NOUN_DEPS or dep in {"prep", "pcomp", "pobj"}:
             signals.add(HEDGED)
+    # "the threat of an attack", "the risk of sanctions"
+    if lemma in _THREAT_NOUNS and dep == "prep" and child.text.lower() == "of":
+        signals.add(HEDGED)
     # future verbs with an infinitive: "plans to invest", "agreed to launch", "is to be signed", "is going to"
     if verbal and forms & _FUTURE_VERBS and dep in _OPEN_CLAUSE_DEPS and _is_infinitive(child):
         signals.add(FUTURE)

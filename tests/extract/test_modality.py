@@ -252,6 +252,7 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     # a threat or a risk of an act is not the act
     ("Chile closes its airspace amid an imminent threat of a Peruvian missile attack.", "attack", "hedged"),
     ("A mining firm leaves Peru, citing the risk of new Chilean sanctions.", "sanctions", "hedged"),
+    ("Chile cites threats such as the Peruvian blockade.", "blockade", "asserted"),
 ]
 
 

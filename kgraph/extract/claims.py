@@ -1382,6 +1382,13 @@ def _directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         agents, others = givers, _unique(parties.subjects + others)
     elif sources and not agents:
         agents = sources
+    if trigger.kind == "action" and not trigger.reversed:
+        # "France cites threats such as Russia's war on Ukraine": the act's own possessor or
+        # adjective says whose it is; the clause's subject is not a second doer
+        own = {e.id for e, _ in parties.mods}
+        if any(a[0].id in own for a in agents):
+            subject_ids = {e.id for e, _ in parties.subjects} - own
+            agents = [a for a in agents if a[0].id not in subject_ids]
     how = "parse"
     if others and not agents:
         # "The new funding includes $8 million for Chad": the giver named just before.

@@ -873,3 +873,15 @@ def test_extract_claims_meetings_with_several_counterparts_pair_none_of_them(nlp
     claims = claims_of(nlp, "Peru holds meetings with Chile and Bolivia.")
     assert between(claims, "meeting", "PER", "CHL") and between(claims, "meeting", "PER", "BOL"), show(claims)
     assert not between(claims, "meeting", "CHL", "BOL"), show(claims)
+
+
+def test_extract_claims_an_act_named_with_its_doer_has_no_second_doer(nlp):
+    # "X cites the Y invasion of Z": Y invaded, X did not
+    claims = claims_of(nlp, "Chile announces new defence spending, citing threats such as the Peruvian invasion "
+                            "of Bolivia.")
+    assert between(claims, "conflict", "PER", "BOL"), show(claims)
+    assert not between(claims, "conflict", "CHL", "BOL"), show(claims)
+    # and the one other party of the sentence is then the target
+    claims = claims_of(nlp, "The Bolivian parliament votes to close a Peruvian cultural center, citing recent "
+                            "Peruvian drone incursions.")
+    assert between(claims, "conflict", "PER", "BOL"), show(claims)

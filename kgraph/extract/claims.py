@@ -913,8 +913,12 @@ def _go_between(token: Token, trigger: Trigger) -> bool:
     while node.dep_ in ("compound", "conj", "appos", "nmod", "amod", "poss") and node.head != node:
         node = node.head  # "mediated by the UK and US", "by U.S. president Trump", "by the U.S. envoy"
     by = node.head if node.dep_ == "pobj" else None
-    if by is not None and by.lower_ in ("in", "from", "of") and _lemma(by.head) in lx.MEDIATOR_NOUNS:
-        return True  # "mediators in the US and Qatar"
+    if by is not None and by.lower_ in ("in", "from", "of") and (
+            _lemma(by.head) in lx.MEDIATOR_NOUNS or by.i > 0 and _lemma(by.doc[by.i - 1]) in lx.MEDIATOR_NOUNS):
+        return True  # "mediators in the US and Qatar" ("from" may hang on a noun before "mediators")
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(_lemma(g) in lx.MEDIATOR_NOUNS for g in c.children)
+           for c in [*node.children, *(by.children if by is not None else [])]):
+        return True  # "with Oman as mediator"
     if by is None or by.lower_ != "by" or by.dep_ != "agent":
         return False
     lemma = _lemma(by.head)

@@ -885,3 +885,12 @@ def test_extract_claims_an_act_named_with_its_doer_has_no_second_doer(nlp):
     claims = claims_of(nlp, "The Bolivian parliament votes to close a Peruvian cultural center, citing recent "
                             "Peruvian drone incursions.")
     assert between(claims, "conflict", "PER", "BOL"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has sent a proposal for negotiations with Bolivia to mediators from Chile.",
+    "Peru reaches a ceasefire with the rebels, with Chile as mediator, and will stop its airstrikes.",
+])
+def test_extract_claims_a_mediator_named_by_its_role_is_no_party(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if "CHL" in (c.subject.id, c.object.id)], show(claims)

@@ -60,6 +60,8 @@ _ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "aut
 _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
 _PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
                           "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
+# Places at sea by a country's shore: a ship there is not the country.
+_SHORES = frozenset({"coast", "coastline", "shore", "waters"})
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # Heads of a named instrument ("the United Nations Convention on the Law of the Sea"): a body in
 # such a name is part of the title, not a party.
@@ -509,9 +511,11 @@ def _located_by(name: Token) -> bool:
     "a strike near the Ethiopian border"."""
     if name.dep_ in ("amod", "compound", "nmod") and _lemma(name.head) in _PLACE_NOUNS:
         place = name.head
+        if _lemma(place) in _SHORES:
+            return place.dep_ == "pobj" and place.head.lower_ in lx.LOCATIVE_PREPS  # "in the Venezuelan coast"
         return place.dep_ == "pobj" and place.head.lower_ in ("near", "along", "off", "outside")
     of = name.head
-    if name.dep_ != "pobj" or of.lower_ != "of" or _lemma(of.head) not in ("coast", "coastline", "shore", "waters"):
+    if name.dep_ != "pobj" or of.lower_ != "of" or _lemma(of.head) not in _SHORES:
         return False
     place = of.head
     return place.dep_ == "pobj" and place.head.lower_ in lx.LOCATIVE_PREPS

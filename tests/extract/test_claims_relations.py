@@ -894,3 +894,9 @@ def test_extract_claims_an_act_named_with_its_doer_has_no_second_doer(nlp):
 def test_extract_claims_a_mediator_named_by_its_role_is_no_party(nlp, text):
     claims = claims_of(nlp, text)
     assert not [c for c in claims if "CHL" in (c.subject.id, c.object.id)], show(claims)
+
+
+def test_extract_claims_a_boat_struck_by_a_shore_is_not_the_shores_country(nlp):
+    claims = claims_of(nlp, "The Chilean Navy conducts a strike targeting an alleged drug smuggling boat in the "
+                            "Peruvian coast.")
+    assert not between(claims, "conflict", "CHL", "PER"), show(claims)

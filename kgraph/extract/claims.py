@@ -903,7 +903,21 @@ def _no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
             or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token))
             or _fought_in(token, trigger, ctx) or _exempted(token, trigger) or _title_destination(token)
-            or _located_by(token))
+            or _located_by(token) or _where_opposed(token, trigger.token))
+
+
+def _where_opposed(token: Token, trigger: Token) -> bool:
+    """Whether a name is where people act against the trigger's act ("rally in Stockholm, Sweden,
+    against Israeli strikes"): the place of the rally, not of the strikes."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("against", "over", "about"):
+        return False
+    verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None)
+    if verb is None or token in trigger.subtree:  # (not "including", a preposition)
+        return False
+    node = token
+    while node.head != node and node.head != verb:
+        node = node.head
+    return node.head == verb and node.dep_ == "prep" and node.lower_ in lx.LOCATIVE_PREPS
 
 
 def _go_between(token: Token, trigger: Trigger) -> bool:

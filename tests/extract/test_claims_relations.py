@@ -900,3 +900,9 @@ def test_extract_claims_a_boat_struck_by_a_shore_is_not_the_shores_country(nlp):
     claims = claims_of(nlp, "The Chilean Navy conducts a strike targeting an alleged drug smuggling boat in the "
                             "Peruvian coast.")
     assert not between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_where_people_rally_against_an_attack_is_not_its_target(nlp):
+    claims = claims_of(nlp, "Demonstrators rally in central Lima, Peru, including the old town, against Chilean "
+                            "strikes against Gaza.")
+    assert not between(claims, "conflict", "CHL", "PER"), show(claims)

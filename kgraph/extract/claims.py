@@ -1611,13 +1611,17 @@ def _names_listed(token: Token, top: Token) -> bool:
 def _presupposed_by(token: Token) -> Token | None:
     """The word acting on a relation that already exists: "end" in "seeks to end the war",
     "bring an end to the invasion", "would violate the agreement"; else None."""
+    head = token.head
+    if token.dep_ == "xcomp" and token.tag_ == "VBG" and _lemma(head) in ("continue", "keep"):
+        return head  # "will continue supplying gas": it is supplied now
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and _lemma(head) in lx.PRESUPPOSING_VERBS:
         if _lemma(head) == "implement" and lx.ACTION_NOUNS.get(_lemma(token)) != "agreement":
             return None  # "implement tariffs" imposes them; "implement the deal" carries it out
         return head
+    if token.dep_ == "dobj" and head.dep_ == "xcomp" and head.tag_ == "VBG" and _lemma(head.head) in ("continue", "keep"):
+        return head.head  # "will continue receiving Russian gas": it is received now
     if token.dep_ == "pobj" and head.lower_ in ("of", "to") and _lemma(head.head) in lx.PRESUPPOSING_NOUNS:
         return head.head
     if token.dep_ == "nsubj" and _lemma(head) in lx.ONGOING_VERBS:

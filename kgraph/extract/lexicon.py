@@ -325,7 +325,7 @@ DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 PRESUPPOSING_VERBS = frozenset({"end", "stop", "resolve", "settle", "address", "violate", "breach", "honor",
                                 "honour", "implement", "reverse", "reduce", "lower", "continue", "bolster",
                                 "discredit", "escalate", "intensify", "de-escalate", "undermine", "uphold",
-                                "respect", "enforce", "prolong", "fuel"})
+                                "respect", "enforce", "prolong", "fuel", "maintain", "keep", "retain"})
 PRESUPPOSING_NOUNS = frozenset({"end", "resolution", "violation", "breach", "implementation", "escalation",
                                 "continuation", "settlement", "de-escalation", "anniversary"})
 # Verbs saying whether a relation in place goes on: its subject exists ("if the attacks do not end").

@@ -793,6 +793,8 @@ def test_extract_claims_events_named_side_by_side_have_their_own_parties(nlp):
     ("Chile and Bolivia will continue implementing the trade agreement signed in 2019.", "CHL", "BOL"),
     ("Protests are held to mark the anniversary of the Chilean invasion of Peru.", "CHL", "PER"),
     ("Bolivia will enter the war if Chilean attacks on Peru do not end soon.", "CHL", "PER"),
+    ("Peru will continue receiving Chilean natural gas.", "CHL", "PER"),
+    ("Chile will maintain its tariffs on Peru.", "CHL", "PER"),
 ])
 def test_extract_claims_a_relation_a_plan_ends_or_keeps_is_a_fact(nlp, text, a, b):
     # the plan is to end or keep the relation; the relation itself is stated as existing

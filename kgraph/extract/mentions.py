@@ -169,7 +169,8 @@ _PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant"
                            "immigrant", "expatriate", "expat", "descent", "origin", "airline", "carrier",
                            # armed groups that are not a state's forces, and performers
                            "militant", "rebel", "insurgent", "gunman", "terrorist", "jihadist", "extremist",
-                           "separatist", "hostage", "prisoner", "detainee", "band", "trio", "duo", "singer",
+                           "separatist", "hostage", "prisoner", "detainee", "militia", "faction", "guerrilla",
+                           "cartel", "gang", "jihad", "band", "trio", "duo", "singer",
                            "rapper", "musician", "actor", "team", "club", "footballer",
                            # a ship's crew: on board a foreign ship, fellow victims, not the state
                            "crew", "crewman", "crewmember", "sailor", "seafarer", "seaman", "fisherman"})

@@ -229,6 +229,9 @@ def test_find_mentions_body_name_ending_a_longer_name_is_not_that_body(marked: s
     ("A [Filipino|NORP|PHL] deckhand crew member drowned .", "Filipino",
      {1: (4, "amod"), 2: (4, "compound"), 3: (4, "compound")}, "people"),
     ("A [Chilean|NORP|CHL] militant attack killed two .", "Chilean", {1: (3, "amod"), 2: (3, "amod")}, "people"),
+    ("The [Chilean|NORP|CHL] Islamic Jihad claimed it .", "Chilean", {1: (3, "amod"), 2: (3, "compound")}, "people"),
+    ("A [Chilean|NORP|CHL] drug cartel vessel sank .", "Chilean",
+     {1: (3, "amod"), 2: (3, "compound"), 3: (4, "compound")}, "people"),
     ("A [Chilean|NORP|CHL] military attack killed two .", "Chilean", {1: (3, "amod"), 2: (3, "amod")},
      "government"),
     ("The [Filipino|NORP|PHL] coast guard member spoke .", "Filipino",
@@ -573,3 +576,4 @@ def test_mention_tokens_maps_each_token() -> None:
 def test_find_mentions_without_date_accepts_any_term() -> None:
     found = mentions_of("[Russian|NORP|RUS] President [Vladimir Putin|PERSON] spoke .", None)
     assert leaders(found) == {("Vladimir Putin", "RUS")}
+

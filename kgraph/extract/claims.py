@@ -1629,6 +1629,14 @@ def _presupposed_by(token: Token) -> Token | None:
     return None
 
 
+def _said_of_another_act(noun: Token) -> bool:
+    """Whether a noun is what a copula calls another relation's act: "the tariff is an attack"."""
+    if noun.dep_ != "attr" or _lemma(noun.head) != "be":
+        return False
+    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and lx.ACTION_NOUNS.get(_lemma(subject), "conflict") != "conflict"
+
+
 def _acting_party(token: Token | None, trigger: Token, acting: Token) -> bool:
     """Whether a party is named by the relation's own phrase ("the airstrikes on Iran", "the
     Iran-US deal") or does what acts on it ("Israel agreed to stop the airstrikes"); not a
@@ -1747,6 +1755,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
     if trigger.relation == "conflict" and any(c.dep_ == "amod" and c.lower_ in ("civil", "internal", "domestic")
                                               for c in trigger.token.children):
         return []  # "Sudan's civil war": fought within one state, by no state on another
+    if trigger.relation == "conflict" and _said_of_another_act(trigger.token):
+        return []  # "the tariff is a direct attack on Canada": a tariff, called an attack
     parties = find_parties(trigger, sent, ctx)
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (

@@ -908,3 +908,10 @@ def test_extract_claims_where_people_rally_against_an_attack_is_not_its_target(n
     claims = claims_of(nlp, "Demonstrators rally in central Lima, Peru, including the old town, against Chilean "
                             "strikes against Gaza.")
     assert not between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_a_tariff_called_an_attack_is_no_armed_attack(nlp):
+    claims = claims_of(nlp, "Chile says a 25% tariff on car imports is a direct attack on Chile by Peru.")
+    assert not [c for c in claims if c.relation == "conflict"], show(claims)
+    claims = claims_of(nlp, "The Peruvian strike on Chile was an attack on civilians.")
+    assert between(claims, "conflict", "PER", "CHL"), show(claims)

@@ -290,25 +290,10 @@ MULTILATERAL = frozenset({"meeting", "agreement", "military_cooperation"})
 # Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
 MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms"})
 
-
-def modifier_relation(head_lemma: str, modifier_lemma: str) -> str | None:
-    """The relation a modifier gives a head noun ("strategic" + "partner")."""
-    relation = MODIFIERS.get(modifier_lemma)
-    if relation is None:
-        return None
-    allowed = _STRATEGIC_HEADS.get(modifier_lemma)
-    if allowed is not None and head_lemma not in allowed:
-        return None
-    if relation == "military_cooperation" and head_lemma not in ("cooperation", "tie", "ties", "partnership",
-                                                                  "partner", "relation", "collaboration"):
-        return None
-    if relation == "investor" and head_lemma not in ("partner", "partnership", "destination"):
-        return None
-    return relation
-
-# A head of state or government who is the subject of one of these verbs, or the one a
-# passive of the second set or a noun of the third is about, is leaving office on that day
-# ("X resigns", "X was ousted", "the dismissal of X"): no longer a current leader.
+# A head of state or government who is the subject of a leaving verb, or the one a passive of
+# a removal verb, a removal adjective or a removal noun is about, is leaving office that day
+# ("X resigns", "X was ousted", "the removed X", "the dismissal of X"): no longer a leader.
+# (REMOVED_WORDS: the adjectives, whose lemma the tagger leaves as the participle.)
 LEAVING_VERBS = frozenset({"resign", "quit", "abdicate"})
 REMOVAL_VERBS = frozenset({"oust", "remove", "depose", "dismiss", "topple", "overthrow", "succeed",
                            "replace", "sack", "fire", "unseat"})
@@ -334,3 +319,19 @@ ONGOING_VERBS = frozenset({"end", "stop", "continue", "cease", "persist"})
 # the planned tariffs"), where calling off an act in force lifts or ends it.
 PLANNED_WORDS = frozenset({"planned", "proposed", "threatened", "scheduled", "upcoming", "announced",
                            "intended", "forthcoming"})
+
+
+def modifier_relation(head_lemma: str, modifier_lemma: str) -> str | None:
+    """The relation a modifier gives a head noun ("strategic" + "partner")."""
+    relation = MODIFIERS.get(modifier_lemma)
+    if relation is None:
+        return None
+    allowed = _STRATEGIC_HEADS.get(modifier_lemma)
+    if allowed is not None and head_lemma not in allowed:
+        return None
+    if relation == "military_cooperation" and head_lemma not in ("cooperation", "tie", "ties", "partnership",
+                                                                  "partner", "relation", "collaboration"):
+        return None
+    if relation == "investor" and head_lemma not in ("partner", "partnership", "destination"):
+        return None
+    return relation

@@ -60,6 +60,11 @@ _ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "aut
 _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
 _PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
                           "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
+# Meetings that come one per counterpart when several are named: "meetings with A and B",
+# "calls with A and B" (talks and summits with several may be one round with all of them).
+_SEPARATE_MEETINGS = frozenset({"meeting", "call", "visit", "phone"})
+# Hyphens and dashes that join a pair's names ("Iran–U.S. talks").
+_DASHES = ("-", "–", "—")
 # Places at sea by a country's shore: a ship there is not the country.
 _SHORES = frozenset({"coast", "coastline", "shore", "waters"})
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
@@ -1233,11 +1238,6 @@ def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
     return [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
 
 
-# Meetings that come one per counterpart when several are named: "meetings with A and B",
-# "calls with A and B" (talks and summits with several may be one round with all of them).
-_SEPARATE_MEETINGS = frozenset({"meeting", "call", "visit", "phone"})
-
-
 def _plural_deals(trigger: Token) -> bool:
     """"agreements", "signed deals": several deals, not one."""
     return trigger.tag_ == "NNS" or any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in trigger.children)
@@ -1253,9 +1253,6 @@ def _acting_phrase(noun: Token) -> set[int] | None:
     if top.dep_ not in ("nsubj", "nsubjpass") or _lemma(top.head) in ("be", "remain", "become", "stay"):
         return None
     return {t.i for t in top.subtree}
-
-
-_DASHES = ("-", "–", "—")
 
 
 def _pair_named_before(trigger: Token, ctx: ArticleContext) -> list[tuple[Entity, Token]]:
@@ -1612,7 +1609,7 @@ def _presupposed_by(token: Token) -> Token | None:
     """The word acting on a relation that already exists: "end" in "seeks to end the war",
     "bring an end to the invasion", "would violate the agreement"; else None."""
     head = token.head
-    if token.dep_ == "xcomp" and token.tag_ == "VBG" and _lemma(head) in ("continue", "keep"):
+    if token.dep_ == "xcomp" and token.tag_ == "VBG" and _lemma(head) in lx.KEEP_ON_VERBS:
         return head  # "will continue supplying gas": it is supplied now
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -1620,7 +1617,7 @@ def _presupposed_by(token: Token) -> Token | None:
         if _lemma(head) == "implement" and lx.ACTION_NOUNS.get(_lemma(token)) != "agreement":
             return None  # "implement tariffs" imposes them; "implement the deal" carries it out
         return head
-    if token.dep_ == "dobj" and head.dep_ == "xcomp" and head.tag_ == "VBG" and _lemma(head.head) in ("continue", "keep"):
+    if token.dep_ == "dobj" and head.dep_ == "xcomp" and head.tag_ == "VBG" and _lemma(head.head) in lx.KEEP_ON_VERBS:
         return head.head  # "will continue receiving Russian gas": it is received now
     if token.dep_ == "pobj" and head.lower_ in ("of", "to") and _lemma(head.head) in lx.PRESUPPOSING_NOUNS:
         return head.head

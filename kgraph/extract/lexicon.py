@@ -315,6 +315,8 @@ PRESUPPOSING_NOUNS = frozenset({"end", "resolution", "violation", "breach", "imp
                                 "continuation", "settlement", "de-escalation", "anniversary"})
 # Verbs saying whether a relation in place goes on: its subject exists ("if the attacks do not end").
 ONGOING_VERBS = frozenset({"end", "stop", "continue", "cease", "persist"})
+# Verbs of going on doing: what follows is done now ("will continue receiving Russian gas").
+KEEP_ON_VERBS = frozenset({"continue", "keep"})
 # Adjectives of an act not yet done: calling one off means it does not take place ("cancels
 # the planned tariffs"), where calling off an act in force lifts or ends it.
 PLANNED_WORDS = frozenset({"planned", "proposed", "threatened", "scheduled", "upcoming", "announced",

@@ -384,11 +384,12 @@ def modality_of(token: Token, stop: Token | None = None) -> str:
             break
         occasion = occasion or (dep == "prep" and child.text.lower() in _OCCASION_PREPOSITIONS)
         above = _governor_signals(governor, dep, child)
-        if _reported(dep, governor):
-            signals |= above - {NEGATED} if occasion else above
-            break  # the reporting verb's own auxiliaries and negation belong to the report
-        above |= _own_signals(governor, reported=_in_reported_clause(governor))
+        reported = _reported(dep, governor)
+        if not reported:  # the reporting verb's own auxiliaries and negation belong to the report
+            above |= _own_signals(governor, reported=_in_reported_clause(governor))
         signals |= above - {NEGATED} if occasion else above
+        if reported:
+            break
     for modality in _PRECEDENCE:
         if modality in signals:
             return modality

@@ -1263,24 +1263,19 @@ def _pair_named_before(trigger: Token, ctx: ArticleContext) -> list[tuple[Entity
     while i > trigger.i - 3 and i >= 0 and doc[i].is_lower and doc[i].i not in ctx.index:
         i -= 1  # "trade", "peace", "nuclear"
     found: list[tuple[Entity, Token]] = []
-    while i >= 0 and len(found) < 2:
-        mention = ctx.index.get(i)
+    for side in ("second", "first"):
+        mention = ctx.index.get(i) if i >= 0 else None
         party = ctx.party_at(doc[i]) if mention is not None else None
-        if party is None:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+        if party is None or span is None:
             return []
-        found.append((party[0], doc[i]))
-        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if first is None:
-            return []
-        i = first.start - 1
-        if len(found) == 2:
-            break
-        if i < 1 or doc[i].text not in _DASHES or doc[i].whitespace_ or doc[i - 1].whitespace_:
-            return []
-        i -= 1
-    if len(found) < 2 or found[0][0].id == found[1][0].id:
-        return []
-    return found[::-1]
+        found.insert(0, (party[0], doc[i]))
+        i = span.start - 1
+        if side == "second":  # "Iran–U.S.": a dash with no space either side before the second name
+            if i < 1 or doc[i].text not in _DASHES or doc[i].whitespace_ or doc[i - 1].whitespace_:
+                return []
+            i -= 1
+    return found if found[0][0].id != found[1][0].id else []
 
 
 def _symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:

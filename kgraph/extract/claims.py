@@ -1232,6 +1232,11 @@ Pair = tuple[tuple[Entity, Token | None], tuple[Entity, Token | None]]
 # How a claim's parties were found: straight from the parse, or filled in from context
 # (the claim is then `implied` and its rule says how, e.g. "action-aid_donor/carried").
 _FROM_PARSE = frozenset({"parse", "multilateral", "coordination", "mutual", "imports"})
+# Parties guessed from the rest of the sentence or from who reports it: they stand for what is
+# told as done. Beside a plan, a condition or a denial the country guessed is mostly the plan's
+# proposer, its host or a country named for another reason, so such claims are not made unless
+# the country is named in the act's own phrase ("renewed an aid offer to X").
+_GUESSES_OF_FACT = frozenset({"sentence-party", "pair-reported"})
 
 
 def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
@@ -1739,6 +1744,20 @@ def _attacked(token: Token) -> bool:
     return False
 
 
+def _in_own_phrase(party: Token | None, trigger: Token) -> bool:
+    """Whether a party lies in the noun phrase a trigger heads or modifies ("an aid offer to X",
+    "the suspension of gas supplies to X")."""
+    head = trigger
+    while head.head != head:
+        if head.dep_ in ("compound", "amod", "nmod"):
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+        else:
+            break
+    return party is not None and party in head.subtree
+
+
 def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
                        n_triggers: int) -> list[Claim]:
     """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
@@ -1780,6 +1799,8 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
         pair_modality = modality
         if acting is not None and all(_acting_party(tok, trigger.token, acting) for tok in (s_tok, o_tok)):
             pair_modality = modality_of(trigger.token, stop=acting)
+        if pair_modality != "asserted" and how in _GUESSES_OF_FACT and not _in_own_phrase(o_tok, trigger.token):
+            continue
         amount = None
         if len(amounts) == 1:
             amount = amounts[0][2]

@@ -915,3 +915,23 @@ def test_extract_claims_a_tariff_called_an_attack_is_no_armed_attack(nlp):
     assert not [c for c in claims if c.relation == "conflict"], show(claims)
     claims = claims_of(nlp, "The Peruvian strike on Chile was an attack on civilians.")
     assert between(claims, "conflict", "PER", "CHL"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian officials say the Chilean navy was plotting attacks on fishing boats around the world.",
+    "Peru rejects a Chilean proposal to end the blockade and sets four conditions for talks.",
+    "Chilean prosecutors detain a journalist for calling for normalization with the Peruvian occupation.",
+])
+def test_extract_claims_a_party_guessed_from_the_sentence_is_no_side_of_a_plan(nlp, text):
+    # beside a plot, a proposal or a call, the other country named is mostly not the act's side
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if c.relation != "leader_of" and c.rule.endswith("/sentence-party")], show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru reports that Bolivian drone strikes killed four soldiers near the border.",
+    "The Peruvian army says it repelled an attack by Bolivian forces overnight.",
+])
+def test_extract_claims_a_party_guessed_from_the_sentence_stays_for_a_fact(nlp, text):
+    claims = claims_of(nlp, text)
+    assert between(claims, "conflict", "BOL", "PER"), show(claims)

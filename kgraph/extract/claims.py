@@ -585,7 +585,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             if prep in ("by",):
                 return "agent"
             if prep in _CO_PARTY_PREPS:
-                return "co"
+                return None if _venue_inside(party, edge, trigger) else "co"
             if prep == "from":
                 return "source" if _prep_depth(party, edge) <= 1 else None
             if prep in _OBJECT_PREPS:
@@ -685,8 +685,10 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "a summit in Helsinki", "signed in Washington": the venue
                 if trigger.relation == "meeting" and verb == p and p != t and not _meets_through(party, edge, ctx):
                     return None  # "agreed to a ceasefire in X during a call": X is not on the call
+                if trigger.relation == "meeting" and prep == "to" and p != t and _counterpart_named(t, ctx):
+                    return None  # "flies to X for talks with Y": X is where they meet; Y is met
                 if prep in _CO_PARTY_PREPS:
-                    return "co"
+                    return None if _venue_inside(party, edge, trigger) else "co"
                 if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
                     return "agent"
                 if prep == "from":
@@ -759,6 +761,25 @@ def _prep_between(party: Token, top: Token, preps: frozenset[str] | None = None)
             return True
         node = node.head
     return False
+
+
+def _counterpart_named(trigger: Token, ctx: ArticleContext) -> bool:
+    """Whether talks name their counterpart themselves ("talks with X", "talks between X and Y")."""
+    return any(c.dep_ == "prep" and c.lower_ in _CO_PARTY_PREPS and any(t.i in ctx.index for t in c.subtree)
+               for c in trigger.children)
+
+
+def _venue_inside(party: Token, edge: Token, trigger: Trigger) -> bool:
+    """Whether a party named below "with" or "between" is the country of the city where a
+    counterpart met or signed ("talks with the X government in Lima, Peru"): the venue, not a
+    side ("the government in Lima" may be one)."""
+    if not (trigger.relation in ("meeting", "agreement") or _drill(trigger)):
+        return False
+    # a place written with its country ("Lima, Peru"): the city and the country are both the venue
+    city = party.head if party.dep_ in ("appos", "npadvmod") else party
+    with_country = city != party or any(c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN" for c in city.children)
+    return with_country and city.dep_ == "pobj" and city.head.lower_ in _VENUE_PREPS and _prep_between(
+        party, edge, _VENUE_PREPS)
 
 
 def _affiliation(token: Token) -> bool:

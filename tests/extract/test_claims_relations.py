@@ -935,3 +935,24 @@ def test_extract_claims_a_party_guessed_from_the_sentence_is_no_side_of_a_plan(n
 def test_extract_claims_a_party_guessed_from_the_sentence_stays_for_a_fact(nlp, text):
     claims = claims_of(nlp, text)
     assert between(claims, "conflict", "BOL", "PER"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's foreign minister pledges $20 million in aid to Bolivia following talks with the Bolivian interim "
+    "government in Santiago, Chile.",
+    "The Peruvian foreign minister leads a delegation to Santiago, Chile, for initial talks with Bolivia.",
+])
+def test_extract_claims_where_talks_are_held_is_no_side_of_them(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not between(claims, "meeting", "BOL", "CHL") and not between(claims, "meeting", "PER", "CHL"), \
+        show(claims)
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Peru holds talks with the government in La Paz.", "PER", "BOL"),
+    ("Peru's president travels to Lima, Chile, for talks.", "PER", "CHL"),
+    ("The Peruvian president flies to Santiago for talks with Chilean president Boric.", "PER", "CHL"),
+])
+def test_extract_claims_a_capital_or_a_destination_may_be_the_side_met(nlp, text, a, b):
+    claims = claims_of(nlp, text)
+    assert between(claims, "meeting", a, b), show(claims)

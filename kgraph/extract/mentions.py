@@ -173,7 +173,9 @@ _PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant"
                            "cartel", "gang", "jihad", "band", "trio", "duo", "singer",
                            "rapper", "musician", "actor", "team", "club", "footballer",
                            # a ship's crew: on board a foreign ship, fellow victims, not the state
-                           "crew", "crewman", "crewmember", "sailor", "seafarer", "seaman", "fisherman"})
+                           "crew", "crewman", "crewmember", "sailor", "seafarer", "seaman", "fisherman",
+                           # troops serving under the United Nations: hit, they are not their state's
+                           "peacekeeper"})
 # The two Koreas' nicknames, and the words that show an article is about them.
 _KOREA_CODES = frozenset({"PRK", "KOR"})
 _KOREA_NICKNAMES = {"north": "PRK", "south": "KOR"}

@@ -956,3 +956,9 @@ def test_extract_claims_where_talks_are_held_is_no_side_of_them(nlp, text):
 def test_extract_claims_a_capital_or_a_destination_may_be_the_side_met(nlp, text, a, b):
     claims = claims_of(nlp, text)
     assert between(claims, "meeting", a, b), show(claims)
+
+
+def test_extract_claims_peacekeepers_hit_are_not_their_states_target(nlp):
+    claims = claims_of(nlp, "Three Uruguayan peacekeepers are injured in a Chilean missile strike in southern Peru.")
+    assert not between(claims, "conflict", "CHL", "URY"), show(claims)
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)

@@ -23,7 +23,7 @@ from ..model import SYMMETRIC, Amount, Claim, Entity, Evidence, Mention, Percent
 from . import lexicon as lx
 from .figures import find_amounts, find_percents, find_quantities
 from .mentions import LEADER_ROLES, mention_tokens
-from .modality import modality_of
+from .modality import copular_modality, modality_of
 from .periods import find_periods
 from .speakers import SpeakerMap
 
@@ -645,7 +645,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
                 if _modifies_other_trigger(party, t, ctx):
                     return None  # "X's occupation would violate the Y-Z deal": X did the occupying
-                if verb == p and _lemma(p) in lx.TARGET_VERBS and trigger.kind == "action":
+                if _lemma(verb) in lx.TARGET_VERBS and trigger.kind == "action":
                     return "other"  # "Cuba faces U.S. sanctions": the subject is the target
                 if trigger.relation in lx.LIFTABLE and p != t and _named_imposer(t, party, ctx):
                     return "citer"  # "Honda cites U.S. tariffs on Canada": the tariffs say whose they are
@@ -1505,9 +1505,9 @@ def _in_relative_clause(token: Token | None, trigger: Token) -> bool:
 
 
 def _names_theatre(trigger: Token, sent: Span, ctx: ArticleContext) -> bool:
-    """"the Iran war": a war named by where it is fought."""
-    return _lemma(trigger) == "war" and any(
-        h.head == trigger and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
+    """"the Iran war", "the Gaza war": a war named by where it is fought."""
+    return _lemma(trigger) == "war" and (any(h.head == trigger and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
+                                         or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
 
 
 def _aimed_at_holder(trigger: Token, ctx: ArticleContext) -> bool:
@@ -1862,8 +1862,8 @@ def _modality(token: Token) -> str:
         node = token
         while node.head != node and node.pos_ not in ("VERB", "AUX"):
             if node.dep_ in ("nsubj", "csubj"):
-                if _lemma(node.head) in lx.OCCURRENCE_VERBS:
-                    return modality
+                if _lemma(node.head) in lx.OCCURRENCE_VERBS or copular_modality(node.head) is not None:
+                    return modality  # "talks will begin", "an attack is imminent": said of the noun
                 return modality_of(token, stop=node.head)
             node = node.head
     return modality

@@ -83,9 +83,10 @@ REVERSED_VERBS = frozenset({"host", "receive", "welcome"})
 # Verbs whose subject receives what the trigger names: "Sudan received aid from Egypt".
 RECEIVE_VERBS = frozenset({"receive", "attract", "get", "obtain", "accept", "secure", "win"})
 # Verbs whose subject undergoes what their object names: "Cuba faces sanctions",
-# "to avoid U.S. sanctions". The subject is the target, not the one who imposes.
+# "to avoid U.S. sanctions", "X intercepts a missile in an attack". The subject is the target,
+# not the one who imposes or attacks.
 TARGET_VERBS = frozenset({"face", "suffer", "avoid", "evade", "circumvent", "escape", "endure", "fear", "risk",
-                          "withstand", "weather", "survive"})
+                          "withstand", "weather", "survive", "intercept", "repel", "repulse", "thwart", "foil"})
 # Verbs of mutual action: with two coordinated subjects they hold both ways
 # ("X and Y exchanged fire": each attacked the other).
 MUTUAL_VERBS = frozenset({"exchange", "trade"})

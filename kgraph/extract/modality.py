@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ASSERTED", "FUTURE", "HEDGED", "NEGATED", "modality_of"]
+__all__ = ["ASSERTED", "FUTURE", "HEDGED", "NEGATED", "copular_modality", "modality_of"]
 
 ASSERTED = "asserted"
 NEGATED = "negated"
@@ -93,7 +93,7 @@ _BILL_NOUNS: frozenset[str] = frozenset({"bill", "draft", "motion", "amendment",
 # Adjectives of a future act ("planned visit", "upcoming talks", "due to sign", "poised to").
 _FUTURE_ADJECTIVES: frozenset[str] = frozenset(
     {"planned", "upcoming", "forthcoming", "future", "proposed", "due", "ready", "prepared", "poised", "scheduled",
-     "coming"}
+     "coming", "imminent"}
 )
 
 # Modal auxiliaries of possibility, obligation and condition ("may impose", "could join").
@@ -238,6 +238,18 @@ def _own_signals(token: Token, reported: bool) -> set[str]:
     return signals
 
 
+def copular_modality(verb: Token) -> str | None:
+    """What a form of "be" says of its subject: "is imminent" (future), "is possible" (hedged)."""
+    if _lemma(verb) != "be":
+        return None
+    said = {c.text.lower() for c in verb.children if c.dep_ == "acomp"}
+    if said & _HEDGE_ADJECTIVES:
+        return HEDGED
+    if said & _FUTURE_ADJECTIVES:
+        return FUTURE
+    return None
+
+
 def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     """Signals a governing word lends to the dependent `child` it was reached from by `dep`."""
     signals: set[str] = set()
@@ -255,6 +267,9 @@ def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     # "has yet to ratify": not done so far
     if lemma == "have" and dep in _OPEN_CLAUSE_DEPS and any(c.text.lower() == "yet" for c in governor.children):
         signals.add(NEGATED)
+    # what a subject is said to be: "an attack is imminent" (future), "a deal is possible" (hedged)
+    if dep == "nsubj" and (said := copular_modality(governor)) is not None:
+        signals.add(said)
     # prepositions that negate their object: "without signing", "without an agreement"
     if governor.text.lower() in _NEGATING_PREPOSITIONS:
         signals.add(NEGATED)

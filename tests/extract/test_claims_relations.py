@@ -962,3 +962,16 @@ def test_extract_claims_peacekeepers_hit_are_not_their_states_target(nlp):
     claims = claims_of(nlp, "Three Uruguayan peacekeepers are injured in a Chilean missile strike in southern Peru.")
     assert not between(claims, "conflict", "CHL", "URY"), show(claims)
     assert between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_who_intercepts_an_attack_is_its_target(nlp):
+    claims = claims_of(nlp, "Peru intercepts a ballistic missile fired from Bolivia in the eighth rebel attack since "
+                            "the Peruvian army resumed the Tacna war.")
+    assert between(claims, "conflict", "BOL", "PER"), show(claims)
+    assert not between(claims, "conflict", "PER", "BOL"), show(claims)
+
+
+def test_extract_claims_an_attack_said_to_be_imminent_is_future(nlp):
+    claims = [c for c in claims_of(nlp, "Ecuador warns that a Peruvian incursion into Ecuador is imminent.")
+              if c.relation == "conflict"]
+    assert claims and all(c.modality == "future" for c in claims), show(claims)

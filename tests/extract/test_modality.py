@@ -162,6 +162,9 @@ def test_modality_of_works_without_pos_tags() -> None:
 # Sentences for the real model: sentence, trigger word, expected modality.
 MODEL_CASES: list[tuple[str, str, str]] = [
     ("Kazakhstan has no plans to join the sanctions.", "sanctions", "negated"),
+    ("Ecuador warns that a Peruvian incursion into Ecuador is imminent.", "incursion", "future"),
+    ("Chile says that an agreement with Peru is possible.", "agreement", "hedged"),
+    ("Chile says that the agreement with Peru is fair.", "agreement", "asserted"),
     ("The two sides agreed to launch talks on a free trade agreement.", "agreement", "future"),
     ("Japan is expected to sign the deal.", "sign", "hedged"),
     ("Berlin won't impose sanctions.", "sanctions", "negated"),

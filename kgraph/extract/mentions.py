@@ -170,7 +170,8 @@ _PEOPLE_NOUNS = frozenset({"student", "citizen", "national", "worker", "migrant"
                            # armed groups that are not a state's forces, and performers
                            "militant", "rebel", "insurgent", "gunman", "terrorist", "jihadist", "extremist",
                            "separatist", "hostage", "prisoner", "detainee", "militia", "faction", "guerrilla",
-                           "cartel", "gang", "jihad", "band", "trio", "duo", "singer",
+                           "cartel", "gang", "jihad", "settler", "clan", "tribe", "tribesman",
+                           "band", "trio", "duo", "singer",
                            "rapper", "musician", "actor", "team", "club", "footballer",
                            # a ship's crew: on board a foreign ship, fellow victims, not the state
                            "crew", "crewman", "crewmember", "sailor", "seafarer", "seaman", "fisherman",

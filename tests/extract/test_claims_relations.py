@@ -975,3 +975,14 @@ def test_extract_claims_an_attack_said_to_be_imminent_is_future(nlp):
     claims = [c for c in claims_of(nlp, "Ecuador warns that a Peruvian incursion into Ecuador is imminent.")
               if c.relation == "conflict"]
     assert claims and all(c.modality == "future" for c in claims), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Two Peruvian teenagers are killed in separate attacks by Chilean settlers in the occupied border zone.",
+    "Four people are killed in border clashes between Chilean soldiers and Peruvian clans.",
+])
+def test_extract_claims_settlers_and_clans_are_not_their_state(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if c.relation == "conflict"], show(claims)
+    claims = claims_of(nlp, text.replace("settlers", "soldiers").replace("clans", "troops"))
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)

@@ -68,6 +68,8 @@ _DASHES = ("-", "–", "—")
 # Places at sea by a country's shore: a ship there is not the country.
 _SHORES = frozenset({"coast", "coastline", "shore", "waters"})
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# What is found out or looked into: evidence of an act is not the act of who holds it.
+_EVIDENCE_NOUNS = frozenset({"evidence", "proof", "sign", "trace", "footage", "investigation", "inquiry", "probe"})
 # Heads of a named instrument ("the United Nations Convention on the Law of the Sea"): a body in
 # such a name is part of the title, not a party.
 _INSTRUMENT_NAMES = frozenset({"convention", "treaty", "charter", "law", "act", "protocol", "statute", "covenant"})
@@ -620,7 +622,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
     # A trigger buried in the clause ("sanctions ... due to their conduct during the war") or in
     # a phrase of circumstance is not something the clause's subject does: only a trigger near
     # its verb takes its subject.
-    remote = phrase is not None or _deep(t, p)
+    remote = phrase is not None or _deep(t, p) or _as_evidence(t, p)
     while True:
         edge = _edge_into(party, verb) if party != verb else None
         if edge is not None and _clause_free(party, edge):
@@ -1069,7 +1071,21 @@ def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
                     node.lower_ == "on" and node.head.pos_ == "NOUN"):
                 return node  # "began talks about the war in X", "appealed regarding the sanctions"
         node = node.head
+    if predicate != trigger and predicate.lower_ in _CIRCUMSTANCE_PREPS and predicate.tag_ == "VBG":
+        return predicate  # "following" tagged as a verb: "closes the border following the attack on X"
     return None
+
+
+def _as_evidence(trigger: Token, predicate: Token) -> bool:
+    """Whether a trigger is what evidence or an inquiry is about, below its verb ("confirm
+    evidence of sabotage behind the attack", "open an investigation into the strikes"): who
+    finds or looks for it did not do it."""
+    node = trigger.head
+    while node != predicate and node.head != node:
+        if node.pos_ == "NOUN" and _lemma(node) in _EVIDENCE_NOUNS:
+            return True
+        node = node.head
+    return False
 
 
 def _deep(trigger: Token, predicate: Token) -> bool:

@@ -986,3 +986,19 @@ def test_extract_claims_settlers_and_clans_are_not_their_state(nlp, text):
     assert not [c for c in claims if c.relation == "conflict"], show(claims)
     claims = claims_of(nlp, text.replace("settlers", "soldiers").replace("clans", "troops"))
     assert between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru closes its land border and shared airspace with Chile indefinitely following the attack on tourists in "
+    "Arica, Chile, several days prior.",
+    "Peruvian authorities confirm evidence of Chilean sabotage behind the arson attack that destroyed a market in "
+    "Lima in 2024.",
+])
+def test_extract_claims_who_reacts_to_or_finds_evidence_of_an_attack_did_not_attack(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not between(claims, "conflict", "PER", "CHL"), show(claims)
+
+
+def test_extract_claims_an_attack_after_another_keeps_its_doer(nlp):
+    claims = claims_of(nlp, "Peru launches airstrikes on Chile following the attack on its embassy.")
+    assert between(claims, "conflict", "PER", "CHL"), show(claims)

@@ -176,6 +176,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     # military aid runs from supplier to recipient, like an arms sale
                     triggers.append(Trigger(token, "military_cooperation", "arms"))
                     continue
+                if relation == "aid_donor" and mods & lx.OPERATIONAL_MODIFIERS:
+                    continue
                 if relation == "aid_donor" and lemma in ("grant", "relief", "funding") and token.pos_ != "NOUN":
                     continue
                 if lemma == "loan" and not mods & {"concessional", "soft", "preferential", "interest-free",

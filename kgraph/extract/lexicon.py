@@ -289,7 +289,11 @@ PLEDGE_VERBS = frozenset({"promise", "pledge", "commit", "announce", "agree", "a
 MULTILATERAL = frozenset({"meeting", "agreement", "military_cooperation"})
 
 # Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
-MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms"})
+MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms", "naval",
+                                "intelligence"})
+# Help in carrying out an operation ("logistical assistance to X to thwart the coup"): neither a
+# gift of aid nor, by itself, a defence tie.
+OPERATIONAL_MODIFIERS = frozenset({"logistical", "logistic"})
 
 # A head of state or government who is the subject of a leaving verb, or the one a passive of
 # a removal verb, a removal adjective or a removal noun is about, is leaving office that day

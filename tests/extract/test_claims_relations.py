@@ -1002,3 +1002,14 @@ def test_extract_claims_who_reacts_to_or_finds_evidence_of_an_attack_did_not_att
 def test_extract_claims_an_attack_after_another_keeps_its_doer(nlp):
     claims = claims_of(nlp, "Peru launches airstrikes on Chile following the attack on its embassy.")
     assert between(claims, "conflict", "PER", "CHL"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's special forces, with Chilean naval assistance, seize a tanker in the Pacific.",
+    "Chile provides military intelligence, surveillance aircraft, and logistical assistance to Peru.",
+])
+def test_extract_claims_naval_or_logistical_assistance_is_no_aid(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if c.relation == "aid_donor"], show(claims)
+    claims = claims_of(nlp, "Chile sends humanitarian assistance to Peru.")
+    assert between(claims, "aid_donor", "CHL", "PER"), show(claims)

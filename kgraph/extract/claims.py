@@ -178,6 +178,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
                 if relation == "aid_donor" and mods & lx.OPERATIONAL_MODIFIERS:
                     continue
+                if relation == "conflict" and lemma == "incursion" and _into_airspace(token):
+                    continue  # "drone incursions into X's airspace": a violation of the sky, no attack
                 if relation == "aid_donor" and lemma in ("grant", "relief", "funding") and token.pos_ != "NOUN":
                     continue
                 if lemma == "loan" and not mods & {"concessional", "soft", "preferential", "interest-free",
@@ -1076,6 +1078,15 @@ def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
     if predicate != trigger and predicate.lower_ in _CIRCUMSTANCE_PREPS and predicate.tag_ == "VBG":
         return predicate  # "following" tagged as a verb: "closes the border following the attack on X"
     return None
+
+
+def _into_airspace(token: Token) -> bool:
+    """"drone incursions", "incursions into X's airspace": aircraft crossing a border, no attack."""
+    # ("into" may hang on the verb: "protests X incursions into its airspace")
+    holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
+    return any(_lemma(c) == "drone" for c in token.children if c.dep_ in ("compound", "amod", "nmod")) or any(
+        _lemma(g) == "airspace" for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "into"
+        for g in c.children if g.dep_ == "pobj")
 
 
 def _as_evidence(trigger: Token, predicate: Token) -> bool:

@@ -885,7 +885,7 @@ def test_extract_claims_an_act_named_with_its_doer_has_no_second_doer(nlp):
     assert not between(claims, "conflict", "CHL", "BOL"), show(claims)
     # and the one other party of the sentence is then the target
     claims = claims_of(nlp, "The Bolivian parliament votes to close a Peruvian cultural center, citing recent "
-                            "Peruvian drone incursions.")
+                            "Peruvian drone strikes.")
     assert between(claims, "conflict", "PER", "BOL"), show(claims)
 
 
@@ -1013,3 +1013,14 @@ def test_extract_claims_naval_or_logistical_assistance_is_no_aid(nlp, text):
     assert not [c for c in claims if c.relation == "aid_donor"], show(claims)
     claims = claims_of(nlp, "Chile sends humanitarian assistance to Peru.")
     assert between(claims, "aid_donor", "CHL", "PER"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian parliament votes to close a Chilean cultural center, citing recent Chilean drone incursions.",
+    "The Peruvian government protests Chilean incursions into its airspace.",
+])
+def test_extract_claims_an_incursion_into_airspace_is_no_attack(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not [c for c in claims if c.relation == "conflict"], show(claims)
+    claims = claims_of(nlp, "Chilean troops make an incursion into Peru.")
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)

@@ -35,7 +35,9 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "app
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "csubj", "conj", "pcomp"})
 # Prepositions that introduce the other party of an action ("sanctions on", "aid to", "trade with").
 _OBJECT_PREPS = frozenset({"in", "into", "to", "for", "on", "against", "with", "between", "from", "of", "toward",
-                           "towards", "among", "upon", "onto"})
+                           "towards", "among", "upon", "onto", "inside"})
+# Help given to a side ("with support from X", "with the backing of X"): X backs it, is no side.
+_SUPPORT_NOUNS = frozenset({"support", "backing", "help", "assistance", "aid", "participation"})
 # The path from an agent up to its clause may pass only through these: "Russia", "the
 # Russian government", "Russia and China", "the president of Russia", "officials from China".
 _DIRECT_DEPS = frozenset({"compound", "poss", "amod", "nmod", "conj", "appos", "flat", "case"})
@@ -694,6 +696,9 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 if trigger.relation == "meeting" and prep == "to" and p != t and _counterpart_named(t, ctx):
                     return None  # "flies to X for talks with Y": X is where they meet; Y is met
                 if prep in _CO_PARTY_PREPS:
+                    if prep == "with" and any(c.dep_ == "pobj" and _lemma(c) in _SUPPORT_NOUNS and c != party
+                                              for c in edge.children):
+                        return None  # "attacked X with support from Y": Y backs the attack
                     return None if _venue_inside(party, edge, trigger) else "co"
                 if prep == "by" and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in verb.children):
                     return "agent"

@@ -1024,3 +1024,10 @@ def test_extract_claims_an_incursion_into_airspace_is_no_attack(nlp, text):
     assert not [c for c in claims if c.relation == "conflict"], show(claims)
     claims = claims_of(nlp, "Chilean troops make an incursion into Peru.")
     assert between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_who_backs_an_attack_is_not_its_target(nlp):
+    claims = claims_of(nlp, "A newspaper reports that Peruvian and Bolivian fighter jets attacked military targets "
+                            "inside Chile earlier in July, with air and intelligence support from Ecuador.")
+    assert between(claims, "conflict", "PER", "CHL") and between(claims, "conflict", "BOL", "CHL"), show(claims)
+    assert not [c for c in claims if "ECU" in (c.subject.id, c.object.id)], show(claims)

@@ -89,7 +89,7 @@ _PREPARATION_WORDS: frozenset[str] = frozenset({"prepare", "preparation", "ready
 # Nouns for an act offered or proposed, not yet done ("an aid offer", "a proposal of talks").
 _OFFER_NOUNS: frozenset[str] = frozenset({"offer", "proposal"})
 # Texts proposed for a vote: what one of them does, it does once passed into law.
-_BILL_NOUNS: frozenset[str] = frozenset({"bill", "draft", "motion", "amendment", "proposal"})
+_BILL_NOUNS: frozenset[str] = frozenset({"bill", "draft", "motion", "amendment", "proposal", "legislation"})
 # Adjectives of a future act ("planned visit", "upcoming talks", "due to sign", "poised to").
 _FUTURE_ADJECTIVES: frozenset[str] = frozenset(
     {"planned", "upcoming", "forthcoming", "future", "proposed", "due", "ready", "prepared", "poised", "scheduled",

@@ -165,6 +165,7 @@ MODEL_CASES: list[tuple[str, str, str]] = [
     ("Ecuador warns that a Peruvian incursion into Ecuador is imminent.", "incursion", "future"),
     ("Chile says that an agreement with Peru is possible.", "agreement", "hedged"),
     ("Chile says that the agreement with Peru is fair.", "agreement", "asserted"),
+    ("The Chilean Senate votes 86-12 to advance legislation imposing sanctions on Peru.", "sanctions", "future"),
     ("The two sides agreed to launch talks on a free trade agreement.", "agreement", "future"),
     ("Japan is expected to sign the deal.", "sign", "hedged"),
     ("Berlin won't impose sanctions.", "sanctions", "negated"),

@@ -553,13 +553,17 @@ def _drill(trigger: Trigger) -> bool:
 def _accused_of(trigger: Token, verb: Token) -> bool:
     """Whether a trigger is what a verb of accusing charges its object with: "accused Y of
     attacks", "blamed Y for the strike", "holds Y responsible for the attacks", "arrested Y
-    on suspicion of attacking"."""
-    if _lemma(verb) not in lx.ACCUSE_VERBS:
+    on suspicion of attacking", "links Y to the attacks"."""
+    if _lemma(verb) in lx.LINK_VERBS:
+        preps = ("to",)
+    elif _lemma(verb) in lx.ACCUSE_VERBS:
+        preps = ("of", "for")
+    else:
         return False
     node = trigger
     while node.head != node and node.head != verb:
         node = node.head
-        if node.dep_ == "prep" and node.lower_ in ("of", "for"):
+        if node.dep_ == "prep" and node.lower_ in preps:
             if _lemma(node.head) in ("responsible", "accountable", "suspicion"):
                 return True
             # "accused Y of", "jailed a man for" ("hold" only with "responsible": "held talks for")

@@ -189,6 +189,8 @@ OWN_PEOPLE_NOUNS = frozenset({"citizen", "national", "resident", "people", "trav
 # charged is its doer, not the accuser.
 ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "fault", "hold", "indict", "arrest", "detain", "convict",
                           "sentence", "prosecute", "jail", "imprison"})
+# Verbs that tie their object to an act ("an inquiry links X to the attacks"): X is its doer.
+LINK_VERBS = frozenset({"link", "tie", "connect"})
 # Relations between partners: a party is one only if it takes part, not if it is acted upon.
 COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
                          "trade_partner", "investor", "energy_supplier"})

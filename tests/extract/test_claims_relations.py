@@ -1031,3 +1031,11 @@ def test_extract_claims_who_backs_an_attack_is_not_its_target(nlp):
                             "inside Chile earlier in July, with air and intelligence support from Ecuador.")
     assert between(claims, "conflict", "PER", "CHL") and between(claims, "conflict", "BOL", "CHL"), show(claims)
     assert not [c for c in claims if "ECU" in (c.subject.id, c.object.id)], show(claims)
+
+
+def test_extract_claims_who_links_another_to_attacks_did_not_attack(nlp):
+    claims = claims_of(nlp, "The Peruvian prime minister announces the closure of the Peruvian embassy in Santiago "
+                            "after a Peruvian intelligence investigation links the Chilean army to two attacks, "
+                            "including an arson attack on a Lima restaurant.")
+    assert not between(claims, "conflict", "PER", "CHL"), show(claims)
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)

@@ -577,6 +577,8 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
     t = trigger.token
     if party == t:
         return "agent" if trigger.kind in ("relational",) else None
+    if trigger.kind == "action" and _listed_before(party, t, ctx):
+        return None  # "A, B and C report attacks" parsed as the list "A, B and [C report attacks]"
     edge = _edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and _clause_free(party, edge):
         if edge.dep_ == "appos" and edge.i in ctx.trigger_tokens and edge != party:
@@ -776,6 +778,20 @@ def _prep_between(party: Token, top: Token, preps: frozenset[str] | None = None)
             return True
         node = node.head
     return False
+
+
+def _listed_before(party: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """Whether an act noun is parsed as a further item of a list of things that are no acts
+    ("the governments of A, B and [C report attacks]"), the party in an earlier item: a
+    misparse, whose other items are not the act's sides. (An act listed with another act,
+    "sanctions on X and attacks on Y", keeps its reading.)"""
+    node = trigger
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    # (a modifier of the first item is shared: "a Russian missile and drone attack")
+    shared = party.head == node and party.dep_ in _MODIFIER_DEPS
+    return node != trigger and node.i not in ctx.trigger_tokens and party in node.subtree \
+        and party not in trigger.subtree and not shared
 
 
 def _counterpart_named(trigger: Token, ctx: ArticleContext) -> bool:

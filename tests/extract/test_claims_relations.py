@@ -1040,3 +1040,12 @@ def test_extract_claims_who_links_another_to_attacks_did_not_attack(nlp):
                             "including an arson attack on a Lima restaurant.")
     assert not between(claims, "conflict", "PER", "CHL"), show(claims)
     assert between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+def test_extract_claims_countries_listed_before_a_misparsed_act_are_not_its_sides(nlp):
+    claims = claims_of(nlp, "The governments of Peru, Chile, Ecuador, Bolivia, and Uruguay report attacks "
+                            "targeting their territories.")
+    assert not [c for c in claims if c.relation == "conflict"], show(claims)
+    # a modifier of the first item is shared by the act
+    claims = claims_of(nlp, "An overnight Chilean missile and drone attack on Lima, Peru, kills three people.")
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)

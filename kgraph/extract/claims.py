@@ -243,6 +243,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if lx.VERBS[lemma] == "conflict" and any(
                         c.dep_ == "nsubj" and _lemma(c) in lx.NATURAL_EVENTS for c in token.children):
                     continue  # "an earthquake strikes X"
+                if lx.VERBS[lemma] == "conflict" and any(c.dep_ == "nsubj" and _accidental(c) for c in token.children):
+                    continue  # "missile fragments strike a house", "a stray drone hits X": no attack on X
                 if lx.VERBS[lemma] == "trade_partner" and any(
                         c.dep_ == "dobj" and _lemma(c) in lx.NOT_TRADED for c in token.children):
                     continue  # "trades fire", "trade accusations": an exchange, not trade
@@ -256,6 +258,13 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
                                         reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
     return triggers
+
+
+def _accidental(subject: Token) -> bool:
+    """Whether what strikes is debris or a weapon off its course ("falling missile fragments",
+    "a stray drone")."""
+    return _lemma(subject) in lx.ACCIDENTAL_HITTERS or any(
+        c.dep_ == "amod" and c.lower_ in lx.ACCIDENTAL_WORDS for c in subject.children)
 
 
 def _bars_own_people(token: Token) -> bool:

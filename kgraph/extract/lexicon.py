@@ -250,6 +250,10 @@ HOLDER_NOUNS = frozenset({"buyer", "importer", "purchaser", "customer", "consume
 # ISO 3166 territories without a government or people of their own: never a party.
 UNGOVERNED = frozenset({"ATA", "BVT", "HMD", "SGS", "ATF", "UMI", "IOT"})
 # Natural events: "an earthquake strikes X" is no attack.
+# What strikes by accident: the remains of an intercepted weapon, or one off its course
+# ("missile fragments hit a house", "a stray drone strikes a power station"): no attack on where.
+ACCIDENTAL_HITTERS = frozenset({"fragment", "debris", "shrapnel", "wreckage"})
+ACCIDENTAL_WORDS = frozenset({"stray", "errant", "falling"})
 NATURAL_EVENTS = frozenset({"earthquake", "quake", "storm", "cyclone", "typhoon", "hurricane", "flood", "tornado",
                             "tsunami", "lightning", "wildfire", "drought", "heatwave", "outbreak", "epidemic",
                             "pandemic", "landslide", "avalanche", "eruption", "tremor", "aftershock", "blizzard"})

@@ -1049,3 +1049,14 @@ def test_extract_claims_countries_listed_before_a_misparsed_act_are_not_its_side
     # a modifier of the first item is shared by the act
     claims = claims_of(nlp, "An overnight Chilean missile and drone attack on Lima, Peru, kills three people.")
     assert between(claims, "conflict", "CHL", "PER"), show(claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Four Peruvians are killed when falling Chilean missile fragments strike a salon in Tacna, Peru.",
+    "A stray Chilean drone strikes a power station in Arica, Peru, during a drone attack on Bolivia.",
+])
+def test_extract_claims_debris_or_a_stray_drone_is_no_attack_on_where_it_falls(nlp, text):
+    claims = claims_of(nlp, text)
+    assert not between(claims, "conflict", "CHL", "PER"), show(claims)
+    claims = claims_of(nlp, "A Chilean drone strikes a power station in Tacna, Peru.")
+    assert between(claims, "conflict", "CHL", "PER"), show(claims)

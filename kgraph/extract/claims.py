@@ -240,11 +240,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):
                 triggers.append(Trigger(token, "sanction", kind))
             elif lemma in lx.VERBS:
-                if lx.VERBS[lemma] == "conflict" and any(
-                        c.dep_ == "nsubj" and _lemma(c) in lx.NATURAL_EVENTS for c in token.children):
-                    continue  # "an earthquake strikes X"
-                if lx.VERBS[lemma] == "conflict" and any(c.dep_ == "nsubj" and _accidental(c) for c in token.children):
-                    continue  # "missile fragments strike a house", "a stray drone hits X": no attack on X
+                if lx.VERBS[lemma] == "conflict" and any(c.dep_ == "nsubj" and _strikes_unaimed(c)
+                                                         for c in token.children):
+                    continue  # "an earthquake strikes X", "missile fragments hit X": no attack on X
                 if lx.VERBS[lemma] == "trade_partner" and any(
                         c.dep_ == "dobj" and _lemma(c) in lx.NOT_TRADED for c in token.children):
                     continue  # "trades fire", "trade accusations": an exchange, not trade
@@ -260,10 +258,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return triggers
 
 
-def _accidental(subject: Token) -> bool:
-    """Whether what strikes is debris or a weapon off its course ("falling missile fragments",
-    "a stray drone")."""
-    return _lemma(subject) in lx.ACCIDENTAL_HITTERS or any(
+def _strikes_unaimed(subject: Token) -> bool:
+    """Whether what strikes is no one's aimed weapon: a natural event ("an earthquake"), debris
+    or a weapon off its course ("falling missile fragments", "a stray drone")."""
+    return _lemma(subject) in lx.NATURAL_EVENTS | lx.ACCIDENTAL_HITTERS or any(
         c.dep_ == "amod" and c.lower_ in lx.ACCIDENTAL_WORDS for c in subject.children)
 
 
@@ -559,6 +557,12 @@ def _drill(trigger: Trigger) -> bool:
     return trigger.relation == "military_cooperation" and _lemma(trigger.token) in lx.DRILL_NOUNS
 
 
+def _has_venue(trigger: Trigger) -> bool:
+    """An act held somewhere, a meeting, an agreement's signing or a drill: a place named with
+    it is where it was held, no party."""
+    return trigger.relation in ("meeting", "agreement") or _drill(trigger)
+
+
 def _accused_of(trigger: Token, verb: Token) -> bool:
     """Whether a trigger is what a verb of accusing charges its object with: "accused Y of
     attacks", "blamed Y for the strike", "holds Y responsible for the attacks", "arrested Y
@@ -603,7 +607,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "agent" if _prep_depth(party, edge) <= 1 else None  # "the visit of the President of X"
             if trigger.relation == "meeting" and (prep in _VENUE_PREPS or prep == "of"):
                 return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
-            if (trigger.relation == "agreement" or _drill(trigger)) and prep in _VENUE_PREPS:
+            if _has_venue(trigger) and prep in _VENUE_PREPS:
                 return None  # "an accord signed in Washington", "drills in Greenland": the venue
             if prep in ("by",):
                 return "agent"
@@ -623,8 +627,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
             inner = _edge_into(party, edge)
             if inner is not None and inner.dep_ == "agent":
                 return "agent"
-            if inner is not None and inner.dep_ == "prep" and inner.lower_ in _VENUE_PREPS and (
-                    trigger.relation in ("meeting", "agreement") or _drill(trigger)):
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in _VENUE_PREPS and _has_venue(trigger):
                 return None  # "talks held in Doha between X and Y": the venue
             if inner is not None and inner.dep_ == "prep" and inner.lower_ in _CO_PARTY_PREPS:
                 return "co"  # "talks held between X and Y"
@@ -694,8 +697,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
                 if _prep_depth(party, edge) > 1:
                     return None
-                if (trigger.relation in ("meeting", "agreement") or _drill(trigger)) and _prep_between(
-                        party, edge, _VENUE_PREPS):
+                if _has_venue(trigger) and _prep_between(party, edge, _VENUE_PREPS):
                     return None  # "signed an agreement in Washington, United States": the venue
                 if _lemma(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
                     return None  # "condemned the strikes on Y": the strikers are the target, not Y
@@ -704,7 +706,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 prep = edge.lower_
                 if prep in lx.RANK_AHEAD_WORDS:
                     return "ahead"
-                if (trigger.relation in ("meeting", "agreement") or _drill(trigger)) and prep in _VENUE_PREPS:
+                if _has_venue(trigger) and prep in _VENUE_PREPS:
                     return None  # "a summit in Helsinki", "signed in Washington": the venue
                 if trigger.relation == "meeting" and verb == p and p != t and not _meets_through(party, edge, ctx):
                     return None  # "agreed to a ceasefire in X during a call": X is not on the call
@@ -813,7 +815,7 @@ def _venue_inside(party: Token, edge: Token, trigger: Trigger) -> bool:
     """Whether a party named below "with" or "between" is the country of the city where a
     counterpart met or signed ("talks with the X government in Lima, Peru"): the venue, not a
     side ("the government in Lima" may be one)."""
-    if not (trigger.relation in ("meeting", "agreement") or _drill(trigger)):
+    if not _has_venue(trigger):
         return False
     # a place written with its country ("Lima, Peru"): the city and the country are both the venue
     city = party.head if party.dep_ in ("appos", "npadvmod") else party

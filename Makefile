@@ -4,8 +4,10 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 KGRAPH := $(VENV)/bin/kgraph
 STAMP  := $(VENV)/.installed
+# The browser test drives Debian's Chromium (no browser is downloaded): KGRAPH_CHROMIUM, else the one on PATH.
+CHROMIUM ?= $(or $(KGRAPH_CHROMIUM),$(shell command -v chromium 2>/dev/null),/usr/bin/chromium)
 
-.PHONY: venv demo test test-fast bench bench-build serve lint clean
+.PHONY: venv chromium demo test test-fast bench bench-build serve lint clean
 
 venv: $(STAMP)
 
@@ -27,8 +29,20 @@ demo: venv
 	$(KGRAPH) export graph.ttl --format gexf -o graph.gexf
 	@echo; echo "Open graph.gexf in Gephi; query graph.ttl with: $(KGRAPH) query graph.ttl QUERY"
 
-test: venv
-	$(PY) -m pytest
+test: venv chromium
+	KGRAPH_CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+# What the tests need that PyPI does not carry: installed through apt-get when running as root, else named.
+chromium:
+	@test -x "$(CHROMIUM)" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's chromium for the browser test (apt-get install chromium)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	      || { echo "make: could not install chromium; run: sudo apt-get install -y chromium" >&2; exit 1; }; \
+	  else \
+	    echo "make: the browser test needs Chromium, which is missing; run: sudo apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; }
 
 test-fast: venv
 	$(PY) -m pytest -m "not model and not slow"

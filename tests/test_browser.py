@@ -1,6 +1,6 @@
 """The query page of `kgraph serve` in headless Chromium: run a shipped query, read the result table.
 
-Drives Debian's Chromium (/usr/bin/chromium, installed by .ci/run) through Playwright; no
+Drives Debian's Chromium (/usr/bin/chromium, which `make test` installs) through Playwright; no
 browser is downloaded. A missing Chromium fails the test with a message: it is not skipped.
 """
 

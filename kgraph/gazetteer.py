@@ -32,6 +32,7 @@ __all__ = [
     "LeaderRecord",
     "OrganizationRecord",
     "load_gazetteer",
+    "normalize_typography",
     "parse_countries",
     "parse_leaders",
     "parse_organizations",
@@ -178,14 +179,40 @@ class Form:
     ambiguous: bool
 
 
+# The typographic variants of an apostrophe or single quote, a double quote, a hyphen or dash, and
+# a space that news text uses for the plain ASCII character. Each maps to one character, so a
+# normalised text keeps the original's length and every character offset stays valid.
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bb\u02bc\u2032\u00b4\u0060\uff07"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+                             **dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SPACES, " ")})
+TYPOGRAPHIC_VARIANTS: dict[str, str] = {"'": _APOSTROPHES, '"': _DOUBLE_QUOTES, "-": _DASHES, " ": _SPACES}
+
+
+def normalize_typography(text: str) -> str:
+    """Curly quotes and apostrophes, dashes and special spaces as their ASCII character.
+
+    The one place where kgraph decides which characters count as the same for matching names:
+    the gazetteer's patterns and lookups, the leaders table and the title rules all read text
+    through it. The result has the same length as `text`, so offsets found in it hold in `text`.
+
+    Examples:
+        >>> normalize_typography("People\u2019s Republic \u2013 Guinea\u2011Bissau\u00a0")
+        "People's Republic - Guinea-Bissau "
+    """
+    return text.translate(_TYPOGRAPHY)
+
+
 def fold(text: str) -> str:
-    """Case-fold, drop diacritics and straighten apostrophes: the key for loose matching.
+    """Case-fold, drop diacritics and normalise typography: the key for loose matching.
 
     Examples:
         >>> fold("Côte d’Ivoire")
         "cote d'ivoire"
     """
-    text = text.replace("\u2019", "'").replace("\u02bb", "'")
+    text = normalize_typography(text)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
@@ -406,7 +433,7 @@ class Gazetteer:
         self._exact: dict[str, list[Form]] = defaultdict(list)
         self._folded: dict[str, list[Form]] = defaultdict(list)
         for form in self._forms:
-            self._exact[form.text].append(form)
+            self._exact[normalize_typography(form.text)].append(form)
             self._folded[fold(form.text)].append(form)
         self._alpha2 = {c.alpha2: c for c in countries.values()}
         self._org_ids = {key.upper(): org for key, org in organizations.items()}
@@ -442,7 +469,7 @@ class Gazetteer:
             >>> gaz.lookup("us")
             []
         """
-        text = text.strip()
+        text = normalize_typography(text).strip()
         variants = [text]
         stripped = _ARTICLE.sub("", text)
         variants.append(stripped if stripped != text else "the " + text)

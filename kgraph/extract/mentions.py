@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MONARCHY_SEATS, SHARED_HEAD_OF_STATE_ROLES, Gazetteer,
-                         LeaderRecord, fold, load_gazetteer)
+                         LeaderRecord, fold, load_gazetteer, normalize_typography)
 from ..model import Entity, Mention
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 
@@ -289,7 +289,7 @@ class MentionFinder:
         self.doc = doc
         self.date = date
         self.gaz = gazetteer
-        self.lower = [t.lower_ for t in doc]
+        self.lower = [normalize_typography(t.lower_) for t in doc]
         self.people: list[_Person] = []
         self.by_surname: dict[str, _Person] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}

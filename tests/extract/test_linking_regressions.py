@@ -89,3 +89,13 @@ def test_extract_claims_visit_of_a_president_is_a_meeting(nlp):
     text = "The talks took place during the official visit of the President of Ghana to Kenya."
     claims = extract_article(Article("t", text, dt.date(2024, 6, 15)), nlp).claims
     assert any(c.relation == "meeting" and {c.subject.id, c.object.id} == {"GHA", "KEN"} for c in claims)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_find_mentions_peoples_republic_with_any_apostrophe_is_china(nlp, apostrophe):
+    """A curly apostrophe must not leave "Republic of China" (Taiwan's official name) to match."""
+    text = f"The official visit to Russia by President of the People{apostrophe}s Republic of China Xi Jinping."
+    found = [m for m in _mentions(nlp, text) if m.entity.type == "Country"]
+    assert [(m.entity.id, m.text) for m in found] == [
+        ("RUS", "Russia"), ("CHN", f"People{apostrophe}s Republic of China")]
+    assert all(text[m.start:m.end] == m.text for m in found)

@@ -32,6 +32,7 @@ __all__ = [
     "LeaderRecord",
     "OrganizationRecord",
     "load_gazetteer",
+    "name_key",
     "normalize_typography",
     "parse_countries",
     "parse_leaders",
@@ -225,6 +226,26 @@ def form_key(text: str) -> str:
         True
     """
     return _ARTICLE.sub("", fold(text))
+
+
+# Generational suffixes and initials: left out of a name's key ("Joseph R. Biden, Jr." = "Joseph Biden").
+_KEY_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_INITIAL = re.compile(r"[a-z]\.?")
+
+
+def name_key(name: str) -> str:
+    """The words that identify a personal name: folded, without initials, generational
+    suffixes or commas. Two spellings of one name ("Antony J. Blinken", "Antony Blinken";
+    "Ferdinand R. Marcos, Jr.", "Ferdinand Marcos Jr.") share their key.
+
+    Examples:
+        >>> name_key("Joseph R. Biden, Jr.")
+        'joseph biden'
+        >>> name_key("Ferdinand Marcos Jr."), name_key("Kim Jong-un")
+        ('ferdinand marcos', 'kim jong-un')
+    """
+    words = [w for w in re.split(r"[\s,]+", fold(name)) if w]
+    return " ".join(w for w in words if w.rstrip(".") not in _KEY_SUFFIXES and not _INITIAL.fullmatch(w))
 
 
 def is_acronym(text: str) -> bool:
@@ -439,12 +460,17 @@ class Gazetteer:
         self._org_ids = {key.upper(): org for key, org in organizations.items()}
         self._leaders_by_country: dict[str, list[LeaderRecord]] = defaultdict(list)
         self._leaders_by_name: dict[str, list[LeaderRecord]] = defaultdict(list)
+        # By the key of a full name (two words or more), for spellings with initials or "Jr.".
+        self._leaders_by_key: dict[str, list[LeaderRecord]] = defaultdict(list)
         for leader in self.leaders:
             self._leaders_by_country[leader.country].append(leader)
             names = {leader.name, *leader.aliases, *([leader.surname] if leader.surname else [])}
             for name in names:
                 if leader not in self._leaders_by_name[fold(name)]:
                     self._leaders_by_name[fold(name)].append(leader)
+                key = name_key(name)
+                if " " in key and leader not in self._leaders_by_key[key]:
+                    self._leaders_by_key[key].append(leader)
 
     def __repr__(self) -> str:
         return (f"Gazetteer({len(self.countries)} countries, {len(self.organizations)} organizations, "
@@ -571,7 +597,7 @@ class Gazetteer:
         """Leader terms matching a full name, an alias or a surname; those in office on `on` first.
 
         Titles in front of the name ("President", "Sheikh", "Mr") are ignored, and so are
-        case and diacritics. Each term is listed once (the head-of-state record when one
+        case, diacritics, typography, and a full name's initials and "Jr." (`name_key`). Each term is listed once (the head-of-state record when one
         person holds both offices); then the most recent terms come first.
 
         Examples:
@@ -582,8 +608,9 @@ class Gazetteer:
             'TJK'
         """
         # The title may be part of a listed alias ("Sheikh Tamim", "King Salman"): try the name as written first.
-        found = self._leaders_by_name.get(fold(name), []) or self._leaders_by_name.get(
-            fold(_HONORIFICS.sub("", name.strip())), [])
+        bare = _HONORIFICS.sub("", name.strip())
+        found = (self._leaders_by_name.get(fold(name), []) or self._leaders_by_name.get(fold(bare), [])
+                 or self._leaders_by_key.get(name_key(bare), []))
         matches = _one_per_term(found)
         matches.sort(key=lambda r: (not r.in_office(on), -r.start.toordinal()))
         return matches

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MONARCHY_SEATS, SHARED_HEAD_OF_STATE_ROLES, Gazetteer,
-                         LeaderRecord, fold, load_gazetteer, normalize_typography)
+                         LeaderRecord, fold, load_gazetteer, name_key, normalize_typography)
 from ..model import Entity, Mention
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 
@@ -87,7 +87,43 @@ OFFICIAL_TITLES: dict[tuple[str, ...], str] = {
     ("minister", "for", "europe"): "minister for europe",
     ("governor",): "governor",
     ("administrator",): "administrator",
+    # a ruling party's leader ("General Secretary of the Communist Party of Vietnam"): an official
+    # of the state unless the table lists them as its head
+    ("general", "secretary"): "general secretary",
 }
+# Common misspellings of title words in news and releases ("Prime Minster", "Presdient"). A
+# misspelling that is itself an English word ("minster", a church) counts only inside a title
+# of several words.
+_TITLE_MISSPELLINGS: dict[str, tuple[str, ...]] = {
+    "minister": ("minster", "ministre", "minsiter"),
+    "president": ("presdient", "preident", "presidnet"),
+    "secretary": ("secretery", "secratary", "secreatry"),
+    "chancellor": ("chancelor",),
+}
+_REAL_WORDS = frozenset({"minster"})
+
+
+def _with_variants(titles: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """The titles, their common misspellings, and two-word titles written with a hyphen ("Prime-Minister").
+
+    Examples:
+        >>> variants = _with_variants({("prime", "minister"): "prime minister", ("minister",): "minister"})
+        >>> variants[("prime", "minster")], variants[("prime", "-", "minister")], ("minster",) in variants
+        ('prime minister', 'prime minister', False)
+    """
+    out = dict(titles)
+    for words, role in titles.items():
+        for k, word in enumerate(words):
+            for wrong in _TITLE_MISSPELLINGS.get(word, ()):
+                if len(words) > 1 or wrong not in _REAL_WORDS:
+                    out.setdefault(words[:k] + (wrong,) + words[k + 1:], role)
+        if len(words) == 2:
+            out.setdefault((words[0], "-", words[1]), role)
+    return out
+
+
+HEAD_TITLES = _with_variants(HEAD_TITLES)
+OFFICIAL_TITLES = _with_variants(OFFICIAL_TITLES)
 _ALL_TITLES = {**HEAD_TITLES, **OFFICIAL_TITLES}
 _MAX_TITLE = max(len(t) for t in _ALL_TITLES)
 _TITLE_FIRST_WORDS = frozenset(t[0] for t in _ALL_TITLES)
@@ -212,6 +248,17 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
+def person_slug(name: str) -> str:
+    """The id of a person the leaders table does not know: one for every spelling of the name
+    with or without initials and "Jr." ("Antony J. Blinken" and "Antony Blinken").
+
+    Examples:
+        >>> person_slug("Antony J. Blinken"), person_slug("Antony Blinken")
+        ('antony-blinken', 'antony-blinken')
+    """
+    return _slug(name_key(name) or name)
+
+
 def _clean_name(text: str) -> str:
     """A name as written, without a possessive, trailing punctuation or line breaks.
 
@@ -263,7 +310,7 @@ def person_entity(name: str, country: str | None, role: str | None, record: Lead
             entity = replace(entity, name=name)
         return entity
     kind = "Leader" if role in LEADER_ROLES and country else "Person"
-    slug = _slug(name)
+    slug = person_slug(name)
     # A namesake of a listed leader ("Pedro Sánchez", Colombia's defence minister, not Spain's
     # prime minister) must not share that leader's node: the country tells them apart.
     if country and any(gazetteer.leader_entity(r).id == slug and r.country != country
@@ -274,12 +321,25 @@ def person_entity(name: str, country: str | None, role: str | None, record: Lead
 
 def byline_entity(name: str, date: dt.date | None, gazetteer: Gazetteer) -> Entity | None:
     """The person a release's byline names: the leaders table's record when the name is a
-    listed leader's in office ("Biden" alone is enough), else a person with a full name."""
+    listed leader's in office ("President Biden", "Biden"), else a person with a full name or
+    with a title ("Commissioner Šefčovič").
+
+    Examples:
+        >>> byline_entity("Commissioner Šefčovič", dt.date(2025, 11, 24), load_gazetteer())
+        Entity(type='Person', id='sefcovic', name='Šefčovič', qid=None, country=None, role='commissioner')
+    """
+    written = name.split()
+    found = _title_at([w.lower().rstrip(".") for w in written], 0, _ALL_TITLES)
+    role = found[1] if found is not None and found[0] < len(written) else None
+    if role is not None:
+        name = " ".join(written[found[0]:])  # type: ignore[index]
     words = _words(name)
     for record in gazetteer.find_leaders(name, date):
         if record.in_office(date) and (_words(record.name) <= words or len(words) == 1):
             return gazetteer.leader_entity(record)
-    return Entity(type="Person", id=_slug(name), name=name) if len(name.split()) >= 2 else None
+    if len(name.split()) >= 2 or role is not None:
+        return Entity(type="Person", id=person_slug(name), name=name, role=role)
+    return None
 
 
 class MentionFinder:
@@ -742,18 +802,42 @@ class MentionFinder:
         at = self._country_of(j + 1) if self.lower[j] == "of" else None
         if at is not None:
             return at
-        # The department ends where a name starts ("Minister of Finance Ahmed Ali").
-        k = j + 1
+        organization = self._organization_at(j + 1) if self.lower[j] == "of" else None
+        if organization is not None:
+            return organization, None  # "President of the European Commission"
+        # The department ends where a name starts ("Minister of Finance Ahmed Ali"); it may
+        # start with "the" ("General Secretary of the Communist Party of Vietnam").
+        start = j + 2 if j + 1 < len(doc) and self.lower[j + 1] == "the" else j + 1
+        k = start
         while k < len(doc) and k - j <= 6 and (doc[k].is_title or doc[k].is_upper or self.lower[k] in ("and", "&")) \
-                and not self.taken[k] and (k == j + 1 or k not in self.person_ents):
+                and not self.taken[k] and (k == start or k not in self.person_ents):
             k += 1
-        if k > j + 1 and k < len(doc) and self.lower[k] == "of":
+        if k > start and k < len(doc) and self.lower[k] == "of":
             at = self._country_of(k + 1)
             if at is not None:
-                return at
-        if k > j + 1 and (k in self.org_to or k in self.person_ents):
+                return self._after_body_name(at[0]), at[1]
+        if k > start and (k in self.org_to or k in self.person_ents):
             return k, None
         return j, None
+
+    def _organization_at(self, k: int) -> int | None:
+        """The end of an organization's mention starting at `k`, after an optional "the"."""
+        if k < len(self.doc) and self.lower[k] == "the":
+            k += 1
+        return next((end for (start, end), mention in self.mentions.items()
+                     if start == k and mention.entity.type == "Organization"), None)
+
+    def _after_body_name(self, end: int) -> int:
+        """Past the rest of a body's name after its country ("... Party of Vietnam Central
+        Committee Nguyen Phu Trong"): capitalised words up to a word naming a body."""
+        doc = self.doc
+        last = None
+        for k in range(end, min(end + 3, len(doc))):
+            if self.taken[k] or not doc[k].is_title:
+                break
+            if self.lower[k] in _BODY_WORDS:
+                last = k
+        return end if last is None else last + 1
 
     def add_titled_people(self) -> None:
         """Title forms: "[Russian|Kenya's] President [of Tajikistan][,] [Mr.] NAME [of India]"
@@ -786,7 +870,7 @@ class MentionFinder:
                 continue
             k = j
             comma = k < n and doc[k].text == ","
-            if comma and (country or of_country):
+            if comma and (country or of_country or j > title_end):
                 k += 1  # "the president of Djibouti, Ismail Omar Guelleh"
             while k < n and self.lower[k] in HONORIFICS and k + 1 < n and not doc[k + 1].is_punct:
                 k += 1
@@ -912,14 +996,55 @@ class MentionFinder:
             if records and (" " in text or text in records[0].aliases or text == records[0].surname):
                 record = self._realm(records)
                 self._register(start, end, record.country, record.role, "table", record=record)
+        self._add_untagged_leaders()
         # Surnames the model did not tag as a person ("Austin" read as a city).
         for i, tok in enumerate(doc):
-            if self.taken[i] or not tok.is_title or tok.pos_ != "PROPN":
+            if self.taken[i] or not tok.is_title or tok.pos_ != "PROPN" or tok.ent_type_ in _TIME_TYPES:
                 continue
             person = self.by_surname.get(tok.text)
             if person is not None and (i + 1 >= len(doc) or not self._name_like(doc[i + 1])):
                 self._add(i, i + 1, person.entity, "surname",
                           "leader" if person.entity.type == "Leader" else "official")
+
+    def _add_untagged_leaders(self) -> None:
+        """Leaders named without a title whom the model did not tag as people ("Later, Lula met
+        Xi", "Modi met Albanese"): a capitalised name that the dated table lists for a leader in
+        office. A full name is enough; a single word (a listed surname or short form) counts
+        only when the article names that leader's country, and never inside a longer name."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if (self.taken[i] or tok.pos_ != "PROPN" or tok.ent_type_ not in _UNTAGGED_NAME_TYPES
+                    or not self._name_like(tok) or (i > 0 and self._continues_name(i))):
+                i += 1
+                continue
+            end = self._name_forward(i)
+            if end <= i:
+                i += 1
+                continue
+            record = self._untagged_leader(i, end)
+            if record is not None:
+                self._register(i, end, record.country, record.role, "table", record=record)
+            i = end
+
+    def _continues_name(self, i: int) -> bool:
+        """Whether token `i` follows an unlinked capitalised word of the same name ("Pedro Costa")."""
+        before = self.doc[i - 1]
+        return not self.taken[i - 1] and not before.is_sent_start and before.is_title and before.pos_ == "PROPN"
+
+    def _untagged_leader(self, start: int, end: int) -> LeaderRecord | None:
+        if self.date is None:
+            return None  # without a date every past holder would match
+        name = _clean_name(self.doc[start:end].text)
+        records = [r for r in self._leader_records(name, None, None) if r.in_office(self.date)]
+        if not records:
+            return None
+        record = self._realm(records)
+        if end - start == 1 and not (name in record.aliases or name == record.surname) \
+                or end - start == 1 and record.country not in self.doc_codes:
+            return None
+        return record
 
     def _person_named(self, text: str) -> _Person | None:
         if text in self.by_surname:
@@ -1070,11 +1195,17 @@ class MentionFinder:
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+# A month is no surname ("In May, Theresa May ...").
+_TIME_TYPES = frozenset({"DATE", "TIME"})
+# Entity types the model gives a leader's name when it does not tag it PERSON.
+_UNTAGGED_NAME_TYPES = frozenset({"", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"})
 # Verbs whose "it" is usually impersonal ("It is expected", "It remains unclear").
 _IMPERSONAL_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take", "become", "look", "matter",
                                "mean", "cost", "rain", "follow", "come", "go", "turn", "emerge", "help", "make"})
 
 
+# Last words of a body's name ("Central Committee", "Politburo").
+_BODY_WORDS = frozenset({"committee", "council", "politburo", "presidium", "secretariat", "bureau", "commission"})
 # Words before a body's name that belong to the same body ("the UN Security Council").
 _BODY_PREFIXES = frozenset({"the", "un", "u.n.", "nations", "united", "european", "eu", "african", "arab"})
 

@@ -34,7 +34,8 @@ _FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})
 
 # A release that is one person's words, as its title or source line says: "Remarks by
 # Secretary Janet L. Yellen at ...", "Statement by President Ursula von der Leyen".
-_NAME_WORD = r"(?:[A-Z][\w.’'-]*|von|van|der|den|de|del|da|dos|al|bin|ibn|la|le|of)"
+# A capital letter: ASCII, Latin-1 or Latin Extended-A ("Šefčovič", "Østergaard").
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w.’'-]*|von|van|der|den|de|del|da|dos|al|bin|ibn|la|le|of)"
 _BYLINE = re.compile(r"\b(?:[Rr]emarks|[Ss]tatement|[Ss]peech|[Aa]ddress|[Kk]eynote|[Oo]p-[Ee]d|[Mm]essage)"
                      rf"\s+by\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,8}})")
 # Titles before the name ("Secretary of State", "President", "Mr."): not part of it.
@@ -53,22 +54,27 @@ def byline_name(*texts: str | None) -> str | None:
         'Michael R. Pompeo'
         >>> byline_name(None, "a statement by President Ursula von der Leyen at the press conference")
         'Ursula von der Leyen'
-        >>> byline_name("Remarks by President Biden at the Summit")
-        'Biden'
+        >>> byline_name("Remarks by Commissioner Šefčovič following the Council")
+        'Commissioner Šefčovič'
         >>> byline_name("Press statement by the Secretary of State") is None
         True
+
+    A surname alone keeps its title ("President Biden"): the title says that it is a person.
     """
     for text in texts:
         match = _BYLINE.search(text or "")
         if match is None:
             continue
         words = match.group("name").split()
+        titles = []
         while words and words[0].lower().rstrip(".") in _BYLINE_TITLES:
-            words.pop(0)
+            titles.append(words.pop(0))
         if "of" in words:  # "William Ruto of Kenya"
             words = words[:words.index("of")]
         while words and words[-1][0].islower():
             words.pop()
+        if len(words) == 1 and titles:
+            return " ".join([titles[-1], *words])
         if words:
             return " ".join(words)
     return None

@@ -99,3 +99,12 @@ def test_find_mentions_peoples_republic_with_any_apostrophe_is_china(nlp, apostr
     assert [(m.entity.id, m.text) for m in found] == [
         ("RUS", "Russia"), ("CHN", f"People{apostrophe}s Republic of China")]
     assert all(text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("text, date, pair", [
+    ("Brazil and China agreed. Later, Lula met Xi in Beijing.", "2024-06-01", {"BRA", "CHN"}),
+    ("Modi met Albanese in Sydney to discuss India's trade with Australia.", "2023-05-24", {"IND", "AUS"}),
+])
+def test_extract_claims_leaders_named_without_title_are_parties(nlp, text, date, pair):
+    claims = extract_article(Article("t", text, dt.date.fromisoformat(date)), nlp).claims
+    assert any(c.relation == "meeting" and {c.subject.id, c.object.id} == pair for c in claims)

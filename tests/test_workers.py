@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from kgraph.api import BuildReport, build
 from kgraph.extract import extract_article, extract_articles
 from kgraph.model import Article
-from kgraph.progress import Progress
 
 pytestmark = pytest.mark.model
 
@@ -84,17 +82,3 @@ def test_build_with_two_workers(nlp):
     assert set(two.store) == set(one.store)
     assert report.added == len(ARTICLES) and report.claims > 0
 
-
-class _Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_progress_on_a_terminal_only():
-    report = BuildReport(added=120, claims=33, failed=2, seconds=4.0)
-    terminal, pipe = _Terminal(), io.StringIO()
-    with Progress(terminal, interval=0) as shown, Progress(pipe, interval=0) as hidden:
-        shown.update(report)
-        hidden.update(report)
-    assert terminal.getvalue() == "\r120 articles  30.0/s  33 claims  2 failed \n"
-    assert pipe.getvalue() == ""

@@ -32,6 +32,7 @@ __all__ = [
     "LeaderRecord",
     "OrganizationRecord",
     "load_gazetteer",
+    "load_headquarters",
     "name_key",
     "normalize_typography",
     "parse_countries",
@@ -630,6 +631,20 @@ def _one_per_term(records: Iterable[LeaderRecord]) -> list[LeaderRecord]:
 
 def _read_data(name: str) -> str:
     return resources.files("kgraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_headquarters() -> dict[str, tuple[float, float]]:
+    """Organization id -> (latitude, longitude) of its seat, from ``headquarters.csv``.
+
+    Forums without a seat (G7, G20, BRICS, ...) are absent.
+
+    Examples:
+        >>> load_headquarters()["EBRD"]
+        (51.52, -0.08)
+    """
+    rows = csv.DictReader(io.StringIO(_read_data("headquarters.csv")))
+    return {row["id"]: (float(row["lat"]), float(row["lon"])) for row in rows}
 
 
 @lru_cache(maxsize=1)

@@ -157,6 +157,14 @@ def _org_record(org_id: str) -> Any:
         return None
 
 
+def _org_seat(org_id: str) -> tuple[float, float] | None:
+    try:
+        from kgraph.gazetteer import load_headquarters
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        return None
+    return load_headquarters().get(org_id)
+
+
 def _org_members(org_id: str) -> tuple[str, ...]:
     record = _org_record(org_id)
     return tuple(getattr(record, "members", ()) or ()) if record is not None else ()
@@ -199,6 +207,10 @@ def entity_quads(entity: Entity, *, graph: str = ENTITIES_GRAPH) -> list[Quad]:
     elif entity.type == "Organization":
         out.append(Quad(node, _n(KG.acronym), _str(entity.id), g))
         qid = qid or getattr(_org_record(entity.id), "qid", None)
+        seat = _org_seat(entity.id)
+        if seat is not None:  # where maps draw it: its headquarters
+            out.append(Quad(node, _n(SDO.latitude), _double(seat[0]), g))
+            out.append(Quad(node, _n(SDO.longitude), _double(seat[1]), g))
         for code in _org_members(entity.id):
             member = NamedNode(entity_iri(Entity("Country", code, code)))
             out.append(Quad(node, _n(KG.hasMember), member, g))

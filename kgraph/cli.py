@@ -47,7 +47,9 @@ MentionFormat = Literal["table", "jsonl"]
 RowFormat = Literal["table", "csv", "tsv", "json"]
 RdfFormatName = Literal["ttl", "nt", "nq", "trig", "jsonld", "xml"]
 # Every key of kgraph.export.EXPORT_FORMATS (a test checks), named here so that --help needs no import.
-ExportFormat = Literal["gexf", "gexf-dynamic", "graphml", "csv", "png", "jsonld", "ttl", "nt", "nq", "trig", "xml"]
+ExportFormat = Literal["gexf", "gexf-dynamic", "graphml", "csv", "png", "svg", "html", "jsonld", "ttl", "nt", "nq",
+                       "trig", "xml"]
+PictureKind = Literal["countries", "actors"]
 EXPORT_FORMAT_NAMES: tuple[str, ...] = get_args(ExportFormat)
 
 Paths = Annotated[list[str], typer.Argument(metavar="ARTICLES",
@@ -308,12 +310,16 @@ def export_cli(
                                          help="File (or folder, for csv) to write.")],
     format: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="Export format (default: from "
                                                            "the file name's extension).")] = None,
+    kind: Annotated[Optional[PictureKind], typer.Option("--kind", help="png, svg: countries (leaders folded into "
+                                                        "their country, the default) or actors (leaders drawn).")] = None,
+    all_nodes: Annotated[bool, typer.Option("--all-nodes", help="gexf: keep parties with no asserted edge.")] = False,
 ) -> None:
-    """Export a graph for Gephi, yEd, Cytoscape, a picture, or another RDF format."""
+    """Export a graph for Gephi, yEd, Cytoscape, a picture (png, svg), the explorer as one page (html), or RDF."""
     from .export import export, export_format
 
     name = export_format(output, format)  # fail on an unknown extension before reading the graph
-    export(_open_graph(graph), name, output)
+    options = {k: v for k, v in (("kind", kind), ("all_nodes", all_nodes or None)) if v is not None}
+    export(_open_graph(graph), name, output, **options)
     typer.echo(f"kgraph: wrote {output} ({name})", err=True)
 
 
@@ -375,12 +381,13 @@ def serve_cli(
     writable: Annotated[bool, typer.Option("--writable", help="Serve the store itself read-write (SPARQL Update); "
                                            "no build may be using it.")] = False,
 ) -> None:
-    """Serve a graph over the SPARQL 1.1 Protocol with a query page in the browser (read-only by default)."""
+    """Serve a graph over the SPARQL 1.1 Protocol, with a graph explorer and a query page in the browser (read-only by default)."""
     from .serve import serve
 
     def ready(server) -> None:
         mode = "read-write" if writable else f"read-only snapshot ({server.how})"
-        typer.echo(f"kgraph: serving {graph}, {mode}: query page {server.url}/ , endpoint {server.query_url} "
+        typer.echo(f"kgraph: serving {graph}, {mode}: explorer {server.url}/ , query page {server.url}/sparql , "
+                   f"endpoint {server.query_url} "
                    "(Ctrl-C stops)", err=True)
 
     serve(graph, host=host, port=port, timeout=timeout or None, writable=writable, ready=ready)

@@ -1,4 +1,4 @@
-"""Graph exports for network tools: networkx, GEXF 1.3 (Gephi), GraphML, Gephi CSV, PNG.
+"""Graph exports for network tools: networkx, GEXF 1.3 (Gephi), GraphML, Gephi CSV; pictures and the explorer page.
 
 ``to_networkx`` reads the store once and every writer works from its result, so all
 formats show the same nodes and edges: countries, organizations and leaders, and one
@@ -19,8 +19,10 @@ from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 
-from kgraph.errors import UnknownFormatError
+from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.model import SYMMETRIC
+from kgraph.palette import OTHER_COLOR, PARTY_COLORS, hex_to_rgb, relation_color
+from kgraph.picture import write_png, write_svg
 from kgraph.store import atomic_output, select, write_atomic
 from kgraph.vocab import sparql_prefixes
 
@@ -33,6 +35,9 @@ __all__ = [
     "write_graphml",
     "write_csv",
     "write_png",
+    "write_svg",
+    "write_html",
+    "connected_only",
     "export",
     "export_format",
 ]
@@ -109,6 +114,12 @@ def _coords_from_gazetteer(code: str) -> tuple[float, float] | None:
     return (float(lat), float(lon)) if lat is not None and lon is not None else None
 
 
+def _seats() -> dict[str, tuple[float, float]]:
+    from kgraph.gazetteer import load_headquarters
+
+    return load_headquarters()
+
+
 def _nodes(kg: Any) -> dict[str, dict[str, Any]]:
     """Entity IRI -> node attributes (label, type, iso, qid, lat, lon, country, role)."""
     nodes: dict[str, dict[str, Any]] = {}
@@ -137,12 +148,14 @@ def _nodes(kg: Any) -> dict[str, dict[str, Any]]:
                 coords = _coords_from_gazetteer(node["id"])
                 if coords:
                     node["lat"], node["lon"] = coords
-    # Leaders sit next to their country; organizations at their members' centroid.
+    # Organizations at their seat (a store built before seats were written has none); leaders next to their country.
     by_code = {n["id"]: n for n in nodes.values() if n["type"] == "Country" and "lat" in n}
     for node in nodes.values():
         if "lat" in node:
             continue
-        if node.get("country") in by_code:
+        if node["type"] == "Organization" and node["id"] in _seats():
+            node["lat"], node["lon"] = _seats()[node["id"]]
+        elif node.get("country") in by_code:
             home = by_code[node["country"]]
             node["lat"], node["lon"] = home["lat"] - 1.5, home["lon"] + 1.5
     return nodes
@@ -331,13 +344,19 @@ def _attvalues(attrs: Mapping[str, Any], spec: tuple[tuple[str, str], ...], inde
     yield f"{indent}</attvalues>"
 
 
+def _viz_color(color: str, indent: str) -> str:
+    r, g, b = hex_to_rgb(color)
+    return f'{indent}<viz:color r="{r}" g="{g}" b="{b}"/>'
+
+
 def generate_gexf(graph: nx.MultiDiGraph, *, mode: str = "static") -> Iterator[str]:
     """GEXF 1.3 lines for an actors graph from :func:`to_networkx`.
 
-    Nodes carry ``type``, ``iso``, ``qid`` attributes and a ``viz:position`` from
-    longitude/latitude (x = 10·lon, y = 10·lat) when known. Edges carry a ``relation``
-    attribute (GEXF reserves ``type`` for directedness), ``weight`` = supporting claims,
-    ``amount_usd`` and ``first``/``last`` dates; symmetric relations are ``mutual``
+    Nodes carry ``type``, ``iso``, ``qid`` attributes, a ``viz:position`` from
+    longitude/latitude (x = 10·lon, y = 10·lat) when known and a ``viz:color`` by type.
+    Edges carry a ``relation`` attribute (GEXF reserves ``type`` for directedness),
+    ``weight`` = supporting claims, ``amount_usd``, ``first``/``last`` dates and the
+    relation's ``viz:color`` (:mod:`kgraph.palette`); symmetric relations are ``mutual``
     edges. ``mode="dynamic"`` adds a spell [first, last] to each edge and from each
     node's first edge, for Gephi's timeline.
 
@@ -392,6 +411,7 @@ def generate_gexf(graph: nx.MultiDiGraph, *, mode: str = "static") -> Iterator[s
         lat, lon = data.get("lat"), data.get("lon")
         if lat is not None and lon is not None:
             yield f'        <viz:position x="{float(lon) * 10:.3f}" y="{float(lat) * 10:.3f}" z="0.0"/>'
+        yield _viz_color(PARTY_COLORS.get(str(data.get("type")), OTHER_COLOR), "        ")
         yield "      </node>"
     yield "    </nodes>"
     yield "    <edges>"
@@ -405,6 +425,7 @@ def generate_gexf(graph: nx.MultiDiGraph, *, mode: str = "static") -> Iterator[s
             f"type={quoteattr(kind)} label={quoteattr(relation)} weight={quoteattr(weight)}>"
         )
         yield from _attvalues({**data, "relation": relation}, _EDGE_ATTRS, "        ")
+        yield _viz_color(relation_color(relation), "        ")
         first, last = _clean(data.get("first")), _clean(data.get("last"))
         if dynamic and first:
             end = f' end="{last}"' if last else ""
@@ -415,12 +436,27 @@ def generate_gexf(graph: nx.MultiDiGraph, *, mode: str = "static") -> Iterator[s
     yield "</gexf>"
 
 
-def write_gexf(kg: Any, path: str | Path, *, mode: str = "static") -> None:
-    """Write the actors graph as GEXF 1.3 for Gephi (atomic)."""
-    write_atomic(path, "\n".join(generate_gexf(to_networkx(kg, "actors"), mode=mode)) + "\n")
+def connected_only(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph without its parties that have no edge (a party can be in the store with no asserted relation)."""
+    return graph.subgraph([n for n in graph if graph.degree(n) > 0]).copy()
 
 
-# --- GraphML, CSV, PNG ------------------------------------------------------------------
+def write_gexf(kg: Any, path: str | Path, *, mode: str = "static", all_nodes: bool = False) -> None:
+    """Write the actors graph as GEXF 1.3 for Gephi (atomic).
+
+    Args:
+        kg: The graph.
+        path: The file to write.
+        mode: "static", or "dynamic" for date spells.
+        all_nodes: Keep the parties with no asserted edge (left out by default).
+    """
+    graph = to_networkx(kg, "actors")
+    if not all_nodes:
+        graph = connected_only(graph)
+    write_atomic(path, "\n".join(generate_gexf(graph, mode=mode)) + "\n")
+
+
+# --- GraphML, CSV ------------------------------------------------------------------
 
 
 def _sanitized(graph: nx.MultiDiGraph | nx.DiGraph) -> nx.MultiDiGraph | nx.DiGraph:
@@ -517,133 +553,6 @@ def write_csv(kg: Any, path: str | Path) -> tuple[Path, Path]:
     return nodes_path, edges_path
 
 
-_GROUP_COLORS = {
-    "economic": "#2a9d8f",
-    "diplomatic": "#457b9d",
-    "security": "#6a4c93",
-    "hostile": "#e63946",
-    "leader": "#999999",
-}
-_RELATION_GROUPS = {
-    "trade_partner": "economic",
-    "investor": "economic",
-    "aid_donor": "economic",
-    "energy_supplier": "economic",
-    "ally": "diplomatic",
-    "strategic_partner": "diplomatic",
-    "agreement": "diplomatic",
-    "meeting": "diplomatic",
-    "military_cooperation": "security",
-    "sanction": "hostile",
-    "tariff": "hostile",
-    "dispute": "hostile",
-    "conflict": "hostile",
-    "leader_of": "leader",
-}
-
-
-def _component_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Spring-lay out each connected component on its own and pack them in rows.
-
-    The largest component gets a square of side proportional to the square root of its
-    size, so that small components neither fly off to the edges nor squeeze it.
-    """
-    pos: dict[Any, tuple[float, float]] = {}
-    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(map(str, c))))
-    x = y = row_height = 0.0
-    width = 3.0 * math.sqrt(len(components[0])) if components else 0.0
-    for nodes in components:
-        side = math.sqrt(len(nodes))
-        sub = graph.subgraph(nodes)
-        layout = nx.spring_layout(sub, seed=7, k=1.5 / side, iterations=300) if len(nodes) > 1 else {next(iter(nodes)): (0.0, 0.0)}
-        if x > 0 and x + side > width:
-            x, y, row_height = 0.0, y - row_height - 0.6, 0.0
-        for n, (px, py) in layout.items():
-            pos[n] = (x + side * (px + 1) / 2, y - side * (1 - py) / 2)
-        x += side + 0.6
-        row_height = max(row_height, side)
-    return pos
-
-
-def write_png(kg: Any, path: str | Path, *, size: tuple[float, float] = (14.0, 9.0), dpi: int = 130) -> None:
-    """Draw the actors graph with matplotlib (atomic).
-
-    Only parties with at least one asserted edge are drawn (the title says how many
-    unconnected ones were left out). Nodes are placed by longitude/latitude when every
-    drawn node has coordinates, else by a seeded spring layout; countries are dark
-    circles labelled with their code, organizations and people lighter, labelled with
-    their name. Each relation has its own colour, listed in the legend; edges are
-    widened by support, and directed relations get arrows.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    full = to_networkx(kg, "actors")
-    graph = full.subgraph([n for n in full if full.degree(n) > 0]).copy()
-    hidden = full.number_of_nodes() - graph.number_of_nodes()
-    geo = graph.number_of_nodes() > 0 and all("lat" in d for _, d in graph.nodes(data=True))
-    if geo:
-        pos = {n: (d["lon"], d["lat"]) for n, d in graph.nodes(data=True)}
-    else:
-        pos = _component_layout(nx.Graph(graph))
-    relations = sorted({str(d.get("relation")) for _, _, d in graph.edges(data=True)})
-    cmap = plt.get_cmap("tab20")
-    palette = [cmap(i) for i in range(20)]
-    colors = {r: palette[(2 * i) % 20 if i < 10 else (2 * (i - 10) + 1) % 20] for i, r in enumerate(relations)}
-    fig, ax = plt.subplots(figsize=size)
-    try:
-        for u, v, data in graph.edges(data=True):
-            width = 0.8 + 1.2 * math.log1p(float(data.get("weight") or 1))
-            (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.annotate(
-                "",
-                xy=(x2, y2),
-                xytext=(x1, y1),
-                arrowprops={
-                    "arrowstyle": "-" if data.get("symmetric") else "-|>",
-                    "color": colors[str(data.get("relation"))],
-                    "lw": width,
-                    "alpha": 0.75,
-                    "shrinkA": 6,
-                    "shrinkB": 6,
-                    "connectionstyle": "arc3,rad=0.1",
-                },
-                zorder=2,
-            )
-        for n, data in graph.nodes(data=True):
-            x, y = pos[n]
-            country = data.get("type") == "Country"
-            ax.scatter([x], [y], s=90 if country else 45, c="#1d3557" if country else "#f4a261",
-                       edgecolors="white", linewidths=0.8, zorder=3)
-            label = str(n) if country else str(data.get("label") or n)
-            ax.annotate(label, (x, y), textcoords="offset points", xytext=(5, 5), fontsize=9 if country else 7.5,
-                        zorder=4, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
-        handles = [Line2D([0], [0], color=colors[r], lw=2.5, label=r.replace("_", " ")) for r in relations]
-        handles += [
-            Line2D([0], [0], marker="o", color="w", markerfacecolor="#1d3557", markersize=8, label="country"),
-            Line2D([0], [0], marker="o", color="w", markerfacecolor="#f4a261", markersize=7,
-                   label="organization / person"),
-        ]
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False,
-                  title="relation")
-        if geo:
-            ax.set_xlabel("longitude")
-            ax.set_ylabel("latitude")
-        else:
-            ax.set_axis_off()
-        title = "kgraph: asserted relations between countries, organizations and leaders"
-        if hidden:
-            title += f"\n({hidden} parties without an asserted relation not shown)"
-        ax.set_title(title)
-        with atomic_output(path, "wb") as fh:
-            fig.savefig(fh, format="png", dpi=dpi, bbox_inches="tight")
-    finally:
-        plt.close(fig)
-
-
 def _write_rdf(fmt: str) -> Callable[..., None]:
     def writer(kg: Any, path: str | Path) -> None:
         kg.write(path, fmt)
@@ -653,9 +562,16 @@ def _write_rdf(fmt: str) -> Callable[..., None]:
     return writer
 
 
-def write_gexf_dynamic(kg: Any, path: str | Path) -> None:
+def write_gexf_dynamic(kg: Any, path: str | Path, *, all_nodes: bool = False) -> None:
     """Write GEXF 1.3 in dynamic mode (date spells for Gephi's timeline)."""
-    write_gexf(kg, path, mode="dynamic")
+    write_gexf(kg, path, mode="dynamic", all_nodes=all_nodes)
+
+
+def write_html(kg: Any, path: str | Path) -> None:
+    """Write the graph explorer as one self-contained HTML file (see :mod:`kgraph.explorer`)."""
+    from kgraph.explorer import write_html as write
+
+    write(kg, path)
 
 
 EXPORT_FORMATS: dict[str, Callable[..., Any]] = {
@@ -664,6 +580,8 @@ EXPORT_FORMATS: dict[str, Callable[..., Any]] = {
     "graphml": write_graphml,
     "csv": write_csv,
     "png": write_png,
+    "svg": write_svg,
+    "html": write_html,
     "ttl": _write_rdf("ttl"),
     "nt": _write_rdf("nt"),
     "nq": _write_rdf("nq"),
@@ -675,7 +593,8 @@ EXPORT_FORMATS: dict[str, Callable[..., Any]] = {
 
 # File extension -> export format, for a command line that is given only a file name.
 EXTENSIONS: dict[str, str] = {
-    ".gexf": "gexf", ".graphml": "graphml", ".csv": "csv", ".png": "png", ".ttl": "ttl", ".nt": "nt",
+    ".gexf": "gexf", ".graphml": "graphml", ".csv": "csv", ".png": "png", ".svg": "svg", ".html": "html",
+    ".htm": "html", ".ttl": "ttl", ".nt": "nt",
     ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld", ".json": "jsonld", ".xml": "xml", ".rdf": "xml",
     ".owl": "xml",
 }
@@ -708,11 +627,26 @@ def export_format(path: str | Path, format: str | None = None) -> str:
 def export(kg: Any, format: str, path: str | Path, **options: Any) -> Any:
     """Write ``kg`` to ``path`` in an export format (see :data:`EXPORT_FORMATS`).
 
+    Args:
+        kg: The graph.
+        format: A key of :data:`EXPORT_FORMATS`.
+        path: The file (or folder, for csv) to write.
+        options: Options of that format's writer (``kind`` for png and svg, ``all_nodes``
+            for gexf and gexf-dynamic).
+
     Raises:
         UnknownFormatError: ``format`` is not a key of :data:`EXPORT_FORMATS`.
+        KGraphError: An option the format does not take.
     """
+    import inspect
+
     try:
         writer = EXPORT_FORMATS[format]
     except KeyError:
         raise UnknownFormatError(format, EXPORT_FORMATS) from None
+    accepted = inspect.signature(writer).parameters
+    for name in options:
+        if name not in accepted:
+            takers = sorted(f for f, w in EXPORT_FORMATS.items() if name in inspect.signature(w).parameters)
+            raise KGraphError(f"option {name!r} does not apply to the {format} format; it applies to: {', '.join(takers)}")
     return writer(kg, path, **options)

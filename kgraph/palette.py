@@ -1,0 +1,57 @@
+"""The colours of relations and parties: one fixed palette for the explorer, the pictures and the GEXF.
+
+A relation keeps its colour in every picture, whichever relations a graph happens to
+hold, so a reader who learnt that red is conflict in one picture can read the next.
+Hues follow the kind of relation: greens and blues for economic and diplomatic ties,
+purple for military cooperation, oranges and reds for hostile ones, grey for leader_of.
+
+Examples:
+    >>> RELATION_COLORS["conflict"]
+    '#d62728'
+    >>> hex_to_rgb("#d62728")
+    (214, 39, 40)
+    >>> from kgraph.model import RELATIONS
+    >>> set(RELATION_COLORS) == set(RELATIONS)
+    True
+"""
+
+from __future__ import annotations
+
+__all__ = ["RELATION_COLORS", "PARTY_COLORS", "OTHER_COLOR", "relation_color", "hex_to_rgb"]
+
+RELATION_COLORS: dict[str, str] = {
+    "trade_partner": "#1b9e77",
+    "investor": "#66a61e",
+    "aid_donor": "#17becf",
+    "energy_supplier": "#e6ab02",
+    "ally": "#1f4e9c",
+    "strategic_partner": "#5b9bd5",
+    "agreement": "#8c564b",
+    "meeting": "#9e9ac8",
+    "military_cooperation": "#6a3d9a",
+    "sanction": "#ff7f00",
+    "tariff": "#fb9a99",
+    "dispute": "#e7298a",
+    "conflict": "#d62728",
+    "leader_of": "#8c8c8c",
+}
+
+PARTY_COLORS: dict[str, str] = {
+    "Country": "#1d3557",
+    "Organization": "#e07a1f",
+    "Leader": "#6c757d",
+    "Person": "#adb5bd",
+}
+
+OTHER_COLOR = "#999999"  # a relation a newer kgraph may add, until it gets its own colour
+
+
+def relation_color(relation: str) -> str:
+    """The relation's colour as ``#rrggbb`` (grey for an unknown relation)."""
+    return RELATION_COLORS.get(relation, OTHER_COLOR)
+
+
+def hex_to_rgb(color: str) -> tuple[int, int, int]:
+    """``#rrggbb`` as a tuple of three 0-255 integers (GEXF's ``viz:color``)."""
+    value = color.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)

@@ -2,7 +2,8 @@
 
 `start_server(graph)` snapshots the graph into a temporary store, starts
 `oxigraph serve-read-only` on it (the PyPI ``oxigraph`` package ships the binary and the
-YASGUI query page) and, when a timeout is set, puts a thin Python proxy in front of it.
+YASGUI scripts) and puts a thin Python proxy in front of it, which enforces the timeout
+and serves the graph explorer at ``/`` and the query page at ``/sparql`` (``kgraph.explorer``).
 
 Why a snapshot: Oxigraph allows one writer per store directory, and opening a store
 read-only while another process writes to it is undefined behaviour. So the server
@@ -29,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import http.client
+import math
 import shutil
 import socket
 import subprocess
@@ -157,11 +159,17 @@ class _Proxy(BaseHTTPRequestHandler):
     server: _ProxyServer
 
     def _forward(self) -> None:
-        deadline = time.monotonic() + self.server.timeout_s
+        from kgraph.explorer import route
+
+        page = route(self.command, self.path)  # the explorer's pages and files; SPARQL goes on to Oxigraph
+        if page is not None:
+            self._send(page.status, page.content_type, page.body)
+            return
+        deadline = time.monotonic() + (self.server.timeout_s or math.inf)
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
-        upstream = http.client.HTTPConnection(*self.server.backend, timeout=self.server.timeout_s)
+        upstream = http.client.HTTPConnection(*self.server.backend, timeout=self.server.timeout_s or None)
         try:
             upstream.request(self.command, self.path, body=body, headers=headers)
             response = upstream.getresponse()
@@ -206,12 +214,15 @@ class _Proxy(BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
 
     def _plain(self, status: int, text: str) -> None:
-        data = text.encode("utf-8")
+        self._send(status, "text/plain; charset=utf-8", text.encode("utf-8"))
+
+    def _send(self, status: int, content_type: str, data: bytes) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(data)
+        if self.command != "HEAD":
+            self.wfile.write(data)
 
     def _timed_out(self) -> None:
         self._plain(503, f"kgraph serve: the query did not finish within the {self.server.timeout_s:g}s timeout\n")
@@ -287,13 +298,13 @@ def _workdir(graph: Path) -> Path:
 
 def start_server(graph: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  timeout: float | None = DEFAULT_TIMEOUT, writable: bool = False) -> Server:
-    """Start a SPARQL 1.1 endpoint (and the YASGUI query page at ``/``) for a store or RDF file.
+    """Start a SPARQL 1.1 endpoint, the explorer at ``/`` and the query page at ``/sparql`` for a store or RDF file.
 
     Args:
         graph: a store directory or an RDF file (ttl, nt, nq, trig, jsonld, xml).
         host: the address to bind; loopback by default.
         port: the TCP port (0 picks a free one).
-        timeout: seconds a query may run; None or 0 for no limit (no proxy is started).
+        timeout: seconds a query may run; None or 0 for no limit.
         writable: serve the store directory itself read-write (`oxigraph serve`), which
             needs the store to be free; an RDF file is served from a writable temporary copy.
 
@@ -315,7 +326,7 @@ def start_server(graph: str | Path, *, host: str = DEFAULT_HOST, port: int = DEF
             location = workdir / "store"
             how = snapshot(graph, location)
         port = port or _free_port(host)
-        backend = (DEFAULT_HOST, _free_port()) if timeout else (host, port)
+        backend = (DEFAULT_HOST, _free_port())  # behind the proxy, which serves the explorer
         command = [binary, "serve" if writable else "serve-read-only", "--location", str(location),
                    "--bind", f"{backend[0]}:{backend[1]}", "--union-default-graph"]
         if timeout:
@@ -327,14 +338,13 @@ def start_server(graph: str | Path, *, host: str = DEFAULT_HOST, port: int = DEF
         shutil.rmtree(workdir, ignore_errors=True)
         raise
     server = Server(f"http://{_url_host(host)}:{port}", process, workdir, how, read_only=not writable)
-    if timeout:
-        try:
-            server.proxy = _ProxyServer((host, port), backend, float(timeout))
-        except OSError as ex:
-            server.stop()
-            raise KGraphError(f"cannot listen on {host}:{port} ({ex.strerror or ex})") from ex
-        server._thread = threading.Thread(target=server.proxy.serve_forever, name="kgraph-serve", daemon=True)
-        server._thread.start()
+    try:
+        server.proxy = _ProxyServer((host, port), backend, float(timeout or 0))  # 0: no limit
+    except OSError as ex:
+        server.stop()
+        raise KGraphError(f"cannot listen on {host}:{port} ({ex.strerror or ex})") from ex
+    server._thread = threading.Thread(target=server.proxy.serve_forever, name="kgraph-serve", daemon=True)
+    server._thread.start()
     return server
 
 

@@ -69,9 +69,9 @@ def test_query_rows(server):
 def test_query_page(server):
     import urllib.request
 
-    with urllib.request.urlopen(server.url + "/", timeout=10) as response:
+    with urllib.request.urlopen(server.url + "/sparql", timeout=10) as response:
         page = response.read().decode("utf-8")
-    assert "yasgui" in page.lower()
+    assert "yasgui" in page.lower() and "<title>kgraph" in page
 
 
 def test_update_is_refused(server):

@@ -460,6 +460,30 @@ class MentionFinder:
                 self._add_place(ent, resolved, "context")
         self._add_coordinated_ellipsis()
         self._add_lowercase_korea()
+        self._add_defined_forces()
+
+    def _add_defined_forces(self) -> None:
+        """A state's armed forces named with the acronym the text defines for them: after
+        "the Rwanda Defence Force (RDF)", "Israel Defense Forces (IDF)", every "RDF"/"IDF" of
+        the article stands for that state (not "Syrian Democratic Forces", a militia)."""
+        doc = self.doc
+        defined: dict[str, str] = {}
+        for (start, end), mention in list(self.mentions.items()):
+            if mention.entity.type != "Country":
+                continue
+            k = end
+            while k < len(doc) and k - end < 4 and self.lower[k] in _FORCE_WORDS:
+                k += 1
+            if not (end < k and self.lower[k - 1] in _FORCE_HEADS and k + 2 < len(doc) and doc[k].text == "("
+                    and doc[k + 2].text == ")" and doc[k + 1].is_upper and len(doc[k + 1].text) >= 2):
+                continue
+            defined.setdefault(doc[k + 1].text, mention.entity.id)
+        if not defined:
+            return
+        for token in doc:
+            code = defined.get(token.text)
+            if code is not None and not self.taken[token.i]:
+                self._add(token.i, token.i + 1, self.gaz.country_entity(code), "acronym", "government")
 
     def _add_place(self, ent: Span, ent_id: str, resolution: str) -> None:
         if ent_id.startswith(ORG_PREFIX):
@@ -1204,6 +1228,11 @@ _IMPERSONAL_VERBS = frozenset({"be", "seem", "appear", "remain", "happen", "take
                                "mean", "cost", "rain", "follow", "come", "go", "turn", "emerge", "help", "make"})
 
 
+# The name of a state's armed forces after the state's name ("Rwanda Defence Force", "Sudanese
+# Armed Forces", "Japan Self-Defense Forces"), ending in one of the heads.
+_FORCE_WORDS = frozenset({"defence", "defense", "armed", "self", "-", "self-defense", "self-defence", "air", "national",
+                          "force", "forces", "army", "navy"})
+_FORCE_HEADS = frozenset({"force", "forces", "army", "navy"})
 # Last words of a body's name ("Central Committee", "Politburo").
 _BODY_WORDS = frozenset({"committee", "council", "politburo", "presidium", "secretariat", "bureau", "commission"})
 # Words before a body's name that belong to the same body ("the UN Security Council").

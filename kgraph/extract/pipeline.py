@@ -19,7 +19,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ModelNotFoundError
 from ..gazetteer import normalize_typography
@@ -88,17 +88,38 @@ def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> Any:
     return ruler
 
 
+# Abbreviations that a name or a number follows in the same sentence ("Hon. Rear Admiral X",
+# "extends app. 52.1 million USD"): the parser must not end a sentence at their full stop.
+NO_BREAK_AFTER = frozenset({"hon.", "rt.", "h.e.", "gen.", "lt.", "col.", "capt.", "adm.", "sen.", "rep.", "gov.",
+                            "amb.", "rev.", "prof.", "dr.", "mr.", "mrs.", "ms.", "app.", "approx.", "ca.", "no."})
+
+
 @Language.component("kgraph_line_breaks")
 def line_breaks_component(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break, and never right after a title's abbreviation.
 
     Headlines, bullet items and transcript turns end without a full stop; left to the
     parser, a heading and the next item become one sentence, and so one claim's evidence.
+    After "Hon." or "app." the parser may end a sentence that goes on ("sent messages to
+    Hon. Rear Admiral X, Prime Minister of Fiji").
     """
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif _abbreviation_ends(token) and (following.is_title or following.like_num):
+            following.is_sent_start = False
     return doc
+
+
+def _abbreviation_ends(token: Token) -> bool:
+    """Whether `token` ends one of NO_BREAK_AFTER, kept whole ("Gen.") or split ("Hon", ".")."""
+    if token.lower_ in NO_BREAK_AFTER:
+        return True
+    if token.text != "." or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.lower_ + "." in NO_BREAK_AFTER
 
 
 @Language.component("kgraph_mentions")

@@ -108,3 +108,29 @@ def test_find_mentions_peoples_republic_with_any_apostrophe_is_china(nlp, apostr
 def test_extract_claims_leaders_named_without_title_are_parties(nlp, text, date, pair):
     claims = extract_article(Article("t", text, dt.date.fromisoformat(date)), nlp).claims
     assert any(c.relation == "meeting" and {c.subject.id, c.object.id} == pair for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "The Prime Minister sent a message to Hon. Rear Admiral Josaia Voreqe Bainimarama, Prime Minister of Fiji.",
+    "With this aid, Japan extends app. 52.1 million USD in total for the Philippine typhoon disaster.",
+    "He met Gen. Mark Milley and Sen. Lindsey Graham in Washington.",
+])
+def test_pipeline_no_sentence_break_after_a_title_abbreviation(nlp, text):
+    assert len(list(nlp(text).sents)) == 1
+
+
+def test_line_breaks_component_keeps_a_sentence_going_after_an_abbreviation():
+    import spacy
+
+    from kgraph.extract.pipeline import line_breaks_component
+
+    doc = line_breaks_component(spacy.blank("en")("Messages went to Hon. Rear Admiral Smith.\nNew line"))
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["Rear"] is False and starts["New"] is True
+
+
+def test_find_mentions_defined_acronym_of_a_states_forces(nlp):
+    text = ("Sanctions were imposed on the Rwanda Defence Force (RDF) today. "
+            "The RDF is fighting alongside the rebels.")
+    found = [m for m in _mentions(nlp, text) if m.text == "RDF"]
+    assert [m.entity.id for m in found] == ["RWA", "RWA"]

@@ -659,3 +659,16 @@ def test_byline_entity_title_and_surname_is_a_person():
     biden = byline_entity("President Biden", dt.date(2023, 9, 10), load_gazetteer())
     assert biden is not None and biden.id == "Q6279"
     assert byline_entity("Spokesperson", dt.date(2023, 9, 10), load_gazetteer()) is None
+
+
+@pytest.mark.parametrize("marked, acronym, code", [
+    ("Sanctions hit the [Rwanda|GPE|RWA] Defence Force ( RDF ) . The RDF is fighting .", "RDF", "RWA"),
+    ("The [Israel|GPE|ISR] Defense Forces ( IDF ) said the IDF struck .", "IDF", "ISR"),
+    ("[Syrian|NORP|SYR] Democratic Forces ( SDF ) fighters said the SDF left .", "SDF", None),
+])
+def test_find_mentions_acronym_defined_for_a_states_forces(marked, acronym, code):
+    """"the Rwanda Defence Force (RDF)": each "RDF" of the article is Rwanda's; a militia named
+    after a country ("Syrian Democratic Forces") is not the state."""
+    found = {m.entity.id for m in mentions_of(marked) if m.text == acronym}
+    assert found == ({code} if code else set())
+

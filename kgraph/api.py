@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import datetime as dt
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -124,11 +125,19 @@ def iter_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: 
 
 def extract_results(articles: Iterable[Article], *, model: str | None = None, nlp: Language | None = None,
                     workers: int = 1, batch_size: int = 32) -> Iterator[ArticleResult]:
-    """Parse and extract each article; results stream in input order."""
+    """Parse and extract each article; results stream in input order.
+
+    spaCy is imported and the model loaded when the first article comes, so that input
+    with nothing to parse (a re-run whose articles are all stored already) costs neither.
+    """
+    stream = iter(articles)
+    first = next(stream, None)
+    if first is None:
+        return
     from .extract import extract_articles, load_pipeline
 
     nlp = nlp or load_pipeline(model)
-    yield from extract_articles(articles, nlp, n_process=workers, batch_size=batch_size)
+    yield from extract_articles(itertools.chain([first], stream), nlp, n_process=workers, batch_size=batch_size)
 
 
 def extract(text: str, date: dt.date | str | None = None, doc: str | None = None, *,
@@ -179,7 +188,7 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
         model: the spaCy model name.
         workers: processes for parsing (spaCy's nlp.pipe n_process).
         on_error: called with each input that cannot be read (default: raise).
-        progress: called after each article with the running report.
+        progress: called after each batch of articles with the running report.
         report: filled in with what the build did.
     """
     from .graph import KnowledgeGraph
@@ -189,13 +198,36 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
     handle = counting_handler(report, on_error)
     started = time.perf_counter()
     batch: list[ArticleResult] = []
+    # Ids sent to parsing and not yet written: a stored hash says nothing about them until they are.
+    pending: dict[str, int] = {}
+    last_shown = started
+    written = 0  # articles through add_many: the store is reopened every FLUSH_EVERY of them
+
+    def to_parse(articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles that need parsing: not those stored already with the same text (checked before parsing)."""
+        nonlocal last_shown
+        for article in articles:
+            if article.id not in pending and kg.stored_text_hash(article.id) == article.text_hash:
+                report.unchanged += 1
+                now = time.perf_counter()
+                if progress is not None and now - last_shown >= BATCH_SECONDS:
+                    report.seconds, last_shown = now - started, now
+                    progress(report)
+                continue
+            pending[article.id] = pending.get(article.id, 0) + 1
+            yield article
 
     def write_batch() -> None:
+        nonlocal written
         outcomes = kg.add_many([(r.article, r.claims, r.mentions) for r in batch])
         for result, outcome in zip(batch, outcomes):
             setattr(report, outcome, getattr(report, outcome) + 1)
             report.claims += len(result.claims)
-        if report.articles // FLUSH_EVERY != (report.articles - len(batch)) // FLUSH_EVERY:
+            pending[result.article.id] -= 1
+            if not pending[result.article.id]:
+                del pending[result.article.id]
+        written += len(batch)
+        if written // FLUSH_EVERY != (written - len(batch)) // FLUSH_EVERY:
             kg.reopen()  # the store's buffers and caches otherwise grow with the input
             trim_memory()
         batch.clear()
@@ -204,7 +236,7 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
             progress(report)
 
     batch_started = time.perf_counter()
-    for result in extract_results(iter_inputs(sources, handle), model=model, workers=workers):
+    for result in extract_results(to_parse(iter_inputs(sources, handle)), model=model, workers=workers):
         if any(r.article.id == result.article.id for r in batch):
             write_batch()  # a repeated id replaces the earlier version, in order
         if not batch:

@@ -205,6 +205,14 @@ class KnowledgeGraph:
         self.store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n"
                           + "\n".join(quad_term_text(q) for q in inserted) + "\n}")
 
+    def stored_text_hash(self, article_id: str) -> str | None:
+        """The text hash stored with an article (None when no such article is stored).
+
+        A build compares it with an article's own before parsing the article, and skips
+        an unchanged one: re-running a build costs what its new articles cost.
+        """
+        return self._stored_hash(article_id)
+
     def _stored_hash(self, article_id: str) -> str | None:
         graph = NamedNode(article_graph_iri(article_id))
         for quad in self.store.quads_for_pattern(NamedNode(article_iri(article_id)), NamedNode(KG.textHash), None, graph):

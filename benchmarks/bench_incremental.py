@@ -66,7 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--sample", type=int, default=2000, help="items of the first build (0: the corpus less 1%%)")
-    args = parser.parse_args()
+    args, _ = parser.parse_known_args()  # run_all.py passes every benchmark the same options
     if not args.corpus.is_file():
         raise SystemExit(f"corpus not found: {args.corpus} (set KGRAPH_SHARED)")
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:

@@ -328,11 +328,15 @@ def explain_cli(
     graph: GraphArg,
     a: Annotated[str, typer.Argument(metavar="A", help="A country or organization: code or name.")],
     b: Annotated[str, typer.Argument(metavar="B", help="Another country or organization.")],
+    relation: Annotated[list[str], typer.Option("--relation", "-r", metavar="RELATION",
+                                                help="Only this relation (repeatable), e.g. trade_partner.")] = [],  # noqa: B006
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", metavar="N", min=1,
+                                                 help="At most N claims per relation, the most recent.")] = None,
 ) -> None:
     """Print the evidence behind every edge between two countries, for a person to read."""
     from .explain import explain
 
-    _out(explain(_open_graph(graph), a, b), None)
+    _out(explain(_open_graph(graph), a, b, relations=relation, limit=limit), None)
 
 
 @app.command("validate")

@@ -21,8 +21,9 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,8 @@ from kgraph.model import RELATIONS
 from kgraph.store import select
 from kgraph.vocab import RELATION_TERMS, XSD, sparql_prefixes
 
-__all__ = ["QueryInfo", "list_queries", "load_query", "run_query", "format_rows", "ROW_FORMATS", "parse_header"]
+__all__ = ["QueryInfo", "QueryRows", "list_queries", "load_query", "run_query", "format_rows", "cell_text",
+           "literal_value", "ROW_FORMATS", "parse_header"]
 
 ROW_FORMATS = ("table", "csv", "tsv", "json")
 ENTITY_PARAMS = frozenset({"country", "partner", "a", "b", "org", "leader", "entity", "subject", "object"})
@@ -131,33 +133,92 @@ def _select(target: Any, text: str) -> list[dict[str, Any]]:
             raise QuerySyntaxError(_one_line(ex)) from ex
         names = [v.value for v in solutions.variables]
         return [{n: row[n] for n in names} for row in solutions]
+    return _rdflib_select(target, text)[1]
+
+
+def _rdflib_select(graph: Any, text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run SELECT text on an rdflib graph: its variable names and rows of rdflib terms."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
         prepared = prepareQuery(text)
     except Exception as ex:  # pyparsing raises its own ParseException
         raise QuerySyntaxError(_one_line(ex)) from ex
-    result = target.query(prepared)
+    result = graph.query(prepared)
     names = [str(v) for v in result.vars or ()]
-    return [{n: row[n] for n in names} for row in result]
+    return names, [{n: row[n] for n in names} for row in result]
 
 
-def _select_text(store: Store, text: str) -> list[dict[str, str]]:
-    """Run SELECT text on a pyoxigraph store; rows of lexical values ("" when unbound).
+class QueryRows(list[dict[str, Any]]):
+    """The rows of a query (one dict per solution) and its ``columns``, known even when there is no row."""
 
-    The solutions are serialized as SPARQL CSV by Oxigraph and read back with ``csv``:
-    on results of thousands of rows this is several times faster than reading each
-    term of each solution from Python. CSV carries the lexical value of IRIs and
-    literals, as ``term.value`` does; a blank node comes back as ``_:label``.
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), columns: Sequence[str] = ()) -> None:
+        super().__init__(rows)
+        self.columns = tuple(columns)
+
+
+_INTEGERS = frozenset(XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_FLOATS = frozenset((XSD + "double", XSD + "float"))
+
+
+def literal_value(lexical: str, datatype: str | None) -> Any:
+    """The Python value of a literal: int, Decimal, float, bool, date or datetime by its datatype, else the text.
+
+    A lexical form that does not fit its datatype is kept as text.
+
+    Examples:
+        >>> XS = "http://www.w3.org/2001/XMLSchema#"
+        >>> literal_value("29", XS + "integer"), literal_value("1.5", XS + "decimal"), literal_value("2E3", XS + "double")
+        (29, Decimal('1.5'), 2000.0)
+        >>> literal_value("2024-12-25", XS + "date"), literal_value("true", XS + "boolean"), literal_value("x", None)
+        (datetime.date(2024, 12, 25), True, 'x')
+    """
+    try:
+        if datatype in _INTEGERS:
+            return int(lexical)
+        if datatype == XSD + "decimal":
+            return Decimal(lexical)
+        if datatype in _FLOATS:
+            return float(lexical)
+        if datatype == XSD + "boolean":
+            return lexical in ("true", "1")
+        if datatype == XSD + "date":
+            return dt.date.fromisoformat(lexical)
+        if datatype == XSD + "dateTime":
+            return dt.datetime.fromisoformat(lexical)
+    except (ValueError, ArithmeticError):
+        pass
+    return lexical
+
+
+def _json_binding(binding: Mapping[str, str] | None) -> Any:
+    """A value of SPARQL JSON results as Python: IRIs and strings as text, typed literals by type, None if unbound."""
+    if binding is None:
+        return None
+    if "datatype" in binding:  # a typed literal (plain and language strings have none)
+        return literal_value(binding["value"], binding["datatype"])
+    if binding["type"] == "bnode":
+        return "_:" + binding["value"]
+    return binding["value"]
+
+
+def _select_values(store: Store, text: str) -> QueryRows:
+    """Run SELECT text on a pyoxigraph store; rows of Python values (None when unbound).
+
+    The solutions are serialized as SPARQL JSON results by Oxigraph and read back with
+    ``json``: on results of thousands of rows this is several times faster than reading
+    each term of each solution from Python, and each value keeps its datatype.
     """
     try:
         solutions = select(store, text)
     except SyntaxError as ex:
         raise QuerySyntaxError(_one_line(ex)) from ex
-    data = solutions.serialize(format=QueryResultsFormat.CSV) or b""
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
-    names = next(reader, [])
-    return [dict(zip(names, row)) for row in reader]
+    data = json.loads(solutions.serialize(format=QueryResultsFormat.JSON) or b"{}")
+    names = data.get("head", {}).get("vars", [])
+    bindings = data.get("results", {}).get("bindings", [])
+    return QueryRows(({name: _json_binding(row.get(name)) for name in names} for row in bindings), names)
 
 
 def _one_line(ex: Exception) -> str:
@@ -176,7 +237,32 @@ def _resolve_entity(target: Any, value: str, param: str) -> NamedNode:
     alias = _gazetteer_alias(value)
     if alias is not None and alias != value:
         return _resolve_entity(target, alias, param)
-    raise KGraphError(f"Can't find {param} '{value}' in the graph: give an ISO alpha-3 code, an acronym or a name")
+    kind = "leader" if param == "leader" else "party"
+    close = _close_names(target, value)
+    hint = f"; did you mean {', '.join(close)}?" if close else "."
+    raise KGraphError(f"no {kind} named '{value}' in the graph (?{param}){hint} "
+                      "Give an ISO alpha-3 code, an acronym or a name.")
+
+
+_NAMES = (
+    sparql_prefixes()
+    + """SELECT ?id ?label WHERE { ?e kg:entityId ?id . OPTIONAL { ?e rdfs:label ?label } }"""
+)
+
+
+def _close_names(target: Any, value: str, n: int = 3) -> list[str]:
+    """The graph's parties whose name or id is closest to ``value``, as "Name (ID)"."""
+    import difflib
+
+    names: dict[str, str] = {}
+    for row in _select(target, _NAMES):
+        ident = str(getattr(row["id"], "value", row["id"]))
+        label = row["label"]
+        label = str(getattr(label, "value", label)) if label is not None else ident
+        names.setdefault(label.lower(), f"{label} ({ident})")
+        names.setdefault(ident.lower(), f"{label} ({ident})")
+    found = difflib.get_close_matches(value.lower(), list(names), n=n * 2, cutoff=0.6)
+    return list(dict.fromkeys(names[key] for key in found))[:n]
 
 
 def _gazetteer_alias(value: str) -> str | None:
@@ -243,12 +329,17 @@ def bind_values(text: str, terms: Mapping[str, Any]) -> str:
     return text[: match.end()] + block + text[match.end() :]
 
 
-def _as_text(term: Any) -> str:
+def _rdflib_value(term: Any) -> Any:
+    """An rdflib term as :func:`literal_value` gives it (None when unbound)."""
+    from rdflib import BNode
+    from rdflib import Literal as RdflibLiteral
+
     if term is None:
-        return ""
-    value = getattr(term, "value", None)
-    if isinstance(value, str):
-        return value
+        return None
+    if isinstance(term, RdflibLiteral):
+        return literal_value(str(term), str(term.datatype) if term.datatype is not None else None)
+    if isinstance(term, BNode):
+        return "_:" + str(term)
     return str(term)
 
 
@@ -259,7 +350,7 @@ def _target(graph_or_store: Any) -> Any:
     return graph_or_store
 
 
-def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> list[dict[str, str]]:
+def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> QueryRows:
     """Run a shipped query, a ``.rq`` file or SPARQL text, with bound parameters.
 
     Args:
@@ -268,7 +359,9 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> list[d
         **bindings: Parameter values as strings, e.g. ``country="RUS"``.
 
     Returns:
-        One dict per solution, variable name -> lexical value ("" when unbound).
+        One dict per solution, variable name -> value: numbers as ``int``, ``Decimal`` or
+        ``float``, dates as ``datetime.date``, booleans as ``bool``, IRIs and other
+        literals as text, None when unbound; ``.columns`` names the variables.
 
     Raises:
         UnknownQueryError: Unknown shipped query name.
@@ -284,16 +377,42 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> list[d
     target = _target(graph_or_store)
     terms = to_terms(target, bindings)  # pyoxigraph terms print as SPARQL terms for either engine
     if isinstance(target, Store):
-        return _select_text(target, bind_values(text, terms))
-    rows = _select(target, bind_values(text, terms))
-    return [{k: _as_text(v) for k, v in row.items()} for row in rows]
+        return _select_values(target, bind_values(text, terms))
+    names, rows = _rdflib_select(target, bind_values(text, terms))
+    return QueryRows(({n: _rdflib_value(v) for n, v in row.items()} for row in rows), names)
 
 
-def format_rows(rows: Sequence[Mapping[str, str]], fmt: str = "table", *, max_width: int = 60) -> str:
+def cell_text(value: Any) -> str:
+    """A result value as text: "" for None, ISO dates, "true"/"false", numbers as written.
+
+    Examples:
+        >>> cell_text(None), cell_text(dt.date(2024, 1, 5)), cell_text(True), cell_text(Decimal("1.50"))
+        ('', '2024-01-05', 'true', '1.50')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _json_value(value: Any) -> Any:
+    """What JSON cannot hold as is: a Decimal as a number, a date as ISO text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def format_rows(rows: Sequence[Mapping[str, Any]], fmt: str = "table", *, max_width: int = 60) -> str:
     """Format query rows as an aligned text table, CSV, TSV or JSON.
 
     Args:
-        rows: Rows as returned by :func:`run_query`.
+        rows: Rows as returned by :func:`run_query` (their ``columns``, when they have
+            them, head CSV, TSV and table output even when there is no row).
         fmt: "table", "csv", "tsv" or "json".
         max_width: Table cells longer than this are cut with an ellipsis.
 
@@ -305,29 +424,40 @@ def format_rows(rows: Sequence[Mapping[str, str]], fmt: str = "table", *, max_wi
         TJK      12
         >>> format_rows([{"a": "x,y"}], "csv")
         'a\\r\\n"x,y"\\r\\n'
+        >>> format_rows(QueryRows([], ["country", "n"]), "csv")
+        'country,n\\r\\n'
+        >>> print(format_rows([{"n": 29, "d": dt.date(2024, 1, 5), "x": None, "v": Decimal("1.5")}], "json"))
+        [
+          {
+            "n": 29,
+            "d": "2024-01-05",
+            "x": null,
+            "v": 1.5
+          }
+        ]
     """
     if fmt not in ROW_FORMATS:
         raise UnknownFormatError(fmt, ROW_FORMATS)
-    columns: list[str] = []
+    columns: list[str] = list(getattr(rows, "columns", ()))
     for row in rows:
         columns += [k for k in row if k not in columns]
     if fmt == "json":
-        return json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2)
+        return json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2, default=_json_value)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         dialect = "excel-tab" if fmt == "tsv" else "excel"
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", dialect=dialect)
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(buf, dialect=dialect)
+        writer.writerow(columns)  # the header even when there is no row
+        writer.writerows([cell_text(r.get(c)) for c in columns] for r in rows)
         return buf.getvalue()
     if not rows:
         return "(no results)"
 
-    def cell(value: str) -> str:
-        value = " ".join(str(value).split())
-        return value if len(value) <= max_width else value[: max_width - 1] + "…"
+    def cell(value: Any) -> str:
+        text = " ".join(cell_text(value).split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
-    cells = [[cell(r.get(c, "")) for c in columns] for r in rows]
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -179,6 +179,19 @@ def test_cli_query_named_with_param(seed_graph):
 
 
 @pytest.mark.model
+def test_cli_query_json_numbers_and_null_csv_header_without_rows(seed_graph):
+    rows = json.loads(run("query", str(seed_graph), "partners", "--param", "country=TJK", "--format", "json").stdout)
+    assert rows and all(isinstance(r["claims"], int) and isinstance(r["articles"], int) for r in rows)
+    evidence = json.loads(run("query", str(seed_graph), "evidence", "-p", "a=RUS", "-p", "b=TJK", "-f", "json").stdout)
+    assert any(r["value"] is None for r in evidence) and any(r["value"] == 1.6e9 for r in evidence)
+    assert all(isinstance(r["begin"], int) for r in evidence)
+    empty = run("query", str(seed_graph), "partners", "--param", "country=TJK", "--param", "relation=sanction",
+                "--format", "csv")
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stdout.splitlines() == ["countryId,relation,partnerId,partnerName,direction,claims,articles,first,last"]
+
+
+@pytest.mark.model
 def test_cli_query_broken_sparql_one_line_error(seed_graph):
     result = run("query", str(seed_graph), "SELECT ?x WHERE { ?x ?y")
     assert result.returncode == 1

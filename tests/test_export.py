@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import re
 import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
 
-from kgraph.errors import UnknownFormatError
+from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.explain import explain
 from kgraph.export import EXPORT_FORMATS, export, generate_gexf, to_networkx, write_csv, write_gexf, write_graphml, write_png
 
@@ -192,8 +193,12 @@ def test_explain_lists_every_claim_with_evidence(kg):
     flat = " ".join(text.split())
     assert text.startswith("Russia – TJK: 6 claims in 3 articles")
     for needle in ("trade_partner (3 claims)", "$1.5 billion", "said by Vladimir Putin (President)",
-                   "military_cooperation", "future", "article a1 (Trend)", "“Trade between them was $1.7 billion in 2023.”"):
+                   "military_cooperation", "future", "“Trade between them was $1.7 billion in 2023.”"):
         assert needle in flat
+    # each article's provenance once, at the top; each claim refers to it by number
+    assert flat.count("a1, Trend") == 1 and flat.count("Asia-Plus") == 1
+    number = re.search(r"\[(\d)\] a1, Trend", flat).group(1)
+    assert flat.count(f"[{number}]") > 1
     # the two articles' trade figures for 2023 disagree: said once, under trade_partner
     assert flat.count("figures disagree") == 1
     assert ("figures disagree for the period from 2023-01-01: USD 1.5 billion (article a1) to USD 1.7 billion "
@@ -203,3 +208,29 @@ def test_explain_lists_every_claim_with_evidence(kg):
 
 def test_explain_no_claims(kg):
     assert explain(kg, "USA", "KAZ") == "No claims link USA and KAZ."
+
+
+def test_explain_one_relation_and_a_limit(kg):
+    text = explain(kg, "RUS", "TJK", relations=["trade_partner"], limit=1)
+    assert "trade_partner (3 claims, the 1 most recent shown)" in text
+    assert text.count("  • ") == 1 and "2024-06-15" in text  # the latest of the three
+    assert "military_cooperation" not in text and "ally" not in text
+    with pytest.raises(KGraphError, match="Can't find relation 'friend'. Available: .*ally"):
+        explain(kg, "RUS", "TJK", relations=["friend"])
+
+
+def test_explain_unknown_party_suggests_close_names(kg):
+    with pytest.raises(KGraphError) as info:
+        explain(kg, "Rusia", "TJK")
+    assert str(info.value).startswith("no party named 'Rusia' in the graph") and "Russia (RUS)" in str(info.value)
+    with pytest.raises(KGraphError, match="no party named 'Atlantis' in the graph"):
+        explain(kg, "RUS", "Atlantis")
+
+
+def test_explain_does_not_double_an_articles_quotation_marks():
+    from kgraph.explain import format_explanation
+
+    row = {"relation": "ally", "subjectId": "TJK", "objectId": "RUS", "modality": "asserted", "article": "a1",
+           "sentence": "“Tajikistan is our ally and a valuable economic partner."}
+    text = format_explanation("RUS", "TJK", [row])
+    assert "    “Tajikistan is our ally" in text and "““" not in text and "”" not in text

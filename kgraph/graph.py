@@ -636,15 +636,15 @@ def validate_store(store: Store, shapes: str | Path | None = None, *, warnings: 
 
     Args:
         store: The store to check (its union graph is validated).
-        shapes: A shapes file; defaults to the packaged ``shapes.ttl``.
+        shapes: A shapes file; defaults to the packaged shapes (``shapes.ttl`` and the relations).
         warnings: Also list results of lesser severity, after the violations, each line
             starting with its severity ("warning: ...").
     """
-    from importlib.resources import files
-
     import pyshacl
     from rdflib import Graph
     from rdflib.namespace import SH
+
+    from kgraph.ontology import shapes_text
 
     data = Graph()
     dump = generate_rdf(store, rdf_format(None, "nt"))
@@ -652,7 +652,7 @@ def validate_store(store: Store, shapes: str | Path | None = None, *, warnings: 
         data.parse(data=dump, format="nt")
     shapes_graph = Graph()
     if shapes is None:
-        shapes_graph.parse(data=files("kgraph").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+        shapes_graph.parse(data=shapes_text(), format="turtle")
     else:
         shapes_graph.parse(str(shapes), format="turtle")
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none", advanced=True)

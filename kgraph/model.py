@@ -11,27 +11,14 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-RELATIONS: tuple[str, ...] = (
-    "leader_of",
-    "trade_partner",
-    "investor",
-    "ally",
-    "strategic_partner",
-    "aid_donor",
-    "agreement",
-    "military_cooperation",
-    "energy_supplier",
-    "meeting",
-    "sanction",
-    "tariff",
-    "dispute",
-    "conflict",
-)
+from . import relations
+from .relations import REGISTRY, names
+
+# The relation names, in the registry's order (kgraph/relations.py says what each means).
+RELATIONS: tuple[str, ...] = tuple(str(spec.relation.value) for spec in REGISTRY)
 # Relations whose two parties play the same part; their order carries no meaning
 # (the subject is simply the party named first).
-SYMMETRIC: frozenset[str] = frozenset(
-    {"trade_partner", "ally", "strategic_partner", "agreement", "meeting", "dispute", "military_cooperation"}
-)
+SYMMETRIC: frozenset[str] = names(relations.SYMMETRIC)
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hedged")
 ENTITY_TYPES: tuple[str, ...] = ("Country", "Organization", "Leader", "Person")
 

@@ -804,16 +804,16 @@ def tally_quads(states: Iterable[EdgeState], modalities: Mapping[tuple[str, str]
 @lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def ontology_quads() -> tuple[Quad, ...]:
-    """The packaged ``ontology.ttl`` in ``ONTOLOGY_GRAPH``.
+    """The ontology (``ontology.ttl`` and the registry's relations) in ``ONTOLOGY_GRAPH``.
 
     Stores carry the ontology so that queries can use relation names
     (``kg:relationName``), labels and the ``rdfs:subPropertyOf`` roll-ups.
     """
-    from importlib.resources import files
-
     from pyoxigraph import RdfFormat, parse
 
-    data = files("kgraph").joinpath("ontology.ttl").read_bytes()
+    from kgraph.ontology import ontology_text
+
+    data = ontology_text().encode("utf-8")
     g = NamedNode(ONTOLOGY_GRAPH)
     return tuple(Quad(t.subject, t.predicate, t.object, g) for t in parse(data, format=RdfFormat.TURTLE))
 

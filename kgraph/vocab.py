@@ -26,6 +26,9 @@ from urllib.parse import quote
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from kgraph.ontology import relation_terms
+from kgraph.relations import REGISTRY
+
 if TYPE_CHECKING:
     from kgraph.model import Claim, Entity
 
@@ -140,29 +143,12 @@ class KG(DefinedNamespace):
     diplomaticCooperation: URIRef
     securityCooperation: URIRef
     hostile: URIRef
-    # one property per relation (model.RELATIONS) ...
-    leaderOf: URIRef
-    tradePartner: URIRef
-    investor: URIRef
-    ally: URIRef
-    strategicPartner: URIRef
-    aidDonor: URIRef
-    agreement: URIRef
-    militaryCooperation: URIRef
-    energySupplier: URIRef
-    meeting: URIRef
-    sanction: URIRef
-    tariff: URIRef
-    dispute: URIRef
-    conflict: URIRef
-    # ... and the inverses of the directed ones
-    hasLeader: URIRef
-    hasInvestor: URIRef
-    receivesAidFrom: URIRef
-    importsEnergyFrom: URIRef
-    sanctionedBy: URIRef
-    tariffedBy: URIRef
-    attackedBy: URIRef
+    # (one property per relation of the registry, and the inverse of each directed one:
+    # added below from kgraph/relations.py)
+
+
+# The relation properties are terms of KG as if declared above: a misspelt one still raises.
+KG.__annotations__.update(dict.fromkeys(relation_terms(), "URIRef"))
 
 
 class SDO(DefinedNamespace):
@@ -203,23 +189,8 @@ class NIFTerms(DefinedNamespace):
     referenceContext: URIRef
 
 
-# model.RELATIONS name -> property local name (lowerCamel of the name).
-RELATION_TERMS: dict[str, str] = {
-    "leader_of": "leaderOf",
-    "trade_partner": "tradePartner",
-    "investor": "investor",
-    "ally": "ally",
-    "strategic_partner": "strategicPartner",
-    "aid_donor": "aidDonor",
-    "agreement": "agreement",
-    "military_cooperation": "militaryCooperation",
-    "energy_supplier": "energySupplier",
-    "meeting": "meeting",
-    "sanction": "sanction",
-    "tariff": "tariff",
-    "dispute": "dispute",
-    "conflict": "conflict",
-}
+# model.RELATIONS name -> property local name (lowerCamel of the name), from the registry.
+RELATION_TERMS: dict[str, str] = {str(spec.relation.value): spec.term for spec in REGISTRY}
 _TERM_RELATIONS = {v: k for k, v in RELATION_TERMS.items()}
 
 # Named graphs: one per article, plus one for entity descriptions and one for edges.

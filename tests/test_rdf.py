@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from importlib.resources import files
 
 import pytest
 import rdflib
@@ -13,6 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from tests.graph_samples import A1, CHN, PUTIN, RUS, TJK, sample_articles, use_fake_gazetteer
 from kgraph.model import RELATIONS, SYMMETRIC, Amount, Article, Claim, Evidence, Percent, Period
+from kgraph.ontology import ontology_text
 from kgraph.rdf import Support, entity_quads, from_graph, to_dataset, to_edge_quads, to_quads, to_store, to_supports
 from kgraph.vocab import EDGES_GRAPH, KG, NS, claim_iri, edge_iri, entity_iri, relation_iri, relation_name
 
@@ -164,7 +164,7 @@ def test_edges_graph_counts_match_claims():
 
 @pytest.fixture(scope="module")
 def ontology() -> rdflib.Graph:
-    return rdflib.Graph().parse(data=files("kgraph").joinpath("ontology.ttl").read_text(), format="turtle")
+    return rdflib.Graph().parse(data=ontology_text(), format="turtle")
 
 
 @pytest.mark.parametrize("relation", RELATIONS)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Amount, Claim, Entity, Evidence, Mention, Percent, Period
+from ..relations import FIGURE_BEARING, HOSTILE
 from . import lexicon as lx
 from .figures import find_amounts, find_percents, find_quantities
 from .mentions import LEADER_ROLES, mention_tokens
@@ -52,12 +53,8 @@ _VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
 # Prepositions of topic: a war "about" which parties talk is not one they wage, nor are
 # sanctions "regarding" which a country appeals its own.
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
-_HOSTILE = frozenset({"conflict", "sanction", "tariff", "dispute"})
 _CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", "following", "since", "during",
                                  "because", "over", "against", "due"})
-# Relations whose claims may carry a money amount or a percentage.
-_FIGURE_RELATIONS = frozenset({"trade_partner", "investor", "aid_donor", "energy_supplier", "tariff", "sanction",
-                               "military_cooperation", "agreement"})
 _ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "authorize", "authorise"})
 _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
 _PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
@@ -1098,7 +1095,7 @@ def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
     offensive in X", "after talks between X and Y", "talks about the war", "regarding the
     sanctions". What is done there is not done by the clause's parties."""
     predicate = _predicate(trigger)
-    if relation in _HOSTILE and predicate.dep_ == "prep" and predicate.lower_ in _TOPIC_PREPS:
+    if relation in HOSTILE and predicate.dep_ == "prep" and predicate.lower_ in _TOPIC_PREPS:
         return predicate  # "regarding" and "concerning" are tagged as verbs: the trigger's "predicate"
     node = trigger
     while node != predicate and node.head != node:
@@ -1107,7 +1104,7 @@ def _enclosing_phrase(trigger: Token, relation: str) -> Token | None:
                 return node  # but "agreed ... during a phone call": those who agreed were on the call
             if node.lower_ in ("to", "for") and _lemma(node.head) in lx.RESPONSE_NOUNS:
                 return node  # "X struck Y in response to attacks on X"
-            if relation in _HOSTILE and node.lower_ in _TOPIC_PREPS or relation == "conflict" and (
+            if relation in HOSTILE and node.lower_ in _TOPIC_PREPS or relation == "conflict" and (
                     node.lower_ == "on" and node.head.pos_ == "NOUN"):
                 return node  # "began talks about the war in X", "appealed regarding the sanctions"
         node = node.head
@@ -1233,7 +1230,7 @@ def _clause_span(trigger: Token) -> tuple[int, int]:
 def _figures(trigger: Trigger, sent: Span, n_triggers: int) -> tuple[list[tuple[int, int, Amount]],
                                                                     list[tuple[int, int, Percent]]]:
     """Amounts and percentages in the trigger's clause (the whole sentence when it has one trigger)."""
-    if trigger.relation not in _FIGURE_RELATIONS:
+    if trigger.relation not in FIGURE_BEARING:
         return [], []
     lo, hi = (sent.start_char, sent.end_char) if n_triggers == 1 else _clause_span(trigger.token)
     base = sent.start_char

@@ -15,6 +15,9 @@ cooperation").
 
 from __future__ import annotations
 
+# Which relations can be halted, lifted, have several parties or take only partners: the registry says.
+from ..relations import COOPERATIVE, HALTABLE, LIFTABLE, MULTILATERAL  # noqa: F401
+
 # Action nouns: lemma -> relation.
 ACTION_NOUNS: dict[str, str] = {
     "trade": "trade_partner", "turnover": "trade_partner", "commerce": "trade_partner",
@@ -136,10 +139,6 @@ LIFT_WORDS = frozenset({"lift", "lifting", "remove", "removal", "ease", "easing"
                         "cancel", "cancellation"})
 # Nouns that exempt from what modifies them ("a sanctions waiver"): lifting one restores it.
 EXEMPTIONS = frozenset({"waiver", "exemption", "exception", "relief", "license", "licence", "carve-out"})
-# Relations whose claims can be halted or ended (a flow or a tie); sanctions and tariffs are lifted.
-HALTABLE = frozenset({"energy_supplier", "aid_donor", "military_cooperation", "trade_partner", "investor",
-                      "agreement"})
-LIFTABLE = frozenset({"sanction", "tariff"})
 # Nouns that say what a party belongs to ("Romania, a NATO member country"): the body named
 # in such an apposition describes the party and is not a party itself.
 MEMBERSHIP_NOUNS = frozenset({"member", "state", "country", "nation", "signatory", "founder", "part"})
@@ -191,9 +190,6 @@ ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "fault", "hold", "indict"
                           "sentence", "prosecute", "jail", "imprison"})
 # Verbs that tie their object to an act ("an inquiry links X to the attacks"): X is its doer.
 LINK_VERBS = frozenset({"link", "tie", "connect"})
-# Relations between partners: a party is one only if it takes part, not if it is acted upon.
-COOPERATIVE = frozenset({"aid_donor", "military_cooperation", "ally", "strategic_partner", "agreement", "meeting",
-                         "trade_partner", "investor", "energy_supplier"})
 # Verbs whose agent brings two others together ("talks mediated by X"): a go-between, not a party.
 GO_BETWEEN_VERBS = frozenset({"mediate", "broker", "facilitate", "arbitrate", "moderate", "sponsor"})
 # The same go-betweens as people ("mediators in Qatar and Egypt").
@@ -290,9 +286,6 @@ RANK_AHEAD_WORDS = frozenset({"following", "after", "behind"})
 # Verbs that make an investment or aid with an amount a fact although it lies ahead:
 # "promises to invest US$350 billion" (a pledge by a named investor, with an amount).
 PLEDGE_VERBS = frozenset({"promise", "pledge", "commit", "announce", "agree", "allocate", "earmark"})
-# Relations whose parties all take part alike: three or more named parties give one
-# claim per pair ("leaders from five countries met", "X, Y and Z signed").
-MULTILATERAL = frozenset({"meeting", "agreement", "military_cooperation"})
 
 # Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
 MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms", "naval",

@@ -327,6 +327,60 @@ PLANNED_WORDS = frozenset({"planned", "proposed", "threatened", "scheduled", "up
                            "intended", "forthcoming"})
 
 
+# -- words the role and pair rules read ------------------------------------------------
+
+# Prepositions that introduce the other party of an action ("sanctions on", "aid to", "trade with").
+OBJECT_PREPS = frozenset({"in", "into", "to", "for", "on", "against", "with", "between", "from", "of", "toward",
+                          "towards", "among", "upon", "onto", "inside"})
+# Prepositions of a co-party ("talks with X"), and of those the ones that list all the
+# parties ("talks between X and Y").
+CO_PARTY_PREPS = frozenset({"with", "between", "among"})
+LIST_PREPS = frozenset({"between", "among"})
+# Prepositions of where an act is held ("talks in Moscow", "signed at the summit").
+VENUE_PREPS = frozenset({"in", "at", "near", "on", "during"})
+# Prepositions of topic: a war "about" which parties talk is not one they wage, nor are
+# sanctions "regarding" which a country appeals its own.
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+# Prepositions of circumstance: a trigger inside one is not done by the clause's subject.
+CIRCUMSTANCE_PREPS = frozenset({"amid", "amidst", "despite", "after", "before", "following", "since", "during",
+                                "because", "over", "against", "due"})
+# Prepositions of what an attack hits ("strikes on X", "attacks against X").
+ON_AGAINST = frozenset({"on", "against"})
+# Help given to a side ("with support from X", "with the backing of X"): X backs it, is no side.
+SUPPORT_NOUNS = frozenset({"support", "backing", "help", "assistance", "aid", "participation"})
+# Bodies that act for a state: the path from an agent up to its clause may pass through them
+# ("the Russian government", "officials from China").
+AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities", "administration", "leadership",
+                           "delegation", "side", "state", "regime", "cabinet", "parliament", "military", "army",
+                           "navy", "force", "forces", "embassy"})
+# Verbs whose order is carried out: "orders the ministry to raise tariffs" is no mere purpose.
+ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "authorize", "authorise"})
+# Places named by a country's adjective ("a Syrian town", "the Chad-Sudan border"): a place, not a party.
+PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
+                         "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
+# Meetings that come one per counterpart when several are named: "meetings with A and B",
+# "calls with A and B" (talks and summits with several may be one round with all of them).
+SEPARATE_MEETINGS = frozenset({"meeting", "call", "visit", "phone"})
+# Hyphens and dashes that join a pair's names ("Iran–U.S. talks").
+DASHES = ("-", "–", "—")
+# Places at sea by a country's shore: a ship there is not the country.
+SHORES = frozenset({"coast", "coastline", "shore", "waters"})
+# Visits, whose "of"/"by" phrase names the visitor ("the visit of the President of X").
+VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# What is found out or looked into: evidence of an act is not the act of who holds it.
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "sign", "trace", "footage", "investigation", "inquiry", "probe"})
+# Heads of a named instrument ("the United Nations Convention on the Law of the Sea"): a body in
+# such a name is part of the title, not a party.
+INSTRUMENT_NAMES = frozenset({"convention", "treaty", "charter", "law", "act", "protocol", "statute", "covenant"})
+# Words after a hyphenated name that say whom something belongs to ("Iran-backed", "US-based").
+AFFILIATIONS = frozenset({"backed", "based", "aligned", "allied", "sponsored", "funded", "supported", "linked",
+                          "affiliated", "owned", "controlled", "made", "trained", "armed", "leaning", "friendly"})
+# "you" in a quotation or transcript turn: the addressee.
+SECOND_PERSON = frozenset({"you", "your", "yours"})
+# Nouns that carry a rank ("the second position regarding investments").
+RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
+
+
 def modifier_relation(head_lemma: str, modifier_lemma: str) -> str | None:
     """The relation a modifier gives a head noun ("strategic" + "partner")."""
     relation = MODIFIERS.get(modifier_lemma)

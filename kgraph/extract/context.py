@@ -1,0 +1,153 @@
+"""What the claim rules know about one article beyond a sentence: its parties and speakers.
+
+`ArticleContext` holds an article's mentions and where they are, who speaks each
+sentence, the article's main pair, and how a mention, "we" or "you" stands for a party.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer
+from ..model import Entity, Mention
+from . import lexicon as lx
+from .mentions import mention_tokens
+from .speakers import SpeakerMap
+
+
+class ArticleContext:
+    """Everything the rules need to know about one article beyond a sentence."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], date: dt.date | None, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.date = date
+        self.gaz = gazetteer
+        self.mentions = mentions
+        self.index = mention_tokens(doc, mentions)
+        self.speakers = SpeakerMap(doc, self.index)
+        self.pair = self._main_pair()
+        # The last explicit claim of each relation (sentence number, subject, object), for
+        # sentences that leave the subject to the one before ("The new funding includes ...").
+        self.recent: dict[str, tuple[int, Entity, Entity | None]] = {}
+        self.sent_no = 0
+        self.trigger_tokens: set[int] = set()  # the current sentence's trigger words
+        self.byline: Entity | None = None  # who speaks the whole article, if one person does
+
+    def _main_pair(self) -> tuple[Entity, Entity] | None:
+        """The two countries an article is about: the two most mentioned as actors."""
+        counts: Counter[str] = Counter()
+        entities: dict[str, Entity] = {}
+        for mention in self.mentions:
+            party = self.as_party(mention.entity)
+            if party is None or mention.function == "people":
+                continue
+            counts[party.id] += 1
+            entities[party.id] = party
+        ranked = [code for code, n in counts.most_common() if n >= 1]
+        if len(ranked) < 2:
+            return None
+        if len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]:
+            return None  # no clear second party
+        return entities[ranked[0]], entities[ranked[1]]
+
+    def as_party(self, entity: Entity) -> Entity | None:
+        """The state or organization a mention acts for (a leader acts for their country).
+        Territories without a government of their own ("Antarctica") act for no one."""
+        if entity.type == "Country" and entity.id in lx.UNGOVERNED:
+            return None
+        if entity.type == "Organization":
+            record = self.gaz.organizations.get(entity.id)
+            if record is not None and record.kind == "national_agency" and len(record.members) == 1:
+                return self.gaz.country_entity(record.members[0])  # USAID acts for the United States
+        if entity.type in ("Country", "Organization"):
+            return entity
+        if entity.country:
+            return self.gaz.country_entity(entity.country)
+        return None
+
+    def party_at(self, token: Token) -> tuple[Entity, Mention | None] | None:
+        mention = self.index.get(token.i)
+        if mention is not None:
+            if mention.function in ("people",):
+                return None
+            party = self.as_party(mention.entity)
+            return (party, mention) if party is not None else None
+        speaker = self.speakers.first_person_country(token)
+        if speaker is not None:
+            party = self.as_party(speaker)
+            return (party, None) if party is not None else None
+        if token.lower_ in lx.SECOND_PERSON:
+            addressee = self.addressee(token)
+            return (addressee, None) if addressee is not None else None
+        return None
+
+    def addressee(self, token: Token) -> Entity | None:
+        """"you" in a quotation or transcript turn: the other country of the article's pair."""
+        speaker, how = self.speakers.speaker_of(token.sent, token)
+        if speaker is None or how not in ("quotation", "transcript") or self.pair is None:
+            return None
+        own = self.as_party(speaker.entity)
+        if own is None or own.id not in (self.pair[0].id, self.pair[1].id):
+            return None
+        return self.pair[1] if own.id == self.pair[0].id else self.pair[0]
+
+    def parties_in(self, sent: Span) -> list[tuple[Entity, Token]]:
+        """Each party in a sentence once per mention, with the mention's head token."""
+        out = []
+        seen: set[int] = set()
+        for token in sent:
+            found = self.party_at(token)
+            if found is None:
+                continue
+            entity, mention = found
+            if mention is not None:
+                head = self.mention_head(mention) or token
+                key = head.i
+            else:
+                head, key = token, token.i
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append((entity, head))
+        return out
+
+    def mention_head(self, mention: Mention) -> Token | None:
+        """The syntactic head of a mention's span."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def bilateral_voice(self, sent: Span) -> bool:
+        """A speaker of the article's pair saying "we"/"our" in a quotation or transcript turn:
+        in a bilateral meeting "our cooperation" is the two countries'."""
+        for token in sent:
+            if token.lower_ in ("we", "our", "us"):
+                speaker = self.speakers.first_person_country(token)
+                party = self.as_party(speaker) if speaker is not None else None
+                if party is not None and self.pair is not None and party.id in (self.pair[0].id, self.pair[1].id):
+                    return True
+        return False
+
+    def pair_mentioned(self, sent: Span) -> bool:
+        """Whether the sentence refers to the article's pair ("the two countries", "bilateral")."""
+        lowers = [t.lower_ for t in sent]
+        if any(w in lx.BILATERAL_WORDS for w in lowers):
+            return True
+        for phrase in lx.PAIR_PHRASES:
+            n = len(phrase)
+            if any(tuple(lowers[i:i + n]) == phrase for i in range(len(lowers) - n + 1)):
+                return True
+        return False
+
+
+def unique_parties(items: Iterable[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+    seen: set[str] = set()
+    out = []
+    for entity, token in items:
+        if entity.id not in seen:
+            seen.add(entity.id)
+            out.append((entity, token))
+    return out

@@ -1,0 +1,440 @@
+"""Roles: the part each party of a sentence plays for a trigger (agent, other party, co-party, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import SYMMETRIC, Entity
+from ..relations import HOSTILE
+from . import lexicon as lx
+from .context import ArticleContext
+from .nonparties import modifies_other_trigger, names_a_city, names_affiliation, no_party
+from .syntax import (
+    MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, acted_on, clause_free, conjunct_of, edge_into, has_subject,
+    heads_phrase, lemma_of, predicate_of, prep_between, prep_depth,
+)
+from .triggers import Trigger
+
+
+@dataclass
+class Parties:
+    mods: list[tuple[Entity, Token]] = field(default_factory=list)
+    agents: list[tuple[Entity, Token]] = field(default_factory=list)
+    others: list[tuple[Entity, Token]] = field(default_factory=list)
+    co_parties: list[tuple[Entity, Token]] = field(default_factory=list)
+    sources: list[tuple[Entity, Token]] = field(default_factory=list)
+    subjects: list[tuple[Entity, Token]] = field(default_factory=list)
+    ahead: list[tuple[Entity, Token]] = field(default_factory=list)
+    # subjects that cite a measure whose owner it names ("X cites U.S. tariffs"): no side of it
+    citers: list[tuple[Entity, Token]] = field(default_factory=list)
+    implied: bool = False
+
+
+def _struck_place(place: Token, trigger: Token) -> bool:
+    """Whether a place is what an attack hits: "struck a Syrian town", "strikes on a Lebanese village"."""
+    return place in acted_on(trigger, lx.ON_AGAINST)
+
+
+def _framework(trigger: Token) -> bool:
+    """Whether a trigger is the framework its clause acts under ("under the agreement", "as part
+    of the deal"): the clause's objects are what is done under it, not its parties."""
+    head = trigger.head
+    if trigger.dep_ != "pobj":
+        return False
+    if head.lower_ in ("under", "pursuant"):
+        return True
+    return head.lower_ == "of" and head.head.lower_ == "part" and head.head.head.lower_ == "as"
+
+
+def _drill(trigger: Trigger) -> bool:
+    """A military exercise: where it is held is its venue, no partner ("drills in Greenland")."""
+    return trigger.relation == "military_cooperation" and lemma_of(trigger.token) in lx.DRILL_NOUNS
+
+
+def _has_venue(trigger: Trigger) -> bool:
+    """An act held somewhere, a meeting, an agreement's signing or a drill: a place named with
+    it is where it was held, no party."""
+    return trigger.relation in ("meeting", "agreement") or _drill(trigger)
+
+
+def _accused_of(trigger: Token, verb: Token) -> bool:
+    """Whether a trigger is what a verb of accusing charges its object with: "accused Y of
+    attacks", "blamed Y for the strike", "holds Y responsible for the attacks", "arrested Y
+    on suspicion of attacking", "links Y to the attacks"."""
+    if lemma_of(verb) in lx.LINK_VERBS:
+        preps = ("to",)
+    elif lemma_of(verb) in lx.ACCUSE_VERBS:
+        preps = ("of", "for")
+    else:
+        return False
+    node = trigger
+    while node.head != node and node.head != verb:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in preps:
+            if lemma_of(node.head) in ("responsible", "accountable", "suspicion"):
+                return True
+            # "accused Y of", "jailed a man for" ("hold" only with "responsible": "held talks for")
+            if lemma_of(verb) != "hold" and (node.head == verb or (node.head.dep_ == "dobj" and node.head.head == verb)):
+                return True
+    return False
+
+
+def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None:
+    """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
+    t = trigger.token
+    if party == t:
+        return "agent" if trigger.kind in ("relational",) else None
+    if trigger.kind == "action" and _listed_before(party, t, ctx):
+        return None  # "A, B and C report attacks" parsed as the list "A, B and [C report attacks]"
+    edge = edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
+    if edge is not None and clause_free(party, edge):
+        if edge.dep_ == "appos" and edge.i in ctx.trigger_tokens and edge != party:
+            return None  # "strikes on X, strikes on Y": an appositive event has parties of its own
+        if edge.dep_ in MODIFIER_DEPS:
+            # "Tajikistan's partner": the other party; "Russia's investments": the agent.
+            return "mod"
+        if edge.dep_ == "prep":
+            prep = edge.lower_
+            if prep in lx.RANK_AHEAD_WORDS:
+                return "ahead"
+            if trigger.relation == "meeting" and lemma_of(t) in lx.VISIT_NOUNS and prep in ("of", "by"):
+                return "agent" if prep_depth(party, edge) <= 1 else None  # "the visit of the President of X"
+            if trigger.relation == "meeting" and (prep in lx.VENUE_PREPS or prep == "of"):
+                return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
+            if _has_venue(trigger) and prep in lx.VENUE_PREPS:
+                return None  # "an accord signed in Washington", "drills in Greenland": the venue
+            if prep in ("by",):
+                return "agent"
+            if prep in lx.CO_PARTY_PREPS:
+                return None if _venue_inside(party, edge, trigger) else "co"
+            if prep == "from":
+                return "source" if prep_depth(party, edge) <= 1 else None
+            if prep in lx.OBJECT_PREPS:
+                # "tariffs on imports from China" is near enough; a party four phrases down is not
+                if _behind_buyers(party, edge) or modifies_other_trigger(party, t, ctx):
+                    return None  # "tariffs on buyers of Russian oil", "attacks on U.S. allies"
+                return "other" if prep_depth(party, edge) <= 1 else None
+        if edge.dep_ == "agent":
+            return "agent"
+        if edge.dep_ in ("acl", "relcl") and edge.tag_ == "VBN":
+            # "sanctions imposed by Norway on Iran": the participle's agent and objects
+            inner = edge_into(party, edge)
+            if inner is not None and inner.dep_ == "agent":
+                return "agent"
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in lx.VENUE_PREPS and _has_venue(trigger):
+                return None  # "talks held in Doha between X and Y": the venue
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in lx.CO_PARTY_PREPS:
+                return "co"  # "talks held between X and Y"
+            if inner is not None and inner.dep_ == "prep" and inner.lower_ in lx.OBJECT_PREPS - {"from"}:
+                return "other"
+        return None
+    p = predicate_of(t)
+    phrase = enclosing_phrase(t, trigger.relation)
+    if phrase is not None and trigger.relation in SYMMETRIC and party not in phrase.subtree:
+        # "X signed a deal with Y amid tensions between Z and W": Y has no part in them. (The
+        # target of a strike or a blockade in such a phrase is often the sentence's place:
+        # "explosions in X amid new U.S. strikes".)
+        return None
+    verb = p
+    controller: Token | None = None
+    # A trigger buried in the clause ("sanctions ... due to their conduct during the war") or in
+    # a phrase of circumstance is not something the clause's subject does: only a trigger near
+    # its verb takes its subject.
+    remote = phrase is not None or _deep(t, p) or _as_evidence(t, p)
+    while True:
+        edge = edge_into(party, verb) if party != verb else None
+        if edge is not None and clause_free(party, edge):
+            dep = edge.dep_
+            if phrase is not None and lemma_of(phrase.head) in lx.RESPONSE_NOUNS and party not in phrase.subtree \
+                    and dep not in SUBJECT_DEPS:
+                return None  # "X struck Y in response to attacks on Z": Y is not what the attacks were on
+            if controller is not None:
+                # Object control: in "accused X of exporting", "urged X to end", X does the act.
+                if edge == controller:
+                    return "agent"
+                if dep in SUBJECT_DEPS:
+                    return None
+            if dep in SUBJECT_DEPS:
+                if verb != t and _accused_of(t, verb):
+                    return None  # "X accused Y of attacks": the accuser did not attack
+                if p != t and lemma_of(p) in lx.STANCE_VERBS:
+                    return None  # "X condemned the strikes on Y": X judges the act, it did not do it
+                if p != t and lemma_of(p) in lx.VIOLATION_VERBS and trigger.relation in lx.LIFTABLE:
+                    return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
+                if remote or not heads_phrase(party, edge):
+                    return None  # "assistance in Chad is supporting ...": Chad is not the giver
+                if modifies_other_trigger(party, t, ctx):
+                    return None  # "X's occupation would violate the Y-Z deal": X did the occupying
+                if lemma_of(verb) in lx.TARGET_VERBS and trigger.kind == "action":
+                    return "other"  # "Cuba faces U.S. sanctions": the subject is the target
+                if trigger.relation in lx.LIFTABLE and p != t and _named_imposer(t, party, ctx):
+                    return "citer"  # "Honda cites U.S. tariffs on Canada": the tariffs say whose they are
+                return "subject"
+            if verb != p:
+                return None  # a higher clause shares its subject with the trigger's clause, nothing else
+            if dep in PASSIVE_SUBJECT_DEPS:
+                # "China is expected to invest": the raised subject of a complement's verb acts
+                return "agent" if verb != p else "other"
+            if dep == "agent":
+                return "agent"
+            if dep in ("dobj", "dative", "attr", "oprd"):
+                if verb == p and edge_into(t, verb) == edge:
+                    return None
+                if _framework(t):
+                    return None  # "under the agreement, X will send troops to Y": Y is no party to it
+                if verb == p and dep == "dobj" and _accused_of(t, p):
+                    return "agent"  # "X accused Y of attacks on Z": Y attacked
+                if lemma_of(t) not in lx.STANCE_VERBS and modifies_other_trigger(party, t, ctx):
+                    return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
+                if trigger.relation == "meeting" and edge != party and lemma_of(edge) not in lx.PERSON_NOUNS \
+                        and not (edge.i in ctx.index and conjunct_of(party, edge)):
+                    return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
+                if prep_depth(party, edge) > 1:
+                    return None
+                if _has_venue(trigger) and prep_between(party, edge, lx.VENUE_PREPS):
+                    return None  # "signed an agreement in Washington, United States": the venue
+                if lemma_of(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
+                    return None  # "condemned the strikes on Y": the strikers are the target, not Y
+                return "other"
+            if dep == "prep":
+                prep = edge.lower_
+                if prep in lx.RANK_AHEAD_WORDS:
+                    return "ahead"
+                if _has_venue(trigger) and prep in lx.VENUE_PREPS:
+                    return None  # "a summit in Helsinki", "signed in Washington": the venue
+                if trigger.relation == "meeting" and verb == p and p != t and not _meets_through(party, edge, ctx):
+                    return None  # "agreed to a ceasefire in X during a call": X is not on the call
+                if trigger.relation == "meeting" and prep == "to" and p != t and _counterpart_named(t, ctx):
+                    return None  # "flies to X for talks with Y": X is where they meet; Y is met
+                if prep in lx.CO_PARTY_PREPS:
+                    if prep == "with" and any(c.dep_ == "pobj" and lemma_of(c) in lx.SUPPORT_NOUNS and c != party
+                                              for c in edge.children):
+                        return None  # "attacked X with support from Y": Y backs the attack
+                    return None if _venue_inside(party, edge, trigger) else "co"
+                if prep == "by" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+                    return "agent"
+                if prep == "from":
+                    if trigger.relation == "meeting" and any(
+                            c.dep_ == "dobj" and c.i not in ctx.index and lemma_of(c) not in lx.PERSON_NOUNS
+                            for c in verb.children):
+                        return None  # "received aid from X" is no meeting with X
+                    return "source" if prep_depth(party, edge) <= 1 else None
+                if prep in lx.OBJECT_PREPS:
+                    return "other" if prep_depth(party, edge) <= 1 else None
+            if dep in ("advcl",) and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
+                return "ahead"
+            if dep in ("npadvmod",):
+                return None
+            return None
+        if verb.dep_ == "relcl" and party == verb.head and verb == p:
+            # "Japan, which condemned China": the relative pronoun stands for its antecedent
+            pronoun = next((c for c in verb.children if c.tag_ in ("WDT", "WP")
+                            and c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+            if pronoun is not None:
+                return "subject" if pronoun.dep_ in SUBJECT_DEPS else "other"
+        # A verb sharing its subject with the verb it is coordinated with or complements.
+        if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not has_subject(verb) \
+                and verb.head != verb:
+            came_by = verb.dep_
+            if verb.dep_ == "prep" and verb.lower_ in lx.CIRCUMSTANCE_PREPS:
+                return None  # "met ... amid tensions with X": the meeting's parties are not the tension's
+            # "sanctions X for providing weapons to Y": X provided them, not the subject
+            for_cause = came_by == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB"
+            verb = verb.head
+            # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
+                    "dobj", "pobj", "prep", "attr", "appos", "conj", "acomp"):
+                if verb.dep_ == "prep" and verb.lower_ in lx.CIRCUMSTANCE_PREPS:
+                    return None
+                verb = verb.head
+            if came_by in ("xcomp", "pcomp", "prep"):
+                controller = _party_object(verb, ctx)
+                if controller is None and (lemma_of(verb) in lx.CONTROL_VERBS or for_cause) and any(
+                        c.dep_ == "dobj" for c in verb.children):
+                    return None  # "bans its citizens from travelling": the citizens would travel
+            continue
+        return None
+
+
+def _behind_buyers(party: Token, prep: Token) -> bool:
+    """Whether a party sits under "of" below people or firms a preposition names ("on buyers of
+    Russian oil", "against officials of the company"): those are the target, not the party."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0] == party or lemma_of(objects[0]) not in lx.HOLDER_NOUNS:
+        return False
+    return prep_between(party, objects[0])
+
+
+def _listed_before(party: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """Whether an act noun is parsed as a further item of a list of things that are no acts
+    ("the governments of A, B and [C report attacks]"), the party in an earlier item: a
+    misparse, whose other items are not the act's sides. (An act listed with another act,
+    "sanctions on X and attacks on Y", keeps its reading.)"""
+    node = trigger
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    # (a modifier of the first item is shared: "a Russian missile and drone attack")
+    shared = party.head == node and party.dep_ in MODIFIER_DEPS
+    return node != trigger and node.i not in ctx.trigger_tokens and party in node.subtree \
+        and party not in trigger.subtree and not shared
+
+
+def _counterpart_named(trigger: Token, ctx: ArticleContext) -> bool:
+    """Whether talks name their counterpart themselves ("talks with X", "talks between X and Y")."""
+    return any(c.dep_ == "prep" and c.lower_ in lx.CO_PARTY_PREPS and any(t.i in ctx.index for t in c.subtree)
+               for c in trigger.children)
+
+
+def _venue_inside(party: Token, edge: Token, trigger: Trigger) -> bool:
+    """Whether a party named below "with" or "between" is the country of the city where a
+    counterpart met or signed ("talks with the X government in Lima, Peru"): the venue, not a
+    side ("the government in Lima" may be one)."""
+    if not _has_venue(trigger):
+        return False
+    # a place written with its country ("Lima, Peru"): the city and the country are both the venue
+    city = party.head if party.dep_ in ("appos", "npadvmod") else party
+    with_country = city != party or any(c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN" for c in city.children)
+    return with_country and city.dep_ == "pobj" and city.head.lower_ in lx.VENUE_PREPS and prep_between(
+        party, edge, lx.VENUE_PREPS)
+
+
+def _named_imposer(trigger: Token, subject: Token, ctx: ArticleContext) -> bool:
+    """Whether a sanction or tariff noun names whose it is ("U.S. tariffs", "Japan's
+    sanctions"), and that is not the clause's subject: the subject cites or suffers them."""
+    own = ctx.party_at(subject)
+    for child in trigger.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            named = ctx.party_at(child)
+            if named is not None and (own is None or named[0].id != own[0].id):
+                return True
+    return False
+
+
+def _meets_through(party: Token, prep: Token, ctx: ArticleContext) -> bool:
+    """Whether a party under a verb's preposition is someone met: the preposition's object itself,
+    or a person or body of that party ("with the president of X", "to the government of X")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = objects[0]
+    return head == party or edge_into(party, head) is not None and (
+        head.i in ctx.index or lemma_of(head) in lx.PERSON_NOUNS or lemma_of(head) in lx.AGENT_HOLDERS)
+
+
+def _judged_act(party: Token, edge: Token) -> bool:
+    """Whether a party hangs by a preposition from an act a dispute verb judges ("the strikes on Y",
+    "the invasion of Y"), rather than being the one judged ("the ambassador of Y", "Y's decision")."""
+    if lemma_of(edge) in lx.PERSON_NOUNS or lemma_of(edge) in lx.AGENT_HOLDERS:
+        return False
+    return prep_between(party, edge)
+
+
+def enclosing_phrase(trigger: Token, relation: str) -> Token | None:
+    """The preposition of circumstance or topic a trigger lies in, below its verb: "amid the
+    offensive in X", "after talks between X and Y", "talks about the war", "regarding the
+    sanctions". What is done there is not done by the clause's parties."""
+    predicate = predicate_of(trigger)
+    if relation in HOSTILE and predicate.dep_ == "prep" and predicate.lower_ in lx.TOPIC_PREPS:
+        return predicate  # "regarding" and "concerning" are tagged as verbs: the trigger's "predicate"
+    node = trigger
+    while node != predicate and node.head != node:
+        if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
+            if node.lower_ in lx.CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
+                return node  # but "agreed ... during a phone call": those who agreed were on the call
+            if node.lower_ in ("to", "for") and lemma_of(node.head) in lx.RESPONSE_NOUNS:
+                return node  # "X struck Y in response to attacks on X"
+            if relation in HOSTILE and node.lower_ in lx.TOPIC_PREPS or relation == "conflict" and (
+                    node.lower_ == "on" and node.head.pos_ == "NOUN"):
+                return node  # "began talks about the war in X", "appealed regarding the sanctions"
+        node = node.head
+    if predicate != trigger and predicate.lower_ in lx.CIRCUMSTANCE_PREPS and predicate.tag_ == "VBG":
+        return predicate  # "following" tagged as a verb: "closes the border following the attack on X"
+    return None
+
+
+def _as_evidence(trigger: Token, predicate: Token) -> bool:
+    """Whether a trigger is what evidence or an inquiry is about, below its verb ("confirm
+    evidence of sabotage behind the attack", "open an investigation into the strikes"): who
+    finds or looks for it did not do it."""
+    node = trigger.head
+    while node != predicate and node.head != node:
+        if node.pos_ == "NOUN" and lemma_of(node) in lx.EVIDENCE_NOUNS:
+            return True
+        node = node.head
+    return False
+
+
+def _deep(trigger: Token, predicate: Token) -> bool:
+    """Whether a trigger lies two or more phrases below its verb."""
+    depth, node = 0, trigger
+    while node != predicate and node.head != node:
+        if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
+            depth += 1
+        node = node.head
+    return depth > 1
+
+
+def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:
+    """The verb's direct object when it names a party or a person (a controller of a complement)."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i in ctx.index:
+            return child
+    return None
+
+
+def _following_party(party: Token, ctx: ArticleContext) -> bool:
+    """"following China", "after China": the party ranks ahead."""
+    node = party
+    for _ in range(3):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.lower_ in lx.RANK_AHEAD_WORDS:
+            return True
+    return False
+
+
+def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
+    parties = Parties()
+    for entity, head in ctx.parties_in(sent):
+        role = _classify(head, trigger, ctx)
+        if role != "ahead" and _following_party(head, ctx):
+            role = "ahead"
+        if head.dep_ in ("compound", "amod", "nmod") and lemma_of(head.head) in lx.PLACE_NOUNS:
+            if not (trigger.relation == "conflict" and _struck_place(head.head, trigger.token)):
+                continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
+            role = "other"  # "struck a Lebanese town": the town's country is the target
+        if head.dep_ == "compound" and head.head.is_title and lemma_of(head.head) in lx.INSTRUMENT_NAMES:
+            continue  # "the United Nations Convention on the Law of the Sea": a title
+        if role in ("other", "co") and names_affiliation(head):
+            continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
+        if no_party(head, trigger, ctx):
+            continue
+        if role == "mod":
+            if trigger.relation == "conflict" and lemma_of(trigger.token) == "war" and head.dep_ != "poss":
+                continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks
+            if trigger.relation == "meeting" and entity.type == "Organization":
+                continue  # "the CICA summit": the venue, not a party
+            mention = ctx.index.get(head.i)
+            if mention is not None and head.dep_ == "compound" and names_a_city(mention, ctx):
+                continue  # "the Ottawa Treaty", "the Minsk agreements", "the Washington talks": a city
+            parties.mods.append((entity, head))
+            role = "other" if trigger.kind == "relational" else "agent"
+        if role == "subject":
+            parties.subjects.append((entity, head))
+            role = "agent"
+        if role == "agent":
+            parties.agents.append((entity, head))
+        elif role == "other":
+            parties.others.append((entity, head))
+        elif role == "source":
+            parties.sources.append((entity, head))
+        elif role == "co":
+            parties.co_parties.append((entity, head))
+        elif role == "ahead":
+            parties.ahead.append((entity, head))
+        elif role == "citer":
+            parties.citers.append((entity, head))
+    return parties

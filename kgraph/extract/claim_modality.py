@@ -8,9 +8,11 @@ import re
 
 from spacy.tokens import Token
 
+from ..relations import HALTABLE, LIFTABLE, Relation
 from . import lexicon as lx
 from .modality import copular_modality, modality_of
 from .syntax import SUBJECT_DEPS, has_subject, lemma_of, predicate_of
+from .trigger_table import TABLE
 from .triggers import Trigger
 
 
@@ -26,7 +28,7 @@ def presupposed_by(token: Token) -> Token | None:
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     if token.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma_of(head) in lx.PRESUPPOSING_VERBS:
-        if lemma_of(head) == "implement" and lx.ACTION_NOUNS.get(lemma_of(token)) != "agreement":
+        if lemma_of(head) == "implement" and TABLE.action_noun_relation(lemma_of(token)) != Relation.AGREEMENT:
             return None  # "implement tariffs" imposes them; "implement the deal" carries it out
         return head
     if token.dep_ == "dobj" and head.dep_ == "xcomp" and head.tag_ == "VBG" and lemma_of(head.head) in lx.KEEP_ON_VERBS:
@@ -83,15 +85,15 @@ def claim_status(trigger: Trigger) -> str | None:
     if trigger.kind == "delisting":
         return "lifted"
     relation = trigger.relation
-    if relation not in lx.HALTABLE and relation not in lx.LIFTABLE:
+    if relation not in HALTABLE and relation not in LIFTABLE:
         return None
     for word in _governors(trigger):
         lemma = lemma_of(word)
-        if relation in lx.LIFTABLE and lemma in lx.LIFT_WORDS and word is not trigger.token:
+        if relation in LIFTABLE and lemma in lx.LIFT_WORDS and word is not trigger.token:
             return "lifted"
-        if relation in lx.HALTABLE and lemma in lx.HALT_WORDS:
+        if relation in HALTABLE and lemma in lx.HALT_WORDS:
             return "halted"
-        if relation in lx.HALTABLE and lemma in lx.END_WORDS:
+        if relation in HALTABLE and lemma in lx.END_WORDS:
             return "ended"
     return None
 

@@ -25,19 +25,15 @@ from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, directed_pairs, funding_pairs, listing_pairs, symmetric_pairs
 from .roles import find_parties
 from .syntax import lemma_of
-from .triggers import Trigger, attacked, find_triggers, said_of_another_act
+from .trigger_table import TABLE, find_triggers
+from .triggers import Trigger
 
 
 def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
                        n_triggers: int) -> list[Claim]:
     """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
-    if trigger.relation == "aid_donor" and attacked(trigger.token):
-        return []  # "strikes targeted relief facilities", "an attack on an aid convoy": no aid given
-    if trigger.relation == "conflict" and any(c.dep_ == "amod" and c.lower_ in ("civil", "internal", "domestic")
-                                              for c in trigger.token.children):
-        return []  # "Sudan's civil war": fought within one state, by no state on another
-    if trigger.relation == "conflict" and said_of_another_act(trigger.token):
-        return []  # "the tariff is a direct attack on Canada": a tariff, called an attack
+    if TABLE.states_no_claim(trigger):
+        return []  # "an attack on an aid convoy", "Sudan's civil war": a claim veto of the table
     parties = find_parties(trigger, sent, ctx)
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (

@@ -1,88 +1,12 @@
-"""Trigger words for each relation, kept as data.
+"""The word sets the extraction rules read, kept as data (lemmas and words in lower case).
 
-A trigger is a lemma (lower case). Nouns come in two kinds, which decide what a
-possessor or modifier means:
-
-- "action" nouns name something a party does: the possessor is the agent
-  ("Russia's investments in X", "US sanctions on Y", "Japan's aid to Z").
-- "relational" nouns name a role one party plays for another: the possessor is the
-  other party ("Tajikistan's main partner", "India's largest supplier").
-
-Head nouns such as "partner", "partnership", "cooperation" and "ties" take their
-relation from their modifiers ("strategic partner", "trading partner", "military
-cooperation").
+The trigger words themselves are rows of the trigger table (trigger_table.py); the sets
+here are what the rows, the vetoes and the role and pair rules refer to: goods, verbs
+of supply, of stance or of accusation, modifiers a trigger needs, prepositions, ...
 """
 
 from __future__ import annotations
 
-# Which relations can be halted, lifted, have several parties or take only partners: the registry says.
-from ..relations import COOPERATIVE, HALTABLE, LIFTABLE, MULTILATERAL  # noqa: F401
-
-# Action nouns: lemma -> relation.
-ACTION_NOUNS: dict[str, str] = {
-    "trade": "trade_partner", "turnover": "trade_partner", "commerce": "trade_partner",
-    "export": "trade_partner", "import": "trade_partner",
-    "investment": "investor",
-    "alliance": "ally",
-    "aid": "aid_donor", "assistance": "aid_donor", "grant": "aid_donor", "donation": "aid_donor",
-    "relief": "aid_donor", "funding": "aid_donor", "loan": "aid_donor", "statement": "agreement",
-    "agreement": "agreement", "treaty": "agreement", "memorandum": "agreement", "mou": "agreement",
-    "accord": "agreement", "pact": "agreement", "deal": "agreement", "roadmap": "agreement",
-    "declaration": "agreement", "charter": "agreement", "convention": "agreement", "signing": "agreement",
-    "signature": "agreement",
-    "exercise": "military_cooperation", "drill": "military_cooperation",
-    "meeting": "meeting", "talk": "meeting", "talks": "meeting", "summit": "meeting", "visit": "meeting",
-    "call": "meeting", "conversation": "meeting", "trip": "meeting", "negotiation": "meeting",
-    "consultation": "meeting", "phone": "meeting",
-    "sanction": "sanction", "sanctions": "sanction", "embargo": "sanction", "blacklist": "sanction",
-    "blockade": "sanction", "ban": "sanction", "restriction": "sanction",
-    "tariff": "tariff", "duty": "tariff", "levy": "tariff",
-    "condemnation": "dispute", "criticism": "dispute", "tension": "dispute", "protest": "dispute",
-    "dispute": "dispute", "row": "dispute", "spat": "dispute",
-    "attack": "conflict", "strike": "conflict", "airstrike": "conflict", "invasion": "conflict",
-    "occupation": "conflict", "clash": "conflict", "offensive": "conflict", "bombardment": "conflict",
-    "shelling": "conflict", "incursion": "conflict", "war": "conflict", "hack": "conflict",
-    "cyberattack": "conflict", "fire": "conflict", "pressure": "sanction",
-}
-# Relational nouns: lemma -> relation (the possessor is the other party).
-RELATIONAL_NOUNS: dict[str, str] = {
-    "ally": "ally",
-    "investor": "investor",
-    "donor": "aid_donor",
-    "supplier": "energy_supplier",
-    "exporter": "energy_supplier",
-}
-# Head nouns whose relation comes from their modifiers; relational (possessor = other party).
-MODIFIED_NOUNS = frozenset({"partner", "partnership", "relationship", "relation", "cooperation", "tie", "ties",
-                            "market", "destination", "collaboration"})
-# Modifier lemma -> relation, for MODIFIED_NOUNS and "supplier".
-MODIFIERS: dict[str, str] = {
-    "strategic": "strategic_partner", "special": "strategic_partner", "comprehensive": "strategic_partner",
-    "trade": "trade_partner", "trading": "trade_partner", "commercial": "trade_partner",
-    "economic": "trade_partner", "export": "trade_partner", "import": "trade_partner",
-    "investment": "investor",
-    "military": "military_cooperation", "defense": "military_cooperation", "defence": "military_cooperation",
-    "security": "military_cooperation", "military-technical": "military_cooperation",
-}
-# "special relationship", "comprehensive partnership": only with these heads.
-_STRATEGIC_HEADS = {"special": {"relationship"}, "comprehensive": {"partnership", "partner"}}
-
-# Verbs: lemma -> relation. Direction: subject -> object unless listed in REVERSED_VERBS.
-VERBS: dict[str, str] = {
-    "trade": "trade_partner", "export": "trade_partner", "import": "trade_partner",
-    "invest": "investor",
-    "donate": "aid_donor",
-    "sign": "agreement", "conclude": "agreement", "ink": "agreement", "ratify": "agreement",
-    "meet": "meeting", "visit": "meeting", "travel": "meeting", "fly": "meeting", "host": "meeting", "speak": "meeting", "talk": "meeting",
-    "contact": "meeting", "phone": "meeting", "telephone": "meeting", "receive": "meeting", "welcome": "meeting",
-    "sanction": "sanction", "embargo": "sanction", "blacklist": "sanction", "ban": "sanction",
-    "protest": "dispute", "condemn": "dispute", "criticize": "dispute", "criticise": "dispute", "denounce": "dispute",
-    "summon": "dispute", "expel": "dispute", "warn": "dispute", "threaten": "dispute", "accuse": "dispute", "blame": "dispute", "rebuke": "dispute",
-    "attack": "conflict", "invade": "conflict", "bomb": "conflict", "shell": "conflict", "occupy": "conflict",
-    "strike": "conflict", "hack": "conflict",
-}
-# The subject of these verbs is the host, the object the visitor (visitor -> host order).
-REVERSED_VERBS = frozenset({"host", "receive", "welcome"})
 # Verbs whose subject receives what the trigger names: "Sudan received aid from Egypt".
 RECEIVE_VERBS = frozenset({"receive", "attract", "get", "obtain", "accept", "secure", "win"})
 # Verbs whose subject undergoes what their object names: "Cuba faces sanctions",
@@ -327,6 +251,23 @@ PLANNED_WORDS = frozenset({"planned", "proposed", "threatened", "scheduled", "up
                            "intended", "forthcoming"})
 
 
+# -- modifiers the trigger table requires or excludes ------------------------------------
+
+# "his political allies", "party allies": people, not states.
+PARTY_POLITICS = frozenset({"political", "party"})
+# Only concessional loans are aid.
+CONCESSIONAL_WORDS = frozenset({"concessional", "soft", "preferential", "interest-free", "concessionary",
+                                "zero-interest"})
+# Exercises and drills that are military ("joint naval drills"), not fire drills or exercises of power.
+DRILL_MODIFIERS = frozenset({"joint", "military", "naval", "war"}) | MILITARY_MODIFIERS
+# A call between leaders is a phone or video call.
+CALL_MODIFIERS = frozenset({"phone", "telephone", "video"})
+# Fire as an attack: "artillery fire", "rocket fire", "cross fire" (not "a fire broke out").
+FIRE_MODIFIERS = frozenset({"artillery", "gun", "rocket", "mortar", "tank", "cross", "sniper"})
+# A "trade war" or a "tariff war" is a dispute, not armed conflict.
+ECONOMIC_WAR_MODIFIERS = frozenset({"trade", "tariff", "price", "currency", "chip", "tech", "sanction"})
+
+
 # -- words the role and pair rules read ------------------------------------------------
 
 # Prepositions that introduce the other party of an action ("sanctions on", "aid to", "trade with").
@@ -379,19 +320,3 @@ AFFILIATIONS = frozenset({"backed", "based", "aligned", "allied", "sponsored", "
 SECOND_PERSON = frozenset({"you", "your", "yours"})
 # Nouns that carry a rank ("the second position regarding investments").
 RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
-
-
-def modifier_relation(head_lemma: str, modifier_lemma: str) -> str | None:
-    """The relation a modifier gives a head noun ("strategic" + "partner")."""
-    relation = MODIFIERS.get(modifier_lemma)
-    if relation is None:
-        return None
-    allowed = _STRATEGIC_HEADS.get(modifier_lemma)
-    if allowed is not None and head_lemma not in allowed:
-        return None
-    if relation == "military_cooperation" and head_lemma not in ("cooperation", "tie", "ties", "partnership",
-                                                                  "partner", "relation", "collaboration"):
-        return None
-    if relation == "investor" and head_lemma not in ("partner", "partnership", "destination"):
-        return None
-    return relation

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Mention
+from ..relations import COOPERATIVE, LIFTABLE
 from . import lexicon as lx
 from .context import ArticleContext
 from .syntax import acted_on, hyphenated_word, lemma_of
@@ -146,7 +147,7 @@ def _exempted(token: Token, trigger: Trigger) -> bool:
     """"grants Hungary an exemption from sanctions on Russian oil", "a waiver of tariffs for
     Peru": who is exempted from a measure is spared by it, not its target."""
     t = trigger.token
-    if trigger.relation not in lx.LIFTABLE or token in t.subtree:
+    if trigger.relation not in LIFTABLE or token in t.subtree:
         return False
     node = token
     while node.dep_ in ("compound", "conj", "appos", "amod", "poss") and node.head != node:
@@ -181,7 +182,7 @@ def no_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     an attack on an armed group took place, who is exempted from a sanction, where an
     envoy is posted, and a place named after "off the coast of"."""
     return (_negated_name(token, ctx) or _describes_other_party(token, ctx) or _go_between(token, trigger)
-            or (trigger.relation in lx.COOPERATIVE and _target_of_hostile_act(token, trigger.token))
+            or (trigger.relation in COOPERATIVE and _target_of_hostile_act(token, trigger.token))
             or _fought_in(token, trigger, ctx) or _exempted(token, trigger) or _title_destination(token)
             or _located_by(token) or _where_opposed(token, trigger.token))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Entity
+from ..relations import MULTILATERAL
 from . import lexicon as lx
 from .context import ArticleContext, unique_parties
 from .nonparties import in_relative_clause, modifies_other_trigger, no_party
@@ -135,7 +136,7 @@ def symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
         # "X announces trade agreements with A, B and C": a deal with each, none among them (but
         # "agreements between A and B" are theirs)
         pairs, how = [(a, b) for a in subjects for b in rest], "parse"
-    elif relation in lx.MULTILATERAL and len(everyone) >= 3:
+    elif relation in MULTILATERAL and len(everyone) >= 3:
         pairs, how = _all_pairs(everyone), "multilateral"  # one claim per pair of three or more parties
     elif agents and (others or co):
         pairs, how = [(a, b) for a in agents for b in others + co], "parse"

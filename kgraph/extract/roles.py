@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..model import SYMMETRIC, Entity
-from ..relations import HOSTILE
+from ..relations import HOSTILE, LIFTABLE
 from . import lexicon as lx
 from .context import ArticleContext
 from .nonparties import modifies_other_trigger, names_a_city, names_affiliation, no_party
@@ -161,7 +161,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "X accused Y of attacks": the accuser did not attack
                 if p != t and lemma_of(p) in lx.STANCE_VERBS:
                     return None  # "X condemned the strikes on Y": X judges the act, it did not do it
-                if p != t and lemma_of(p) in lx.VIOLATION_VERBS and trigger.relation in lx.LIFTABLE:
+                if p != t and lemma_of(p) in lx.VIOLATION_VERBS and trigger.relation in LIFTABLE:
                     return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
                 if remote or not heads_phrase(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
@@ -169,7 +169,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "X's occupation would violate the Y-Z deal": X did the occupying
                 if lemma_of(verb) in lx.TARGET_VERBS and trigger.kind == "action":
                     return "other"  # "Cuba faces U.S. sanctions": the subject is the target
-                if trigger.relation in lx.LIFTABLE and p != t and _named_imposer(t, party, ctx):
+                if trigger.relation in LIFTABLE and p != t and _named_imposer(t, party, ctx):
                     return "citer"  # "Honda cites U.S. tariffs on Canada": the tariffs say whose they are
                 return "subject"
             if verb != p:

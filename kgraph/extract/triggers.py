@@ -1,260 +1,190 @@
-"""Trigger words: the words of a sentence that signal a relation, and how to read their parties."""
+"""Trigger words: the rows of the trigger table and the one matcher that reads them.
+
+A trigger is a word that signals a relation ("sanctions", "partner", "signed"). The table
+(trigger_table.py) lists them as rows, PETRARCH-style: the words, their part of speech,
+the relation, the kind (how a possessor or subject is read), the direction, the
+modifiers a word needs or must not have, and named vetoes (vetoes.py). `TriggerTable`
+is the generic matcher: for each word it tries the rows of its lemma in table order.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from spacy.tokens import Span, Token
 
-from . import lexicon as lx
-from .syntax import has_subject, lemma_of, modifier_lemmas, object_has, predicate_of
+from ..relations import Relation
+from .syntax import lemma_of, modifier_lemmas
+
+# A named predicate of one word (vetoes.py).
+Test = Callable[[Token], bool]
+
+# The parts of speech of the table's rows: nouns (common and proper) and verbs.
+NOUN = "noun"
+VERB = "verb"
+
+
+class Kind(str, Enum):
+    """How a trigger's parties are read off the parse; written first in each claim's rule."""
+
+    ACTION = "action"  # a noun of what a party does: its possessor is the agent ("Russia's investments")
+    RELATIONAL = "relational"  # a noun of a role played for another: its possessor is the other ("X's partner")
+    VERB = "verb"  # a verb: its subject acts on its object
+    ENERGY = "energy"  # energy supplied or needed ("supplies gas to X", "X's gas needs")
+    ARMS = "arms"  # arms or military aid supplied: supplier -> buyer, directed although the relation is not
+    FUNDING = "funding"  # money given to help ("provided $20 million to help refugees in X")
+    LISTING = "listing"  # a country's firms or people added to a blacklist: a sanction
+    DELISTING = "delisting"  # ... removed from one: a sanction lifted
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A word that signals a relation, and how its possessor is to be read."""
+    """A word that signals a relation, how its parties are read, and whether its object acts
+    on its subject (`reversed`: "X imports from Y" is Y's export to X)."""
 
     token: Token
-    relation: str
-    kind: str  # "action" | "relational" | "verb" | "energy" | "arms"
+    relation: Relation
+    kind: Kind
     reversed: bool = False
 
 
-def _energy_in(token: Token) -> bool:
-    return any(lemma_of(t) in lx.ENERGY_NOUNS or t.lower_ in lx.ENERGY_NOUNS for t in token.subtree)
+@dataclass(frozen=True, slots=True)
+class TriggerRow:
+    """One row of the trigger table.
+
+    Attributes:
+        words: the lemmas (lower case) the row is about.
+        pos: NOUN (common or proper noun) or VERB.
+        relation: the relation signalled; None for a head noun whose relation comes from its
+            modifiers ("strategic partner", "trade ties": the table's modifier rows).
+        kind: how the trigger's parties are read.
+        reverse: whether the object acts on the subject ("imports", "hosts"), or a test of
+            the word that says so.
+        when: conditions for the row to apply; when one fails, the word's next row is tried.
+        requires: modifiers of which the word needs one ("concessional loan"); without one
+            it is no trigger.
+        excludes: modifiers that make the word no trigger ("the drug trade").
+        unless: vetoes: a word one of them finds is no trigger (and no later row is tried).
+    """
+
+    words: frozenset[str]
+    pos: str
+    relation: Relation | None
+    kind: Kind
+    reverse: bool | Test = False
+    when: tuple[Test, ...] = ()
+    requires: frozenset[str] | None = None
+    excludes: frozenset[str] = frozenset()
+    unless: tuple[Test, ...] = ()
 
 
-def _in_body_name(token: Token) -> bool:
-    """A capitalised word in a name headed by a body ("UN Assistance Mission", "EU Trade
-    Commissioner"), which the model did not tag as an organization."""
-    if not token.is_title or token.pos_ != "PROPN":
-        return False
-    head = token.head if token.dep_ == "compound" else token
-    return any(c.ent_type_ == "ORG" and c.dep_ == "compound" and c.i < token.i for c in head.children)
+@dataclass(frozen=True, slots=True)
+class ModifierRow:
+    """A modifier that gives a head noun its relation: "strategic" + "partner" is strategic_partner."""
+
+    modifiers: frozenset[str]
+    heads: frozenset[str]
+    relation: Relation
 
 
-def find_triggers(sent: Span) -> list[Trigger]:
-    """Every trigger in a sentence, with the relation it signals."""
-    triggers: list[Trigger] = []
-    for token in sent:
+def row(words: str | Iterable[str], pos: str, relation: Relation | None, kind: Kind, *,
+        reverse: bool | Test = False, when: tuple[Test, ...] = (), requires: Iterable[str] | None = None,
+        excludes: Iterable[str] = (), unless: tuple[Test, ...] = ()) -> TriggerRow:
+    """A table row; `words` may be one string of space-separated lemmas."""
+    return TriggerRow(_words(words), pos, relation, kind, reverse, when,
+                      frozenset(requires) if requires is not None else None, frozenset(excludes), unless)
+
+
+def modifier_row(modifiers: str | Iterable[str], heads: str | Iterable[str], relation: Relation) -> ModifierRow:
+    """A modifier row; `modifiers` and `heads` may be strings of space-separated lemmas."""
+    return ModifierRow(_words(modifiers), _words(heads), relation)
+
+
+def _words(words: str | Iterable[str]) -> frozenset[str]:
+    return frozenset(words.split() if isinstance(words, str) else words)
+
+
+def part_of_speech(token: Token) -> str | None:
+    """The table's part of speech of a word: NOUN for nouns and names, VERB for verbs."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return NOUN
+    return VERB if token.pos_ == "VERB" else None
+
+
+class TriggerTable:
+    """The rows of the trigger table, indexed by lemma, and the matcher that reads them.
+
+    For each word of a sentence, the rows of its lemma and part of speech are tried in
+    table order; the first whose conditions hold decides: the word is a trigger of the
+    row's relation unless a modifier it requires is missing, one it excludes is there, or
+    one of its vetoes (or of `word_vetoes`) finds something. A word no row decides is no
+    trigger. `claim_vetoes` keep a trigger (it still counts as one of its sentence) from
+    stating a claim.
+    """
+
+    def __init__(self, rows: Iterable[TriggerRow], modifier_rows: Iterable[ModifierRow] = (), *,
+                 word_vetoes: tuple[Test, ...] = (),
+                 claim_vetoes: dict[Relation, tuple[Test, ...]] | None = None) -> None:
+        self.rows = tuple(rows)
+        self.modifier_rows = tuple(modifier_rows)
+        self.word_vetoes = word_vetoes
+        self.claim_vetoes = claim_vetoes or {}
+        self._index: dict[tuple[str, str], list[TriggerRow]] = {}
+        for trigger_row in self.rows:
+            for word in sorted(trigger_row.words):
+                self._index.setdefault((word, trigger_row.pos), []).append(trigger_row)
+
+    def rows_for(self, lemma: str, pos: str) -> list[TriggerRow]:
+        """The rows about one lemma, in table order."""
+        return self._index.get((lemma, pos), [])
+
+    def find(self, sent: Span) -> list[Trigger]:
+        """Every trigger in a sentence, in text order."""
+        return [trigger for token in sent for trigger in self.triggers_of(token)]
+
+    def triggers_of(self, token: Token) -> list[Trigger]:
+        """The triggers one word gives (several for "strategic and economic partner")."""
+        pos = part_of_speech(token)
+        rows = self.rows_for(lemma_of(token), pos) if pos is not None else []
+        if not rows or any(veto(token) for veto in self.word_vetoes):
+            return []
+        for trigger_row in rows:
+            if all(condition(token) for condition in trigger_row.when):
+                return self._apply(trigger_row, token)
+        return []
+
+    def _apply(self, trigger_row: TriggerRow, token: Token) -> list[Trigger]:
+        modifiers = set(modifier_lemmas(token))
+        if trigger_row.requires is not None and not modifiers & trigger_row.requires:
+            return []
+        if modifiers & trigger_row.excludes or any(veto(token) for veto in trigger_row.unless):
+            return []
+        reverse = trigger_row.reverse if isinstance(trigger_row.reverse, bool) else trigger_row.reverse(token)
+        if trigger_row.relation is not None:
+            return [Trigger(token, trigger_row.relation, trigger_row.kind, reverse)]
         lemma = lemma_of(token)
-        if token.ent_type_ == "ORG" or _in_body_name(token):
-            continue  # a word of a body's name ("UN Assistance Mission", "World Trade Organization")
-        if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and lemma in ("bilateral",)):
-            if lemma in lx.MODIFIED_NOUNS:
-                relations = {r for m in modifier_lemmas(token) if (r := lx.modifier_relation(lemma, m))}
-                for relation in sorted(relations):
-                    triggers.append(Trigger(token, relation, "relational"))
-            elif lemma in lx.RELATIONAL_NOUNS:
-                relation = lx.RELATIONAL_NOUNS[lemma]
-                if relation == "ally" and set(modifier_lemmas(token)) & {"political", "party"}:
-                    continue  # "contracts for his political allies": people, not states
-                if relation == "energy_supplier" and not (_energy_in(token) or any(
-                        lemma_of(c) in lx.ENERGY_NOUNS for c in token.children)):
-                    if any(lemma_of(t) in lx.ARMS_NOUNS for t in token.subtree):
-                        triggers.append(Trigger(token, "military_cooperation", "relational"))
-                    continue
-                triggers.append(Trigger(token, relation, "relational"))
-            elif lemma in lx.ACTION_NOUNS:
-                relation = lx.ACTION_NOUNS[lemma]
-                if relation in ("trade_partner", "investor") and token.dep_ in ("compound", "amod", "nmod") \
-                        and lemma_of(token.head) not in lx.FLOW_HEADS:
-                    continue
-                if lemma in lx.SUPPLY_NOUNS and any(lemma_of(c) in lx.ENERGY_NOUNS for c in token.children):
-                    continue  # an energy supply, handled below
-                if relation == "sanction" and (_bars_own_people(token) or _health_measure(token, sent)):
-                    continue  # "a travel ban on its citizens to X", "an entry ban after the Ebola outbreak"
-                if relation == "trade_partner" and _trade_blocked(token):
-                    continue  # trade as the object of a ban, a tariff or a deal is not stated trade
-                mods = set(modifier_lemmas(token))
-                if relation == "trade_partner" and mods & lx.ILLICIT_TRADE:
-                    continue  # "the drug trade": crime, not trade between states
-                if relation == "aid_donor" and mods & lx.MILITARY_MODIFIERS:
-                    # military aid runs from supplier to recipient, like an arms sale
-                    triggers.append(Trigger(token, "military_cooperation", "arms"))
-                    continue
-                if relation == "aid_donor" and mods & lx.OPERATIONAL_MODIFIERS:
-                    continue
-                if relation == "conflict" and lemma == "incursion" and _into_airspace(token):
-                    continue  # "drone incursions into X's airspace": a violation of the sky, no attack
-                if relation == "aid_donor" and lemma in ("grant", "relief", "funding") and token.pos_ != "NOUN":
-                    continue
-                if lemma == "loan" and not mods & {"concessional", "soft", "preferential", "interest-free",
-                                                    "concessionary", "zero-interest"}:
-                    continue  # only concessional loans are aid
-                if relation == "military_cooperation" and not (mods & ({"joint", "military", "naval", "war"}
-                                                                      | lx.MILITARY_MODIFIERS)):
-                    continue
-                if lemma in ("declaration", "statement") and "joint" not in mods:
-                    continue
-                if lemma == "call" and not (mods & {"phone", "telephone", "video"}):
-                    continue
-                if lemma == "phone" and token.head.lemma_.lower() not in ("call", "talk", "conversation", "speak"):
-                    continue
-                if lemma in ("import",):
-                    triggers.append(Trigger(token, relation, "action", reversed=True))
-                    continue
-                if lemma in ("war", "strike") and token.pos_ != "NOUN":
-                    continue
-                if relation == "conflict" and token.dep_ == "compound":
-                    continue  # "war crimes", "war tribunal", "strike group": a modifier, not an event
-                if relation == "conflict" and mods & lx.NATURAL_EVENTS:
-                    continue  # "earthquake strikes": no attack
-                if lemma == "war" and mods & {"trade", "tariff", "price", "currency", "chip", "tech", "sanction"}:
-                    relation = "dispute"  # a "trade war" is a dispute, not armed conflict
-                if lemma == "fire" and not (mods & {"artillery", "gun", "rocket", "mortar", "tank", "cross", "sniper"}):
-                    continue
-                if lemma == "pressure" and "maximum" not in mods:
-                    continue
-                if lemma == "protest" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to", "against")
-                                                  for c in token.children):
-                    continue  # a diplomatic protest is lodged with someone; street protests are not disputes
-                triggers.append(Trigger(token, relation, "action"))
-            elif lemma in lx.SUPPLY_NOUNS and any(lemma_of(c) in lx.ENERGY_NOUNS for c in token.children
-                                                   if c.dep_ in ("compound", "amod", "nmod")):
-                # "Russian oil supplies", "gas exports to Europe": the supply, its supplier as modifier;
-                # but "the country's fuel supply", with no "to", is what the owner consumes
-                # ("halted its oil supplies to X": the "to" may hang from the verb)
-                around = list(token.children) + (list(token.head.children) if token.dep_ == "dobj" else [])
-                stock = lemma in ("supply", "supplies") and any(c.dep_ == "poss" for c in token.children) \
-                    and not any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") for c in around)
-                triggers.append(Trigger(token, "energy_supplier", "action", reversed=lemma == "import" or stock))
-            elif lemma in lx.ENERGY_NOUNS and token.head.lemma_.lower() in ("need", "requirement", "demand",
-                                                                          "consumption"):
-                triggers.append(Trigger(token, "energy_supplier", "energy"))
-        elif token.pos_ == "VERB":
-            if token.dep_ in ("acl", "relcl", "amod") and token.tag_ in ("VBN", "VBG") and not has_subject(token):
-                continue  # a participle describing a noun ("goods traded to X") states no act of its own
-            if lemma in lx.SUPPLY_VERBS and object_has(token, lx.ENERGY_NOUNS):
-                triggers.append(Trigger(token, "energy_supplier", "energy", reversed=lemma in lx.IMPORT_WORDS))
-            elif lemma in lx.SUPPLY_VERBS and object_has(token, lx.ARMS_NOUNS):
-                # "X bought jets from Y": Y sold them
-                triggers.append(Trigger(token, "military_cooperation", "arms", reversed=lemma in lx.IMPORT_WORDS))
-            elif (lemma in lx.FUNDING_VERBS or lemma in lx.FUNDING_RECEIVE_VERBS) and _funds_aid(token):
-                triggers.append(Trigger(token, "aid_donor", "funding"))
-            elif (lemma in lx.LISTING_VERBS or lemma in lx.DELISTING_VERBS) and (kind := _listing(token)):
-                triggers.append(Trigger(token, "sanction", kind))
-            elif lemma in lx.VERBS:
-                if lx.VERBS[lemma] == "conflict" and any(c.dep_ == "nsubj" and _strikes_unaimed(c)
-                                                         for c in token.children):
-                    continue  # "an earthquake strikes X", "missile fragments hit X": no attack on X
-                if lx.VERBS[lemma] == "trade_partner" and any(
-                        c.dep_ == "dobj" and lemma_of(c) in lx.NOT_TRADED for c in token.children):
-                    continue  # "trades fire", "trade accusations": an exchange, not trade
-                if lemma == "conclude" and any(
-                        c.dep_ == "dobj" and lemma_of(c) in lx.TALK_NOUNS for c in token.children):
-                    continue  # "concluded talks on a deal": the talks ended, no deal was made
-                if lx.VERBS[lemma] == "sanction" and (_bars_own_people(token) or _health_measure(token, sent)):
-                    continue  # "bans its nationals from travelling to X", "bans travellers over Ebola"
-                if lemma == "host" and _hosts_an_event(token):
-                    continue  # "the World Cup will be hosted by X and Y": a tournament, not a meeting
-                triggers.append(Trigger(token, lx.VERBS[lemma], "verb",
-                                        reversed=lemma in lx.REVERSED_VERBS or lemma in lx.IMPORT_WORDS))
-    return triggers
+        relations = {m.relation for m in self.modifier_rows if lemma in m.heads and modifiers & m.modifiers}
+        return [Trigger(token, relation, trigger_row.kind, reverse) for relation in sorted(relations)]
 
+    def states_no_claim(self, trigger: Trigger) -> bool:
+        """Whether a claim veto of the trigger's relation finds something."""
+        return any(veto(trigger.token) for veto in self.claim_vetoes.get(trigger.relation, ()))
 
-def _strikes_unaimed(subject: Token) -> bool:
-    """Whether what strikes is no one's aimed weapon: a natural event ("an earthquake"), debris
-    or a weapon off its course ("falling missile fragments", "a stray drone")."""
-    return lemma_of(subject) in lx.NATURAL_EVENTS | lx.ACCIDENTAL_HITTERS or any(
-        c.dep_ == "amod" and c.lower_ in lx.ACCIDENTAL_WORDS for c in subject.children)
+    def action_noun_relation(self, lemma: str) -> Relation | None:
+        """The relation an action noun signals by itself (its row without conditions), if any.
 
-
-def _bars_own_people(token: Token) -> bool:
-    """A ban on the banning state's own people ("a ban on its citizens", "bans its nationals")."""
-    barred = [c for c in token.children if c.dep_ == "dobj"]
-    barred += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
-               if g.dep_ == "pobj"]
-    return any(lemma_of(b) in lx.OWN_PEOPLE_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in b.children)
-               for b in barred)
-
-
-def _health_measure(token: Token, sent: Span) -> bool:
-    """A ban or restriction in a sentence about an outbreak ("an entry ban on residents of X after
-    the Ebola epidemic"): a health measure, not a sanction. (Not a blockade or an embargo.)"""
-    return lemma_of(token) in ("ban", "restriction", "restrict") and any(t.lower_ in lx.OUTBREAK_WORDS for t in sent)
-
-
-def _hosts_an_event(verb: Token) -> bool:
-    """"host the World Cup", "a tournament hosted by X", "the Cup to be hosted by X": what is
-    hosted is a sporting or public event, not a visitor. Without an object of its own, the
-    hosted thing is the noun just before ("the 2030 World Cup to be hosted by ...")."""
-    hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ in ("acl", "relcl"):
-        hosted.append(verb.head)
-    if not hosted:
-        hosted = [t for t in verb.doc[max(verb.sent.start, verb.i - 4):verb.i] if t.pos_ in ("NOUN", "PROPN")][-1:]
-    return any(lemma_of(h) in lx.SPORTING_EVENTS for h in hosted)
-
-
-def _funds_aid(verb: Token) -> bool:
-    """A sum of money given to help ("provided $20 million to help refugees"): its object is
-    money and a purpose clause says it is to help, support or rebuild."""
-    money = any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
-    purpose = any(c.dep_ in ("advcl", "xcomp") and lemma_of(c) in lx.AID_PURPOSE_VERBS
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
-    return money and purpose
-
-
-def _listing(verb: Token) -> str | None:
-    """"listing" for "added X to the entity list", "delisting" for "removed X from the terrorism list"."""
-    lemma = lemma_of(verb)
-    preps = ("to", "on", "onto") if lemma in lx.LISTING_VERBS else ("from", "off")
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
-            continue
-        words = {lemma_of(t) for t in prep.subtree}  # "the state sponsors of terrorism list"
-        if words & lx.LIST_NOUNS and ("blacklist" in words or words & lx.BLACKLIST_WORDS):
-            return "listing" if lemma in lx.LISTING_VERBS else "delisting"
-    return None
-
-
-def _trade_blocked(token: Token) -> bool:
-    """Trade under a ban, tariff or deal ("duties on imports", "a deal outlining exports")."""
-    if any(lemma_of(a) in lx.TRADE_BLOCKERS for a in list(token.ancestors)[:4]):
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "on":
-        # "a round of tariff rates on imports": what lies on the trade is named by the
-        # phrase the preposition hangs from, with its modifiers and "of" complement.
-        head = token.head.head
-        nouns = [head] + [t for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for t in p.children if t.dep_ == "pobj"]
-        words = {lemma_of(n) for n in nouns} | {m for n in nouns for m in modifier_lemmas(n)}
-        if words & lx.TRADE_BLOCKERS:
-            return True
-    verb = predicate_of(token)
-    return any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and lemma_of(c) in lx.TRADE_BLOCKERS for c in verb.children)
-
-
-def _into_airspace(token: Token) -> bool:
-    """"drone incursions", "incursions into X's airspace": aircraft crossing a border, no attack."""
-    # ("into" may hang on the verb: "protests X incursions into its airspace")
-    holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
-    return any(lemma_of(c) == "drone" for c in token.children if c.dep_ in ("compound", "amod", "nmod")) or any(
-        lemma_of(g) == "airspace" for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "into"
-        for g in c.children if g.dep_ == "pobj")
-
-
-def said_of_another_act(noun: Token) -> bool:
-    """Whether a noun is what a copula calls another relation's act: "the tariff is an attack"."""
-    if noun.dep_ != "attr" or lemma_of(noun.head) != "be":
-        return False
-    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and lx.ACTION_NOUNS.get(lemma_of(subject), "conflict") != "conflict"
-
-
-def attacked(token: Token) -> bool:
-    """Whether a word names what an attack hits: the object of "targeted relief facilities",
-    "looted aid warehouses", or of "an attack on an aid convoy"."""
-    node = token
-    for _ in range(4):
-        if node.head == node:
-            return False
-        if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
-            return lemma_of(node.head) in lx.ATTACK_VERBS
-        if node.dep_ == "pobj" and node.head.lower_ in ("on", "against") and lemma_of(node.head.head) in lx.ATTACK_NOUNS:
-            return True
-        if node.dep_ not in ("compound", "amod", "nmod", "conj", "pobj", "prep"):
-            return False
-        node = node.head
-    return False
+        Examples:
+            >>> from kgraph.extract.trigger_table import TABLE
+            >>> TABLE.action_noun_relation("tariff"), TABLE.action_noun_relation("partner")
+            (<Relation.TARIFF: 'tariff'>, None)
+        """
+        return next((r.relation for r in self.rows_for(lemma, NOUN)
+                     if r.kind is Kind.ACTION and not r.when and r.relation is not None), None)

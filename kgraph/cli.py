@@ -279,9 +279,15 @@ def query_cli(
     format: Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
 ) -> None:
     """Run a SPARQL query against a graph and print the rows."""
-    from .queries import format_rows
+    import warnings
 
-    rows = _open_graph(graph).query(query, **_params(param))
+    from .queries import UndefinedTermWarning, format_rows
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UndefinedTermWarning)
+        rows = _open_graph(graph).query(query, **_params(param))
+    for warning in caught:
+        typer.echo(f"kgraph: warning: {warning.message}", err=True)
     _out(format_rows(rows, format), None)
 
 

@@ -21,9 +21,11 @@ import datetime as dt
 import io
 import json
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -33,10 +35,10 @@ from pyoxigraph import Literal, NamedNode, QueryResultsFormat, Store
 from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
 from kgraph.model import RELATIONS
 from kgraph.store import select
-from kgraph.vocab import RELATION_TERMS, XSD, sparql_prefixes
+from kgraph.vocab import NS, RELATION_TERMS, XSD, sparql_prefixes
 
 __all__ = ["QueryInfo", "QueryRows", "list_queries", "load_query", "run_query", "format_rows", "cell_text",
-           "literal_value", "ROW_FORMATS", "parse_header"]
+           "literal_value", "undefined_terms", "UndefinedTermWarning", "ROW_FORMATS", "parse_header"]
 
 ROW_FORMATS = ("table", "csv", "tsv", "json")
 ENTITY_PARAMS = frozenset({"country", "partner", "a", "b", "org", "leader", "entity", "subject", "object"})
@@ -147,6 +149,10 @@ def _rdflib_select(graph: Any, text: str) -> tuple[list[str], list[dict[str, Any
     result = graph.query(prepared)
     names = [str(v) for v in result.vars or ()]
     return names, [{n: row[n] for n in names} for row in result]
+
+
+class UndefinedTermWarning(UserWarning):
+    """A query uses a ``kg:`` term that kgraph's ontology does not define."""
 
 
 class QueryRows(list[dict[str, Any]]):
@@ -369,6 +375,9 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> QueryR
         KGraphError: A parameter the query does not take, or a value that does not resolve.
     """
     info, text = load_query(query)
+    for term, hint in undefined_terms(text):
+        warnings.warn(f"the query uses {term}, which kgraph's ontology does not define, so it matches nothing"
+                      + (f"; {hint}" if hint else ""), UndefinedTermWarning, stacklevel=2)
     unknown = [k for k in bindings if info.params and k not in info.params]
     if unknown:
         raise KGraphError(
@@ -463,6 +472,57 @@ def format_rows(rows: Sequence[Mapping[str, Any]], fmt: str = "table", *, max_wi
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
     return "\n".join(lines)
+
+
+_PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+# IRIs (kept: they may hold a "#"), then strings and comments (dropped: their "kg:x" is no term).
+_NOISE = re.compile(r'(<[^<>"{}|^`\\\s]*>)|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                    r'|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+
+
+@lru_cache(maxsize=1)
+def ontology_terms() -> frozenset[str]:
+    """The local names of the terms ``ontology.ttl`` defines in the kg namespace ("tradePartner", "Claim")."""
+    from kgraph.rdf import ontology_quads
+
+    return frozenset(q.subject.value[len(NS):] for q in ontology_quads()
+                     if isinstance(q.subject, NamedNode) and q.subject.value.startswith(NS))
+
+
+def undefined_terms(text: str) -> list[tuple[str, str]]:
+    """The ``kg:`` terms a query uses that the ontology does not define, each with a hint ("" when none).
+
+    The RDF terms are camelCase (``kg:tradePartner``); the snake_case relation names
+    (``trade_partner``) are the values of ``kg:relationName``. A query that writes
+    ``kg:trade_partner`` runs, and silently matches nothing.
+
+    Examples:
+        >>> undefined_terms("PREFIX kg: <https://w3id.org/kgraph/ns#> SELECT * WHERE { ?a kg:trade_partner ?b }")
+        [('kg:trade_partner', "did you mean kg:tradePartner? Relation names such as 'trade_partner' are the values of kg:relationName")]
+        >>> undefined_terms("PREFIX k: <https://w3id.org/kgraph/ns#> SELECT * WHERE { ?c a k:Claim ; k:relation ?r }")
+        []
+    """
+    import difflib
+
+    code = _NOISE.sub(lambda m: m.group(1) or " ", text)
+    prefixes = [prefix or "" for prefix, ns in _PREFIX_DECL.findall(code) if ns == NS]
+    code = _PREFIX_DECL.sub(" ", code)
+    used = [m.group(1) for m in re.finditer(r"<" + re.escape(NS) + r"([^>\s]+)>", code)]
+    for prefix in prefixes:
+        used += re.findall(r"(?<![\w:?$])" + re.escape(prefix) + r":([A-Za-z_][\w-]*)", code)
+    defined = ontology_terms()
+    out = []
+    for name in dict.fromkeys(used):
+        if name in defined:
+            continue
+        if name in RELATION_TERMS and RELATION_TERMS[name] in defined:
+            hint = (f"did you mean kg:{RELATION_TERMS[name]}? Relation names such as '{name}' are the values "
+                    "of kg:relationName")
+        else:
+            close = difflib.get_close_matches(name, sorted(defined), n=1)
+            hint = f"did you mean kg:{close[0]}?" if close else ""
+        out.append((f"kg:{name}", hint))
+    return out
 
 
 def prepare_check(text: str) -> None:

@@ -15,11 +15,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import DefaultGraph, Quad, QuerySolutions, RdfFormat, Store, Triple, serialize
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    serialize,
+)
 
 from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.io import new_file_mode
-from kgraph.vocab import PREFIXES
+from kgraph.vocab import ID, PREFIXES
 
 __all__ = [
     "RDF_FORMATS",
@@ -27,6 +38,7 @@ __all__ = [
     "open_store",
     "load_file",
     "generate_rdf",
+    "generate_jsonld",
     "write_atomic",
     "to_rdflib",
     "from_rdflib",
@@ -146,6 +158,8 @@ def generate_rdf(store: Store, format: RdfFormat) -> bytes:
         >>> generate_rdf(s, RdfFormat.N_TRIPLES)
         b'<urn:a> <urn:p> "x" .\\n'
     """
+    if format == RdfFormat.JSON_LD:
+        return "".join(generate_jsonld(store)).encode("utf-8")
     prefixes = PREFIXES if format in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.N3) else None
     if format.supports_datasets:
         dumped = store.dump(format=format, prefixes=prefixes) if prefixes else store.dump(format=format)
@@ -155,6 +169,102 @@ def generate_rdf(store: Store, format: RdfFormat) -> bytes:
     else:
         data = serialize(_merged_triples(store), format=format)
     return data or b""
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# Every distinct triple of the store (the union of its graphs), a subject's triples together.
+_ALL_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p"
+
+
+def _compact_iri(iri: str) -> str:
+    """An IRI as a compact IRI ("kg:Claim") where a prefix of :data:`PREFIXES` covers it.
+
+    Examples:
+        >>> _compact_iri("https://w3id.org/kgraph/ns#Claim"), _compact_iri("urn:x")
+        ('kg:Claim', 'urn:x')
+    """
+    for prefix, namespace in _LONGEST_FIRST:
+        if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace):].startswith("//"):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def _jsonld_id(term: Any) -> str:
+    """A node's ``@id``: relative to ``@base`` (kgraph's resources), a compact IRI, or a blank node label."""
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    rest = term.value[len(ID):] if term.value.startswith(ID) else ""
+    segments = rest.split("/")
+    # Only where resolving against @base gives the IRI back: no scheme-like first segment, no dot segments.
+    if rest and rest[0] not in "/?#" and ":" not in segments[0] and not {".", ".."} & set(segments):
+        return rest
+    return _compact_iri(term.value)
+
+
+def _jsonld_value(term: Any) -> Any:
+    """An object term as a JSON-LD value: a node reference, a plain string, or a typed or tagged value."""
+    if not isinstance(term, Literal):
+        return {"@id": _jsonld_id(term)}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    if term.datatype.value == _XSD_STRING:
+        return term.value
+    return {"@value": term.value, "@type": _compact_iri(term.datatype.value)}
+
+
+def generate_jsonld(store: Store) -> Iterator[str]:
+    """The store as compact JSON-LD: an ``@context`` of kgraph's prefixes and one node object per subject.
+
+    kgraph's own resources are written relative to the context's ``@base``
+    (``"country/RUS"``), other IRIs as compact IRIs (``"kg:Claim"``) where a prefix covers them.
+
+    Like the other triple formats it holds the union of the store's graphs (N-Quads and
+    TriG keep the named graphs), in the default graph, so that any JSON-LD reader, and
+    ``rdflib.Graph().parse(format="json-ld")``, reads every triple. Written a node at a
+    time: the subjects come sorted from the store.
+
+    Examples:
+        >>> from pyoxigraph import NamedNode
+        >>> s = Store()
+        >>> s.add(Quad(NamedNode("https://w3id.org/kgraph/id/c1"), NamedNode(_RDF_TYPE),
+        ...            NamedNode("https://w3id.org/kgraph/ns#Claim"), NamedNode("urn:g")))
+        >>> s.add(Quad(NamedNode("https://w3id.org/kgraph/id/c1"), NamedNode("https://w3id.org/kgraph/ns#modality"),
+        ...            Literal("asserted"), NamedNode("urn:g")))
+        >>> print("".join(generate_jsonld(s)).split('"@graph": [')[1])
+        <BLANKLINE>
+          {"@id": "c1", "@type": "kg:Claim", "kg:modality": "asserted"}
+        ]}
+        <BLANKLINE>
+    """
+    import json
+
+    yield '{"@context": ' + json.dumps({"@base": ID, **PREFIXES}) + ',\n"@graph": ['
+    subject: Any = None
+    node: dict[str, Any] = {}
+    first = True
+
+    def node_text() -> str:
+        out = {key: values[0] if len(values) == 1 else values for key, values in node.items()}
+        return ("\n  " if first else ",\n  ") + json.dumps(out, ensure_ascii=False)
+
+    for row in select(store, _ALL_TRIPLES):
+        s, p, o = row["s"], row["p"], row["o"]
+        if s != subject:
+            if node:
+                yield node_text()
+                first = False
+            subject, node = s, {"@id": [_jsonld_id(s)]}
+        if p.value == _RDF_TYPE and isinstance(o, NamedNode):
+            node.setdefault("@type", []).append(_compact_iri(o.value))
+        else:
+            node.setdefault(_compact_iri(p.value), []).append(_jsonld_value(o))
+    if node:
+        yield node_text()
+    yield "\n]}\n"
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:

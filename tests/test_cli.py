@@ -205,6 +205,16 @@ def test_cli_query_unknown_name_lists_choices(seed_graph):
     assert "investors" in result.stderr
 
 
+def test_cli_query_warns_on_an_undefined_kg_term(sample_kg, tmp_path):
+    path = tmp_path / "sample.ttl"
+    sample_kg.write(path)
+    result = run_kgraph("query", str(path), "PREFIX kg: <https://w3id.org/kgraph/ns#> "
+                        "SELECT ?a ?b WHERE { ?a kg:trade_partner ?b }")
+    assert result.returncode == 0 and result.stdout.strip() == "(no results)"
+    assert result.stderr.startswith("kgraph: warning: the query uses kg:trade_partner")
+    assert "kg:tradePartner" in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_cli_query_missing_graph_error(tmp_path):
     result = run("query", str(tmp_path / "nope.ttl"), "investors")
     assert result.returncode == 1 and "nope.ttl" in result.stderr

@@ -234,3 +234,31 @@ def test_explain_does_not_double_an_articles_quotation_marks():
            "sentence": "“Tajikistan is our ally and a valuable economic partner."}
     text = format_explanation("RUS", "TJK", [row])
     assert "    “Tajikistan is our ally" in text and "““" not in text and "”" not in text
+
+
+def test_jsonld_is_compact_and_rdflib_reads_every_triple(kg, tmp_path):
+    import json
+
+    import rdflib
+    from rdflib.compare import isomorphic
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from kgraph.graph import KnowledgeGraph
+    from kgraph.vocab import ID
+
+    odd = KnowledgeGraph.from_store(kg.store)  # the sample graph, plus IRIs that must not be made relative
+    odd.store.add(Quad(NamedNode(ID + "article/.."), NamedNode("urn:p"), Literal("dot segment"), NamedNode("urn:g")))
+    odd.store.add(Quad(NamedNode(ID + "x:y"), NamedNode("urn:p"), Literal("3", language="en"), NamedNode("urn:g")))
+    try:
+        path = tmp_path / "g.jsonld"
+        export(odd, "jsonld", path)
+        doc = json.loads(path.read_text())
+        assert doc["@context"]["kg"] == "https://w3id.org/kgraph/ns#" and doc["@context"]["@base"] == ID
+        assert any(node.get("@type") == "kg:Claim" for node in doc["@graph"])
+        read = rdflib.Graph().parse(path, format="json-ld")
+        union = rdflib.Graph().parse(data=odd.serialize("nt"), format="nt")
+        assert len(read) == len(union) > 100 and isomorphic(read, union)
+        assert len(KnowledgeGraph.read(path)) == len(union)  # and Oxigraph reads it back
+    finally:
+        odd.store.remove(Quad(NamedNode(ID + "article/.."), NamedNode("urn:p"), Literal("dot segment"), NamedNode("urn:g")))
+        odd.store.remove(Quad(NamedNode(ID + "x:y"), NamedNode("urn:p"), Literal("3", language="en"), NamedNode("urn:g")))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
-from kgraph.queries import format_rows, list_queries, load_query, run_query
+from kgraph.queries import UndefinedTermWarning, format_rows, list_queries, load_query, run_query, undefined_terms
 from tests.graph_samples import use_fake_gazetteer
 
 QUERIES = list_queries()
@@ -305,6 +305,22 @@ def test_query_values_are_typed_and_columns_known_without_rows(kg):
     assert none == [] and "partnerId" in none.columns
     assert format_rows(none, "csv").splitlines()[0].split(",")[:3] == ["countryId", "relation", "partnerId"]
     assert json.loads(format_rows(rows, "json"))[0]["claims"] == 3
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_shipped_query_uses_only_defined_terms(name):
+    assert undefined_terms(load_query(name)[1]) == []
+
+
+def test_query_with_an_undefined_kg_term_warns(kg):
+    text = "PREFIX kg: <https://w3id.org/kgraph/ns#> SELECT ?a ?b WHERE { ?a kg:trade_partner ?b }"
+    with pytest.warns(UndefinedTermWarning, match="kg:trade_partner.*did you mean kg:tradePartner"):
+        assert run_query(kg, text) == []
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run_query(kg, "PREFIX kg: <https://w3id.org/kgraph/ns#> SELECT ?a WHERE { ?a kg:tradePartner ?b }")
 
 
 def test_country_by_name_or_code_gives_same_rows(kg):

@@ -411,3 +411,22 @@ def test_country_alias_resolves_through_the_gazetteer(kg, monkeypatch):
 
     monkeypatch.setattr(kgraph.rdf, "_gazetteer", lambda: Gaz())
     assert run_query(kg, "allies", country="the Kremlin") == run_query(kg, "allies", country="RUS")
+
+
+def test_query_values_keep_every_character_and_type():
+    from decimal import Decimal
+
+    from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    store = Store()
+    values = [Literal('tab\there\nnew "q" \\ é \u2028'), Literal("hi", language="en"), Literal("-5", datatype=NamedNode(xsd + "integer")),
+              Literal("1.25", datatype=NamedNode(xsd + "decimal")), Literal("2E3", datatype=NamedNode(xsd + "double")),
+              Literal("2024-02-29", datatype=NamedNode(xsd + "date")), Literal("false", datatype=NamedNode(xsd + "boolean")),
+              NamedNode("https://example.org/x?a=1#f"), BlankNode("b1")]
+    for number, value in enumerate(values):
+        store.add(Quad(NamedNode(f"urn:s{number}"), NamedNode("urn:p"), value, NamedNode("urn:g")))
+    rows = run_query(store, "SELECT ?s ?o ?unbound WHERE { ?s <urn:p> ?o } ORDER BY ?s")
+    assert [r["o"] for r in rows] == ['tab\there\nnew "q" \\ é \u2028', "hi", -5, Decimal("1.25"), 2000.0,
+                                      dt.date(2024, 2, 29), False, "https://example.org/x?a=1#f", "_:b1"]
+    assert all(r["unbound"] is None for r in rows)

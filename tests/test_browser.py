@@ -118,6 +118,10 @@ def test_explorer_shows_the_sentence_behind_an_edge(browser, dev_store):
             text = _open_trade_edge(page)
             page.locator("#panel mark", has_text="$1.08 billion").first.scroll_into_view_if_needed()
             page.screenshot(path=str(OUTPUT / "explorer-served.png"))
+            drawn = page.evaluate("kgExplorer.edgesDrawn")
+            page.check("input[name=layout][value=force]")  # its library comes from the server when asked for
+            page.wait_for_function("window.graphologyLibrary && kgExplorer.layout === 'force'", timeout=15_000)
+            assert page.evaluate("kgExplorer.edgesDrawn") == drawn
             link = page.get_attribute("#panel a[href^='/sparql#query=']", "href")
             page.goto("about:blank")
             page.goto(server.url + link)  # the same query, in the query page

@@ -71,8 +71,11 @@ def test_pages_load_nothing_from_other_servers():
         assert [u for u in urls if not u.startswith(("/", "#", "data:"))] == []
     own = (PACKAGE / "static" / "explorer.js").read_text(encoding="utf-8")
     assert not re.search(r"https?://", own)
-    assert "fetch(CONFIG.endpoint" in own and "fetch(CONFIG.world)" in own  # the only two fetches, both same-origin
-    assert json.loads(re.search(r'id="kg-config">(.*?)</script>', render_explorer()).group(1))["world"].startswith("/")
+    assert "fetch(CONFIG.endpoint" in own and "fetch(CONFIG.world)" in own  # what it fetches: from the config
+    assert "script.src = CONFIG.layoutLibrary" in own
+    config = json.loads(re.search(r'id="kg-config">(.*?)</script>', render_explorer()).group(1))
+    for key in ("endpoint", "world", "layoutLibrary", "sparqlPage"):
+        assert config[key].startswith("/") and not config[key].startswith("//"), key  # this server's
 
 
 def test_route_serves_the_explorer_its_files_and_the_query_page():

@@ -44,8 +44,10 @@ __all__ = [
 ]
 
 EXPLORER_QUERIES = ("nodes", "claims", "edge_claims", "amounts")
-# Load order: graphology first (sigma renders its graphs), then sigma, the layout library, the map decoder.
-VENDOR_SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "graphology-library.min.js", "topojson-client.min.js")
+# Load order: graphology first (sigma renders its graphs), then sigma, the map decoder, the layout library.
+VENDOR_SCRIPTS = ("graphology.umd.min.js", "sigma.min.js", "topojson-client.min.js", "graphology-library.min.js")
+# The served page loads the layout library (a quarter of the scripts) only when the force layout is asked for.
+_ON_DEMAND = frozenset({"graphology-library.min.js"})
 WORLD = "countries-110m.json"
 _OWN_FILES = ("explorer.js", "explorer.css")
 _TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -102,6 +104,7 @@ def page_config(*, embedded: bool = False) -> dict[str, Any]:
         "relationColors": dict(RELATION_COLORS),
         "partyColors": dict(PARTY_COLORS),
         "world": f"/explorer/vendor/{WORLD}",
+        "layoutLibrary": "/explorer/vendor/graphology-library.min.js",
     }
 
 
@@ -130,7 +133,8 @@ def render_explorer(*, data: Mapping[str, Any] | None = None) -> str:
         template = template.replace('<a class="tab" id="sparql-tab" href="/sparql">SPARQL</a>', "")
     if data is None:
         styles = '<link rel="stylesheet" href="/explorer/explorer.css">'
-        scripts = "\n".join(f'<script src="/explorer/vendor/{name}"></script>' for name in VENDOR_SCRIPTS)
+        scripts = "\n".join(f'<script src="/explorer/vendor/{name}"></script>'
+                            for name in VENDOR_SCRIPTS if name not in _ON_DEMAND)
         scripts += '\n<script src="/explorer/explorer.js"></script>'
         payload = ""
     else:

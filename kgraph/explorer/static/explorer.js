@@ -126,8 +126,8 @@
         const k = around.get(home.iri) || 0;
         around.set(home.iri, k + 1);
         const angle = (k * 2 * Math.PI) / 6 + Math.PI / 4;
-        n.lat = home.lat + 2.2 * Math.sin(angle);
-        n.lon = home.lon + 2.2 * Math.cos(angle);
+        n.lat = home.lat + 3.5 * Math.sin(angle);
+        n.lon = home.lon + 3.5 * Math.cos(angle);
       } else {
         n.lat = -50;
         n.lon = -160 + 9 * (unplaced++ % 36);
@@ -379,10 +379,11 @@
     for (const g of shown) {
       addNode(g.s);
       addNode(g.o);
+      const color = CONFIG.relationColors[g.relation] || "#999999";
       graph.addDirectedEdgeWithKey(g.key, g.s, g.o, {
         relation: g.relation,
-        color: CONFIG.relationColors[g.relation] || "#999",
-        size: 0.8 + 1.4 * Math.log2(1 + g.claims),
+        color: g.claims > 1 ? color : color + "99", // a single claim: drawn lighter, as in the pictures
+        size: Math.min(6, 0.8 + 1.2 * Math.log2(1 + g.claims)),
         head: g.symmetric ? "none" : "arrow",
         zIndex: g.claims,
       });
@@ -396,7 +397,8 @@
       : `All ${list.length.toLocaleString()} edges are drawn.`;
     const claims = shown.reduce((n, g) => n + g.claims, 0);
     $("status").textContent = `${shown.length.toLocaleString()} edges (${hidden.toLocaleString()} hidden) between ${graph.order.toLocaleString()} parties, from ${claims.toLocaleString()} claims`;
-    Object.assign(api, { edgesDrawn: shown.length, edgesTotal: list.length, edgesHidden: hidden, nodesDrawn: graph.order });
+    Object.assign(api, { edgesDrawn: shown.length, edgesTotal: list.length, edgesHidden: hidden, nodesDrawn: graph.order,
+                         layout: state.layout });
     applySelection();
   }
 
@@ -406,7 +408,20 @@
     fa2.assign(graph, { iterations: 250, settings });
   }
 
-  function setLayout(layout) {
+  /** The force layout's library: inline in an export, fetched from the server the first time it is asked for. */
+  function layoutLibrary() {
+    if (window.graphologyLibrary) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = CONFIG.layoutLibrary;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("cannot load " + CONFIG.layoutLibrary));
+      document.head.appendChild(script);
+    });
+  }
+
+  async function setLayout(layout) {
+    if (layout === "force") await layoutLibrary();
     state.layout = layout;
     renderer.setCustomBBox(layout === "map" ? WORLD_BBOX : null);
     redraw();
@@ -679,7 +694,7 @@
     const drawn = graph.hasNode(home(iri)) ? home(iri) : null;
     if (drawn) {
       const d = renderer.getNodeDisplayData(drawn);
-      if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.2) }, { duration: 400 });
+      if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.3) }, { duration: 400 });
     }
   }
 
@@ -742,7 +757,7 @@
       state.filters.leadersAsNodes = e.target.checked;
       redraw();
     });
-    document.querySelectorAll('input[name="layout"]').forEach((el) => el.addEventListener("change", (e) => setLayout(e.target.value)));
+    document.querySelectorAll('input[name="layout"]').forEach((el) => el.addEventListener("change", (e) => setLayout(e.target.value).catch(fail)));
 
     const names = [...state.nodes.values()].sort((a, b) => a.label.localeCompare(b.label));
     $("search-names").innerHTML = names.map((n) => `<option value="${escapeHtml(n.label)}">${escapeHtml(n.type.toLowerCase())}</option>`).join("");

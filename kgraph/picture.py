@@ -263,12 +263,13 @@ def _place_labels(ax: Any, picture: Picture, names: list[str], renderer: Any) ->
                (1, -1, "left", "top"), (-1, -1, "right", "top"))
     window = ax.get_window_extent(renderer)
     for n in names:
-        r = math.sqrt(_node_size(picture.partners.get(n, 0))) / 2 + 2
+        near = math.sqrt(_node_size(picture.partners.get(n, 0))) / 2 + 2
         data = picture.graph.nodes[n]
         # an organization by its acronym: "EBRD", not "European Bank for Reconstruction and Development"
         text = str(n) if data.get("type") == "Organization" else str(data.get("label") or n)
         big = picture.partners.get(n, 0) >= 8
-        for dx, dy, ha, va in offsets:
+        # the eight places next to the marker first, then the same a little farther out (crowded regions)
+        for (dx, dy, ha, va), r in [(o, r) for r in (near, near + 9) for o in offsets]:
             label = ax.annotate(text, picture.pos[n], xytext=(dx * r, dy * r), textcoords="offset points",
                                 ha=ha, va=va, fontsize=9.5 if big else 8, fontweight="bold" if big else "normal",
                                 color="#1f2933", zorder=6,
@@ -341,7 +342,7 @@ def draw_picture(picture: Picture, *, title: str | None = None, size: tuple[floa
                edgecolors="white", linewidths=0.8, zorder=4)
 
     fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas
     hubs = sorted(graph, key=lambda n: (-picture.partners.get(n, 0), -graph.degree(n, weight="weight"), str(n)))
     count = labels if labels is not None else (len(hubs) if len(hubs) <= 30 else 30)
     _place_labels(ax, picture, hubs[:count], renderer)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_mentions.py", "bench_build.py", "bench_incremental.py", "bench_store.py")
+BENCHMARKS = ("bench_mentions.py", "bench_build.py", "bench_incremental.py", "bench_store.py", "bench_explorer.py")
 
 
 def main(argv: list[str]) -> int:

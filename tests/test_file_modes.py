@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from kgraph.export import export
+from kgraph.export import EXPORT_FORMATS, export
 from kgraph.io import atomic_write
 
 from .conftest import ROOT
@@ -54,11 +54,10 @@ def test_atomic_write_keeps_an_existing_files_mode(tmp_path, umask):
     assert target.read_text() == "new" and mode(target) == 0o600
 
 
-@pytest.mark.parametrize("format, name", [("ttl", "g.ttl"), ("nq", "g.nq"), ("gexf", "g.gexf"),
-                                          ("graphml", "g.graphml"), ("csv", "g"), ("png", "g.png")])
-def test_exports_follow_umask(sample_kg, tmp_path, umask, format, name):
+@pytest.mark.parametrize("format", sorted(EXPORT_FORMATS))
+def test_exports_follow_umask(sample_kg, tmp_path, umask, format):
     umask(0o022)
-    export(sample_kg, format, tmp_path / name)
+    export(sample_kg, format, tmp_path / ("g" if format == "csv" else f"g.{format}"))
     written = sorted(p for p in tmp_path.rglob("*") if p.is_file())
     assert written and all(mode(p) == 0o644 for p in written), {p.name: oct(mode(p)) for p in written}
 

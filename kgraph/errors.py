@@ -40,3 +40,7 @@ class QuerySyntaxError(KGraphError):
 
 class ModelNotFoundError(KGraphError):
     """No spaCy model could be loaded."""
+
+
+class DuplicateIdWarning(UserWarning):
+    """An article id comes twice in one input: the later article replaces the earlier one."""

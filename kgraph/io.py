@@ -8,17 +8,20 @@ other inputs are still read.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from .errors import InputError
+from .errors import DuplicateIdWarning, InputError
 from .model import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
@@ -26,18 +29,45 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 # Larger texts are refused: news articles are far smaller, and a file this big is
 # almost always a dump or a mistake. Larger archives belong in JSONL, one item a line.
 MAX_ARTICLE_CHARS = 5_000_000
+# UTF-8 takes at most 4 bytes a character: a file (or a JSONL line) larger than this is
+# refused from its size alone, before it is read, so /dev/zero or a 300 MB dump costs nothing.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS
+# A JSONL line holds an article and its metadata.
+MAX_LINE_BYTES = MAX_ARTICLE_BYTES + 65_536
 
 # Metadata lines at the head of a text file: "source: ...", "date: 2024-12-25",
 # "title: ...", "url: ...". The seed article writes "date 2024-12-25" without a colon,
 # with its text following on the same line, so a date needs no colon.
 _META_LINE = re.compile(r"^[ \t]*(source|title|url|id)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
-_META_DATE = re.compile(r"^[ \t]*date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+# A time of day after the date ("2024-05-16T10:00:00Z") is allowed and ignored.
+_META_DATE = re.compile(r"^[ \t]*date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})"
+                        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b[ \t]*", re.IGNORECASE)
 
 ErrorHandler = Callable[[InputError], None]
 
 
 def _raise(error: InputError) -> None:
     raise error
+
+
+class SeenIds:
+    """The article ids read so far from one input, to report an id that comes twice.
+
+    A later article with an id already seen replaces the earlier one in a store, so the
+    reader warns (``DuplicateIdWarning``) naming where the second one is. Ids are kept as
+    64-bit hashes: about 60 bytes an article.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+
+    def check(self, article: Article, where: str) -> Article:
+        key = hash(article.id)
+        if key in self._seen:
+            warnings.warn(DuplicateIdWarning(f"{where}: article id {article.id!r} comes twice in this input; "
+                                             "this one replaces the earlier one"), stacklevel=2)
+        self._seen.add(key)
+        return article
 
 
 def parse_date(value: object, source: str = "<date>") -> dt.date | None:
@@ -163,25 +193,91 @@ def _check_text(article: Article, source: str) -> Article:
     return article
 
 
-def read_text_file(path: Path) -> Article:
-    """One article from a .txt/.md file; its id is the file name."""
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_regular_file(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    A named pipe, a device or a socket is refused without being opened (opening a pipe
+    waits for a writer; a device may never end), and the size is checked before reading.
+
+    Raises:
+        InputError: The file is not a regular file, is too large, or cannot be read.
+    """
+    source = str(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, f"{_file_kind(info.st_mode)}, not a regular file: skipped")
+        if info.st_size > limit:
+            raise InputError(source, f"file is {info.st_size:,} bytes, over the limit of {limit:,}")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never blocks, even if swapped for a pipe
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(source, "not a regular file: skipped")
+            data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from None
-    article = parse_text_article(decode_text(data, str(path)), path.name, path=str(path))
+        raise InputError(source, exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise InputError(source, f"file is over the limit of {limit:,} bytes")
+    return data
+
+
+def read_text_file(path: Path, doc_id: str | None = None) -> Article:
+    """One article from a .txt/.md file; its id is ``doc_id``, by default the file name."""
+    data = read_regular_file(path)
+    article = parse_text_article(decode_text(data, str(path)), doc_id or path.name, path=str(path))
     return _check_text(article, str(path))
 
 
+_STRING_FIELDS = ("text", "title", "source", "url", "date")
+
+
+def _json_type(value: object) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
+
+
+def _check_fields(record: dict, source: str, line: int | None) -> None:
+    """Refuse fields of the wrong type and strings that are not valid Unicode (a lone surrogate)."""
+    if isinstance(record["id"], (bool, float, list, dict)):
+        raise InputError(source, f"'id' must be a string or an integer, not {_json_type(record['id'])}", line)
+    for key in _STRING_FIELDS:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise InputError(source, f"'{key}' must be a string, not {_json_type(value)}", line)
+    for key in ("id", *_STRING_FIELDS):
+        value = record.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InputError(source, f"'{key}' holds a lone surrogate (\\u{ord(value[exc.start]):04x}) at "
+                                 f"character {exc.start}: not valid Unicode", line) from None
+
+
 def article_from_record(record: object, source: str, line: int | None = None) -> Article:
-    """One article from a JSON object with `id` and `text` (and optional metadata)."""
+    """One article from a JSON object with `id` and `text` (and optional metadata).
+
+    Raises:
+        InputError: A required field is missing, a field has the wrong type (``title``,
+            ``source``, ``url``, ``date`` and ``text`` are strings; ``id`` a string or an
+            integer), a string is not valid Unicode, or the text is refused.
+    """
     if not isinstance(record, dict):
         raise InputError(source, "expected a JSON object with 'id' and 'text'", line)
     missing = [key for key in ("id", "text") if record.get(key) in (None, "")]
     if missing:
         raise InputError(source, f"missing required field(s): {', '.join(missing)}", line)
-    if not isinstance(record["text"], str):
-        raise InputError(source, "'text' must be a string", line)
+    _check_fields(record, source, line)
     try:
         date = parse_date(record.get("date"), source)
     except InputError as exc:
@@ -190,18 +286,50 @@ def article_from_record(record: object, source: str, line: int | None = None) ->
         id=str(record["id"]),
         text=record["text"],
         date=date,
-        title=record.get("title"),
-        source=record.get("source"),
-        url=record.get("url"),
+        title=record.get("title") or None,
+        source=record.get("source") or None,
+        url=record.get("url") or None,
         path=source,
     )
     where = f"{source}:{line}" if line is not None else source
     return _check_text(article, where)
 
 
-def iter_jsonl(stream: Iterable[bytes | str], source: str, on_error: ErrorHandler) -> Iterator[Article]:
-    """Stream articles from JSONL lines; a bad line is reported and skipped."""
+class _TooLong:
+    """Stands for a JSONL line over ``MAX_LINE_BYTES``, which is skipped unread."""
+
+
+_TOO_LONG = _TooLong()
+
+
+def bounded_lines(handle: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | _TooLong]:
+    """The lines of a binary stream; of a line over ``limit`` bytes no more than the limit is ever held."""
+    while True:
+        parts: list[bytes] = []
+        size = 0
+        while size <= limit and (part := handle.readline(1 << 20)):
+            parts.append(part)
+            size += len(part)
+            if part.endswith(b"\n"):
+                break
+        if not parts:
+            return
+        if size > limit:
+            parts.clear()  # let go of what was read before skipping the rest of the line
+            while part and not part.endswith(b"\n"):
+                part = handle.readline(1 << 20)
+            yield _TOO_LONG
+        else:
+            yield b"".join(parts)
+
+
+def iter_jsonl(stream: Iterable[bytes | str | _TooLong], source: str, on_error: ErrorHandler,
+               seen: SeenIds | None = None) -> Iterator[Article]:
+    """Stream articles from JSONL lines; a bad line is reported and skipped, a repeated id reported."""
     for number, raw in enumerate(stream, start=1):
+        if isinstance(raw, _TooLong):
+            on_error(InputError(source, f"line is over the limit of {MAX_LINE_BYTES:,} bytes", number))
+            continue
         if isinstance(raw, bytes):
             try:
                 line = raw.decode("utf-8")
@@ -210,6 +338,8 @@ def iter_jsonl(stream: Iterable[bytes | str], source: str, on_error: ErrorHandle
                 continue
         else:
             line = raw
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte order mark some editors write
         if not line.strip():
             continue
         try:
@@ -218,14 +348,22 @@ def iter_jsonl(stream: Iterable[bytes | str], source: str, on_error: ErrorHandle
             on_error(InputError(source, f"malformed JSON ({exc.msg} at column {exc.colno})", number))
             continue
         try:
-            yield article_from_record(record, source, number)
+            article = article_from_record(record, source, number)
         except InputError as exc:
             on_error(exc)
+            continue
+        yield seen.check(article, f"{source}:{number}") if seen is not None else article
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder, recursively, in a stable order, without loading the listing whole."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path, on_error: ErrorHandler) -> Iterator[Path]:
+    """Files under a folder, recursively, in a stable order, without loading the listing whole.
+
+    A subfolder that cannot be listed is reported, not skipped silently.
+    """
+    def report(exc: OSError) -> None:
+        on_error(InputError(str(exc.filename or folder), f"cannot list the folder ({exc.strerror or exc}): skipped"))
+
+    for root, dirs, files in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
@@ -233,60 +371,106 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def _read_path(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
+def _read_path(path: Path, on_error: ErrorHandler, seen: SeenIds, doc_id: str | None = None) -> Iterator[Article]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(str(path), f"{_file_kind(info.st_mode)}, not a regular file: skipped")
             with path.open("rb") as handle:
-                yield from iter_jsonl(handle, str(path), on_error)
+                yield from iter_jsonl(bounded_lines(handle), str(path), on_error, seen)
+        except InputError as exc:
+            on_error(exc)
         except OSError as exc:
             on_error(InputError(str(path), exc.strerror or str(exc)))
         return
     try:
-        yield read_text_file(path)
-    except InputError as exc:
-        on_error(exc)
-
-
-def _read_stdin(stream: IO[str], on_error: ErrorHandler) -> Iterator[Article]:
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
-    try:
-        text = decode_text(data, "<stdin>")
+        article = read_text_file(path, doc_id)
     except InputError as exc:
         on_error(exc)
         return
-    if text.lstrip().startswith("{"):
-        yield from iter_jsonl(text.splitlines(), "<stdin>", on_error)
+    yield seen.check(article, str(path))
+
+
+class _Prefixed(io.RawIOBase):
+    """A binary stream that first gives back bytes already read from it."""
+
+    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+        self._prefix, self._rest = prefix, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n], self._prefix = self._prefix[:n], self._prefix[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _read_stdin(stream: IO[str], on_error: ErrorHandler, seen: SeenIds) -> Iterator[Article]:
+    """Standard input: JSONL (streamed, line by line) when it starts with "{", else one text article."""
+    binary: IO[bytes] = getattr(stream, "buffer", None) or io.BytesIO(stream.read().encode("utf-8", "replace"))
+    head = b""
+    while len(head) <= MAX_ARTICLE_BYTES and not head.removeprefix(b"\xef\xbb\xbf").lstrip():
+        chunk = binary.read(65536)
+        if not chunk:
+            break
+        head += chunk
+    if b"\x00" in head[:8192]:  # /dev/zero or a binary file: refused before more is read
+        on_error(InputError("<stdin>", "binary input (contains NUL bytes), expected UTF-8 text"))
         return
+    reader = io.BufferedReader(_Prefixed(head, binary))
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        yield from iter_jsonl(bounded_lines(reader), "<stdin>", on_error, seen)
+        return
+    data = reader.read(MAX_ARTICLE_BYTES + 1)
     try:
-        yield _check_text(parse_text_article(text, "stdin"), "<stdin>")
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise InputError("<stdin>", f"input is over the limit of {MAX_ARTICLE_BYTES:,} bytes")
+        article = _check_text(parse_text_article(decode_text(data, "<stdin>"), "stdin"), "<stdin>")
     except InputError as exc:
         on_error(exc)
+        return
+    yield seen.check(article, "<stdin>")
 
 
 def read_articles(
-    sources: Iterable[str | Path], *, on_error: ErrorHandler = _raise, stdin: IO[str] | None = None
+    sources: Iterable[str | Path], *, on_error: ErrorHandler = _raise, stdin: IO[str] | None = None,
+    seen: SeenIds | None = None,
 ) -> Iterator[Article]:
     """Yield the articles in any mix of text files, folders, JSONL files and "-" (stdin).
+
+    An article's id is, for a text file, its path relative to the folder given (its name
+    when the file itself is given) unless an ``id:`` line says otherwise, and for a JSONL
+    record its ``id`` field. An id that comes twice in the input is reported with a
+    ``DuplicateIdWarning`` (the later article replaces the earlier one in a store).
 
     Args:
         sources: paths, or "-" for standard input (JSONL when it starts with "{", else one text).
         on_error: called with an InputError for each input that cannot be read;
             by default the error is raised. The CLI passes a handler that reports and goes on.
         stdin: the stream "-" reads (sys.stdin by default).
+        seen: the ids read so far, shared by calls that read one input in parts.
 
     Yields:
         Articles, streamed: folders and JSONL files are never read whole into memory.
+        Only regular files are read: pipes and devices are reported and skipped.
     """
+    seen = seen if seen is not None else SeenIds()
     for source in sources:
         if str(source) == "-":
-            yield from _read_stdin(stdin or sys.stdin, on_error)
+            yield from _read_stdin(stdin or sys.stdin, on_error, seen)
             continue
         path = Path(source)
         if path.is_dir():
-            for child in _walk(path):
-                yield from _read_path(child, on_error)
-        elif path.exists():
-            yield from _read_path(path, on_error)
+            for child in _walk(path, on_error):
+                yield from _read_path(child, on_error, seen, child.relative_to(path).as_posix())
+        elif path.exists() or path.is_symlink():
+            yield from _read_path(path, on_error, seen)
         else:
             on_error(InputError(str(path), "no such file or directory"))
 
@@ -317,6 +501,28 @@ def _umask() -> int:
     return umask
 
 
+def check_writable(path: str | Path) -> None:
+    """Fail now, before any work, if a file cannot be written at ``path``.
+
+    Creates the missing parent folders (as the write would) and a temporary file beside
+    ``path``, which is removed at once.
+
+    Raises:
+        KGraphError: ``path`` is a folder, or its folder cannot be created or written.
+    """
+    from .errors import KGraphError
+
+    target = Path(path)
+    if target.is_dir():
+        raise KGraphError(f"{target}: is a folder; give a file name to write")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(prefix=f".{target.name}.", suffix=".check", dir=target.parent):
+            pass
+    except OSError as exc:
+        raise KGraphError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename it over `path`.
@@ -333,9 +539,11 @@ def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(target)  # "File too large" or "No space left on device": say which file
         raise

@@ -84,7 +84,7 @@ def test_read_articles_folder_recursive_sorted(tmp_path):
     (tmp_path / "skip.csv").write_text("x,y", encoding="utf-8")
     (tmp_path / "more.jsonl").write_text(json.dumps({"id": "j1", "text": "Third."}) + "\n", encoding="utf-8")
     articles, errors = _collect([tmp_path])
-    assert [a.id for a in articles] == ["j1", "one.txt", "two.md"] and errors == []
+    assert [a.id for a in articles] == ["j1", "one.txt", "b/two.md"] and errors == []  # ids relative to the folder
 
 
 def test_read_articles_stdin_text_and_jsonl():

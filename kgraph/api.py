@@ -10,13 +10,14 @@ import ctypes.util
 import datetime as dt
 import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError
-from .io import ErrorHandler, read_articles
+from .errors import InputError, KGraphError
+from .io import ErrorHandler, SeenIds, read_articles
 from .model import Article, Claim, Mention
 
 if TYPE_CHECKING:
@@ -113,31 +114,85 @@ def _as_sources(sources: Iterable[str | Path | Article] | str | Path) -> Iterabl
 
 def iter_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: ErrorHandler) -> Iterator[Article]:
     """Articles from paths, "-", Article objects, or plain texts (anything that is not an existing path)."""
+    seen = SeenIds()  # an id that comes twice in the whole input is reported
     for number, source in enumerate(_as_sources(sources), start=1):
         if isinstance(source, Article):
             yield source
         elif isinstance(source, Path) or source == "-" or Path(source).exists() or (
                 "\n" not in source and len(source) < 300 and source.endswith((".txt", ".md", ".jsonl"))):
-            yield from read_articles([source], on_error=on_error)
+            yield from read_articles([source], on_error=on_error, seen=seen)
         else:
             yield Article(id=f"text-{number}", text=source)
 
 
+def article_error(article: Article, stage: str, error: BaseException) -> InputError:
+    """One article's failure as one line: where it came from, its id, the stage and the cause."""
+    cause = " ".join(str(error).split()) or type(error).__name__
+    return InputError(article.path or "<input>", f"article {article.id!r}: {stage} failed ({type(error).__name__}: "
+                      f"{cause[:300]})")
+
+
+class _InputFailed(Exception):
+    """Carries an exception raised by the input stream itself through the extraction stream."""
+
+
 def extract_results(articles: Iterable[Article], *, model: str | None = None, nlp: Language | None = None,
-                    workers: int = 1, batch_size: int = 32) -> Iterator[ArticleResult]:
+                    workers: int = 1, batch_size: int = 32,
+                    on_error: ErrorHandler | None = None) -> Iterator[ArticleResult]:
     """Parse and extract each article; results stream in input order.
 
     spaCy is imported and the model loaded when the first article comes, so that input
     with nothing to parse (a re-run whose articles are all stored already) costs neither.
+
+    Args:
+        on_error: called with one ``InputError`` per article whose extraction fails
+            (whatever failed: the parser, a rule, a date out of range), and the stream
+            goes on with the next article; by default the failure is raised.
     """
     stream = iter(articles)
     first = next(stream, None)
     if first is None:
         return
-    from .extract import extract_articles, load_pipeline
+    from .extract import extract_article, extract_articles, load_pipeline
 
     nlp = nlp or load_pipeline(model)
-    yield from extract_articles(itertools.chain([first], stream), nlp, n_process=workers, batch_size=batch_size)
+    if on_error is None:
+        yield from extract_articles(itertools.chain([first], stream), nlp, n_process=workers, batch_size=batch_size)
+        return
+    source = itertools.chain([first], stream)
+    pending: deque[Article] = deque()  # handed to the stream, no result yet
+
+    def feed() -> Iterator[Article]:
+        while True:
+            try:
+                article = next(source)
+            except StopIteration:
+                return
+            except Exception as ex:  # the input's own failure is no article's: let it through
+                raise _InputFailed() from ex
+            pending.append(article)
+            yield article
+
+    while True:
+        try:
+            for result in extract_articles(feed(), nlp, n_process=workers, batch_size=batch_size):
+                pending.popleft()
+                yield result
+            return
+        except _InputFailed as ex:
+            raise ex.__cause__ from None  # type: ignore[misc]
+        except Exception:
+            # The stream stopped on one of the articles it held: take them one by one,
+            # report the one that fails, then stream the rest of the input again.
+            held = list(pending)
+            pending.clear()
+            for article in held:
+                try:
+                    result = extract_article(article, nlp)
+                except Exception as ex:
+                    on_error(article_error(article, "extraction", ex))
+                    continue
+                yield result
 
 
 def extract(text: str, date: dt.date | str | None = None, doc: str | None = None, *,
@@ -187,7 +242,9 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
         store: a store directory to create or extend; in memory when None.
         model: the spaCy model name.
         workers: processes for parsing (spaCy's nlp.pipe n_process).
-        on_error: called with each input that cannot be read (default: raise).
+        on_error: called with each input that cannot be read and each article that cannot
+            be extracted or written, one ``InputError`` each, while the build goes on
+            (default: raise).
         progress: called after each batch of articles with the running report.
         report: filled in with what the build did.
     """
@@ -219,13 +276,14 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
 
     def write_batch() -> None:
         nonlocal written
-        outcomes = kg.add_many([(r.article, r.claims, r.mentions) for r in batch])
-        for result, outcome in zip(batch, outcomes):
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            report.claims += len(result.claims)
+        for result, outcome in zip(batch, _add_batch(kg, batch, handle)):
             pending[result.article.id] -= 1
             if not pending[result.article.id]:
                 del pending[result.article.id]
+            if outcome is None:  # reported: it could not be written
+                continue
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.claims += len(result.claims)
         written += len(batch)
         if written // FLUSH_EVERY != (written - len(batch)) // FLUSH_EVERY:
             kg.reopen()  # the store's buffers and caches otherwise grow with the input
@@ -236,7 +294,9 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
             progress(report)
 
     batch_started = time.perf_counter()
-    for result in extract_results(to_parse(iter_inputs(sources, handle)), model=model, workers=workers):
+    results = extract_results(to_parse(iter_inputs(sources, handle)), model=model, workers=workers,
+                              on_error=handle if on_error is not None else None)
+    for result in results:
         if any(r.article.id == result.article.id for r in batch):
             write_batch()  # a repeated id replaces the earlier version, in order
         if not batch:
@@ -249,3 +309,28 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
     kg.flush()
     report.seconds = time.perf_counter() - started
     return kg
+
+
+def _add_batch(kg: KnowledgeGraph, batch: Sequence[ArticleResult], on_error: ErrorHandler) -> list[str | None]:
+    """Write a batch in one transaction; if an article in it cannot be written, write them one by one.
+
+    An article that fails on its own (its RDF cannot be built or stored) is reported and
+    left out (None); a failure of the store itself (a full disk, a read-only store) is raised.
+    """
+    items = [(r.article, r.claims, r.mentions) for r in batch]
+    try:
+        return list(kg.add_many(items))
+    except (OSError, KGraphError):
+        raise
+    except Exception:
+        pass  # an article of the batch: find it below
+    outcomes: list[str | None] = []
+    for item in items:
+        try:
+            outcomes.append(kg.add_many([item])[0])
+        except (OSError, KGraphError):
+            raise
+        except Exception as ex:
+            on_error(article_error(item[0], "writing to the graph", ex))
+            outcomes.append(None)
+    return outcomes

@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Annotated, Literal, Optional, get_args
 
 import typer
 
 from .errors import InputError, KGraphError
+
+_default_show_warning = warnings.showwarning
 
 app = typer.Typer(
     name="kgraph",
@@ -93,8 +96,10 @@ class _Failures:
         self.count = 0
 
     def __call__(self, error: InputError) -> None:
+        from .queries import terminal_text
+
         self.count += 1
-        typer.echo(f"kgraph: {error}", err=True)
+        typer.echo(f"kgraph: {terminal_text(error)}", err=True)
 
 
 def _fail(message: str) -> None:
@@ -140,12 +145,17 @@ def extract_cli(
     from .io import read_articles
     from .progress import Progress
 
+    if output is not None:
+        from .io import check_writable
+
+        check_writable(output)  # before the work, not after
     failures = _Failures()
     report = BuildReport()
+    handle = counting_handler(report, failures)
     claims = []
     with Progress(paths, enabled=output is not None) as progress:  # on stdout, the claims are the progress
-        for result in extract_results(read_articles(paths, on_error=counting_handler(report, failures)),
-                                      model=model, workers=workers):
+        for result in extract_results(read_articles(paths, on_error=handle), model=model, workers=workers,
+                                      on_error=handle):
             claims += result.claims
             report.added += 1
             report.claims += len(result.claims)
@@ -177,7 +187,8 @@ def mentions_cli(
 
     failures = _Failures()
     rows = [{"doc": r.article.id, **m.to_dict()} for r in
-            extract_results(read_articles(paths, on_error=failures), model=model) for m in r.mentions]
+            extract_results(read_articles(paths, on_error=failures), model=model, on_error=failures)
+            for m in r.mentions]
     if format == "jsonl":
         _out("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), None)
     else:
@@ -222,7 +233,10 @@ def build_cli(
     if output is not None:
         from .store import rdf_format
 
+        from .io import check_writable
+
         rdf_format(output, format)  # fail on an unknown format before any work
+        check_writable(output)  # ... and on an output that cannot be written
     failures = _Failures()
     report = BuildReport()
     with Progress(paths) as progress:
@@ -277,6 +291,8 @@ def query_cli(
     param: Annotated[list[str], typer.Option("--param", "-p", metavar="NAME=VALUE",
                                              help="A parameter's value, repeatable.")] = [],  # noqa: B006
     format: Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE clauses call other endpoints "
+                                                "(refused by default: a query makes no request elsewhere).")] = False,
 ) -> None:
     """Run a SPARQL query against a graph and print the rows."""
     import warnings
@@ -285,7 +301,7 @@ def query_cli(
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UndefinedTermWarning)
-        rows = _open_graph(graph).query(query, **_params(param))
+        rows = _open_graph(graph).query(query, allow_service=allow_service, **_params(param))
     for warning in caught:
         typer.echo(f"kgraph: warning: {warning.message}", err=True)
     _out(format_rows(rows, format), None)
@@ -346,12 +362,16 @@ def explain_cli(
 
 
 @app.command("validate")
-def validate_cli(graph: GraphArg) -> None:
+def validate_cli(
+    graph: GraphArg,
+    deep: Annotated[bool, typer.Option("--deep", help="First read every quad through every index of the store "
+                                       "(finds damaged table blocks).")] = False,
+) -> None:
     """Check a graph against kgraph's SHACL shapes and list the violations, then the warnings.
 
     Exits with 1 when there is a violation; warnings (a person with two countries) do not fail.
     """
-    lines = _open_graph(graph).validate(warnings=True)
+    lines = _open_graph(graph).validate(warnings=True, deep=deep)
     for line in lines:
         typer.echo(line)
     warnings = sum(line.startswith(("warning: ", "info: ")) for line in lines)
@@ -425,14 +445,32 @@ def _usage_lines(exc: UsageError) -> list[str]:
     return lines
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """kgraph's own warnings (an article id that comes twice) as one line on stderr."""
+    from .errors import DuplicateIdWarning
+    from .queries import terminal_text
+
+    if issubclass(category, DuplicateIdWarning):
+        typer.echo(f"kgraph: warning: {terminal_text(message)}", err=True)
+    else:
+        _default_show_warning(message, category, filename, lineno, file, line)
+
+
 def main() -> None:
     """Entry point: run the app, turning library errors into one line on stderr, usage mistakes into two."""
+    warnings.showwarning = _show_warning
     try:
         # Without standalone mode click returns the code of a typer.Exit instead of exiting.
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else 0)
     except KGraphError as exc:
-        typer.echo(f"kgraph: error: {exc}", err=True)
+        from .queries import terminal_text
+
+        typer.echo(f"kgraph: error: {terminal_text(exc)}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a full disk, a folder that cannot be written: the system's own words
+        where = f"{exc.filename}: " if exc.filename else ""
+        typer.echo(f"kgraph: error: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
     except NoArgsIsHelpError as exc:  # `kgraph` alone: the help, as a usage mistake
         typer.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message(), err=True)

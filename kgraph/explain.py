@@ -20,13 +20,14 @@ from typing import Any
 from kgraph.api import counted
 from kgraph.errors import KGraphError
 from kgraph.model import RELATIONS
-from kgraph.queries import cell_text, run_query
+from kgraph.queries import cell_text, run_query, terminal_text
 
 __all__ = ["explain", "format_explanation"]
 
 
 def _text(row: Mapping[str, Any], key: str) -> str:
-    return cell_text(row.get(key))
+    """A value as text for a terminal: control characters in it (article text is written by strangers) left out."""
+    return terminal_text(cell_text(row.get(key)))
 
 
 def _amount(row: Mapping[str, Any]) -> str:
@@ -124,6 +125,7 @@ def format_explanation(a: str, b: str, rows: Sequence[Mapping[str, Any]], *, wid
           • RUS → TJK, asserted, 2024-12-25 [1]
             “Russia and Tajikistan are allies.”
     """
+    a, b = terminal_text(a), terminal_text(b)
     if not rows:
         return f"No claims link {a} and {b}."
     by_relation: dict[str, list[Mapping[str, Any]]] = defaultdict(list)

@@ -46,12 +46,15 @@ from kgraph.rdf import (
     update_edge_counts,
 )
 from kgraph.store import (
+    REOPEN_WAIT,
+    check_every_quad,
     generate_rdf,
     load_file,
     open_store,
     quad_term_text,
     rdf_format,
     select,
+    store_read_error,
     term_value,
     to_rdflib,
     write_atomic,
@@ -540,7 +543,9 @@ class KnowledgeGraph:
             return
         self.flush()
         self.store = None  # type: ignore[assignment]  # the last reference: RocksDB closes
-        self.store = open_store(self.path)
+        # Another process may take the lock in the moment it is free (`kgraph serve` tries
+        # a writable open to make its snapshot): wait for it rather than stop the build.
+        self.store = open_store(self.path, wait=REOPEN_WAIT)
 
     # --- reading --------------------------------------------------------------------
 
@@ -552,11 +557,11 @@ class KnowledgeGraph:
         """The ids of the stored articles, sorted."""
         return [row["id"].value for row in select(self.store, _ARTICLES)]
 
-    def query(self, sparql_or_name: str, **bindings: str) -> list[dict[str, str]]:
+    def query(self, sparql_or_name: str, *, allow_service: bool = False, **bindings: str) -> list[dict[str, str]]:
         """Run a shipped query (by name), a ``.rq`` file or SPARQL text; see ``queries.run_query``."""
         from kgraph.queries import run_query
 
-        return run_query(self, sparql_or_name, **bindings)
+        return run_query(self, sparql_or_name, allow_service=allow_service, **bindings)
 
     def edges(self, relation: str | None = None) -> list[tuple[str, str, str]]:
         """The asserted direct edges as (subject IRI, relation name, object IRI)."""
@@ -599,14 +604,27 @@ class KnowledgeGraph:
 
         write_gexf(self, path, mode=mode)
 
-    def validate(self, *, warnings: bool = False) -> list[str]:
+    def validate(self, *, warnings: bool = False, deep: bool = False) -> list[str]:
         """SHACL violations against ``shapes.ttl``, one line each; empty when valid.
 
         With ``warnings=True`` the results of warning severity follow, each line starting
         "warning: " (a person with two countries: a namesake, a misread title, or a monarch
-        of several realms); they do not make a graph invalid.
+        of several realms); they do not make a graph invalid. With ``deep=True`` every
+        quad is first read through every index (``store.check_every_quad``), which finds
+        damaged table blocks that the SHACL check, reading one index, may not reach.
+
+        Raises:
+            KGraphError: The store cannot be read (a damaged block on the way).
         """
-        return validate_store(self.store, warnings=warnings)
+        if deep:
+            damage = [f"{self.path or 'store'}: {line}" for line in check_every_quad(self.store)]
+            if damage:
+                return damage
+        try:
+            lines = validate_store(self.store, warnings=warnings)
+            return check_edges(self.store) + lines
+        except (OSError, RuntimeError) as ex:
+            raise store_read_error(self.path, ex) from ex
 
     def __len__(self) -> int:
         return len(self.store)
@@ -672,6 +690,41 @@ def validate_store(store: Store, shapes: str | Path | None = None, *, warnings: 
         else:
             lesser.add(f"{str(severity).rsplit('#', 1)[-1].lower()}: {line}")
     return sorted(lines) + (sorted(lesser) if warnings else [])
+
+
+_CLAIMS_WITHOUT_EDGE = (
+    _PREFIX
+    + """SELECT ?claim WHERE { GRAPH ?g { ?claim a kg:Claim }
+  FILTER NOT EXISTS { GRAPH <%s> { ?edge kg:supportedBy ?claim } } }"""
+    % EDGES_GRAPH
+)
+_EDGES_WITHOUT_CLAIM = (
+    _PREFIX
+    + """SELECT ?claim WHERE { GRAPH <%s> { ?edge kg:supportedBy ?claim }
+  FILTER NOT EXISTS { GRAPH ?g { ?claim a kg:Claim } } }"""
+    % EDGES_GRAPH
+)
+# Lines listed of each kind of inconsistency; the rest are counted.
+_LISTED = 10
+
+
+def check_edges(store: Store) -> list[str]:
+    """The claims that no edge counts and the edges that count a missing claim, one line each.
+
+    Every claim supports an edge (``kg:supportedBy``) from the moment it is written: a claim
+    without one means the edges graph is behind its articles (a load stopped half-way), and
+    the edges, tallies and queries on them are wrong until the store is rebuilt.
+    """
+    lines = []
+    for query, problem in ((_CLAIMS_WITHOUT_EDGE, "claim supports no kg:Edge (the edges graph is incomplete: "
+                            "rebuild the store)"),
+                           (_EDGES_WITHOUT_CLAIM, "a kg:Edge counts this claim, which is missing (the edges "
+                            "graph is out of date: rebuild the store)")):
+        claims = [row["claim"] for row in select(store, query)]
+        lines += [f"{_short(c.value)}: {problem}" for c in claims[:_LISTED]]
+        if len(claims) > _LISTED:
+            lines.append(f"... and {len(claims) - _LISTED} more claims like these")
+    return lines
 
 
 def _short(term: Any) -> str:

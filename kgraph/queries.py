@@ -34,11 +34,12 @@ from pyoxigraph import Literal, NamedNode, QueryResultsFormat, Store
 
 from kgraph.errors import KGraphError, QuerySyntaxError, UnknownFormatError, UnknownQueryError
 from kgraph.model import RELATIONS
-from kgraph.store import select
+from kgraph.store import select, store_read_error
 from kgraph.vocab import NS, RELATION_TERMS, XSD, sparql_prefixes
 
 __all__ = ["QueryInfo", "QueryRows", "list_queries", "load_query", "run_query", "format_rows", "cell_text",
-           "literal_value", "tsv_value", "undefined_terms", "UndefinedTermWarning", "ROW_FORMATS", "parse_header"]
+           "literal_value", "tsv_value", "undefined_terms", "UndefinedTermWarning", "ROW_FORMATS", "parse_header",
+           "terminal_text", "outbound_keyword"]
 
 ROW_FORMATS = ("table", "csv", "tsv", "json")
 ENTITY_PARAMS = frozenset({"country", "partner", "a", "b", "org", "leader", "entity", "subject", "object"})
@@ -54,6 +55,52 @@ _RESOLVE = (
   FILTER(LCASE(STR(?v)) = LCASE(STR(?q)))
 } LIMIT 5"""
 )
+
+
+# What a keyword can hide in without being one: strings (the four kinds of the SPARQL
+# grammar, long ones first), IRIs (no spaces inside, so "?a < ?b" is no IRI) and comments.
+_NOT_KEYWORDS = re.compile(
+    r'''"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'''
+    r"""|'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"""
+    r'''|"(?:[^"\\\n\r]|\\.)*"'''
+    r"""|'(?:[^'\\\n\r]|\\.)*'"""
+    r"""|<[^<>"{}|^`\\\x00-\x20]*>"""
+    r"""|\#[^\n\r]*""",
+    re.DOTALL,
+)
+# SERVICE (a query that calls another endpoint) and LOAD (an update that fetches a URL):
+# the two ways a SPARQL request makes the server connect elsewhere. A name that only
+# contains the word (?service, ex:service, service:x) is not the keyword.
+_OUTBOUND = re.compile(r"(?<![\w?$:@])(SERVICE|LOAD)(?![\w:-])", re.IGNORECASE)
+
+
+def outbound_keyword(text: str) -> str | None:
+    """"SERVICE" or "LOAD" when a SPARQL query or update would fetch from elsewhere, else None.
+
+    A scan of the text outside its strings, IRIs and comments: it errs on the side of
+    refusing (the word as a keyword anywhere), never of letting a request out.
+
+    Examples:
+        >>> outbound_keyword("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }")
+        'SERVICE'
+        >>> outbound_keyword('SELECT ?service WHERE { ?s ex:service "SERVICE <x>" } # SERVICE')
+        >>> outbound_keyword("LOAD <http://x/data.ttl>")
+        'LOAD'
+    """
+    match = _OUTBOUND.search(_NOT_KEYWORDS.sub(" ", text))
+    return match.group(1).upper() if match else None
+
+
+def refuse_outbound(text: str) -> None:
+    """Raise if a query or update would make the engine fetch from another server.
+
+    Raises:
+        KGraphError: The text uses SERVICE or LOAD.
+    """
+    keyword = outbound_keyword(text)
+    if keyword is not None:
+        raise KGraphError(f"the query uses {keyword}, which makes a request to another server; refused "
+                          "(kgraph query --allow-service allows it)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +314,10 @@ def _one_line(ex: Exception) -> str:
 
 def _resolve_entity(target: Any, value: str, param: str) -> NamedNode:
     if re.match(r"^(https?|urn):", value):
-        return NamedNode(value)
+        try:
+            return NamedNode(value)
+        except ValueError as ex:
+            raise KGraphError(f"?{param}: {value!r} is not a valid IRI ({ex})") from None
     query = _RESOLVE.replace("WHERE {", "WHERE {\n  VALUES ?q { " + _term_text(Literal(value)) + " }", 1)
     rows = _select(target, query)
     iris = sorted({str(getattr(r["e"], "value", r["e"])) for r in rows if r["e"] is not None})
@@ -389,12 +439,15 @@ def _target(graph_or_store: Any) -> Any:
     return graph_or_store
 
 
-def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> QueryRows:
+def run_query(graph_or_store: Any, query: str | Path, *, allow_service: bool = False,
+              **bindings: str) -> QueryRows:
     """Run a shipped query, a ``.rq`` file or SPARQL text, with bound parameters.
 
     Args:
         graph_or_store: A ``KnowledgeGraph``, a ``pyoxigraph.Store`` or an rdflib graph.
         query: A shipped query name (see :func:`list_queries`), a ``.rq`` path or text.
+        allow_service: Let a ``SERVICE`` clause call another endpoint; refused by default,
+            so that running a query never makes a request elsewhere.
         **bindings: Parameter values as strings, e.g. ``country="RUS"``.
 
     Returns:
@@ -405,9 +458,13 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> QueryR
     Raises:
         UnknownQueryError: Unknown shipped query name.
         QuerySyntaxError: The query does not parse.
-        KGraphError: A parameter the query does not take, or a value that does not resolve.
+        KGraphError: A parameter the query does not take, a value that does not resolve,
+            a SERVICE clause (unless allowed), a SERVICE call that fails, or a store that
+            cannot be read.
     """
     info, text = load_query(query)
+    if not allow_service:
+        refuse_outbound(text)
     for term, hint in undefined_terms(text):
         warnings.warn(f"the query uses {term}, which kgraph's ontology does not define, so it matches nothing"
                       + (f"; {hint}" if hint else ""), UndefinedTermWarning, stacklevel=2)
@@ -417,10 +474,15 @@ def run_query(graph_or_store: Any, query: str | Path, **bindings: str) -> QueryR
             f"Query '{info.name}' has no parameter '{unknown[0]}'. Available: {', '.join(info.params) or '(none)'}"
         )
     target = _target(graph_or_store)
-    terms = to_terms(target, bindings)  # pyoxigraph terms print as SPARQL terms for either engine
-    if isinstance(target, Store):
-        return _select_values(target, bind_values(text, terms))
-    names, rows = _rdflib_select(target, bind_values(text, terms))
+    try:
+        terms = to_terms(target, bindings)  # pyoxigraph terms print as SPARQL terms for either engine
+        if isinstance(target, Store):
+            return _select_values(target, bind_values(text, terms))
+        names, rows = _rdflib_select(target, bind_values(text, terms))
+    except (OSError, RuntimeError) as ex:  # a SERVICE call that failed, a damaged store
+        if isinstance(ex, OSError) and "corruption" not in str(ex).lower():
+            raise KGraphError(f"the query failed: {' '.join(str(ex).split())[:300]}") from ex
+        raise store_read_error(getattr(graph_or_store, "path", None), ex) from ex
     return QueryRows(({n: _rdflib_value(v) for n, v in row.items()} for row in rows), names)
 
 
@@ -449,6 +511,27 @@ def _json_value(value: Any) -> Any:
     return str(value)
 
 
+# Characters a terminal would act on rather than show: C0 and C1 controls (ESC starts the
+# sequences that recolour, move the cursor or retitle the window; 0x9b is a one-byte CSI) and
+# the bidirectional overrides and isolates that reorder what follows. Article text is
+# written by strangers, so none of them reaches a terminal. Tabs and line breaks become spaces.
+_TERMINAL_CONTROLS: dict[int, str | None] = {
+    code: None for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F,
+                            *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+_TERMINAL_CONTROLS.update({ord("\t"): " ", ord("\n"): " ", ord("\r"): " "})
+
+
+def terminal_text(value: object) -> str:
+    r"""A value made safe to print on a terminal: control characters removed, line breaks as spaces.
+
+    Examples:
+        >>> terminal_text("Russia\x1b]0;owned\x07 and \x1b[2JChina\nsigned")
+        'Russia]0;owned and [2JChina signed'
+    """
+    return str(value).translate(_TERMINAL_CONTROLS)
+
+
 def format_rows(rows: Sequence[Mapping[str, Any]], fmt: str = "table", *, max_width: int = 60) -> str:
     """Format query rows as an aligned text table, CSV, TSV or JSON.
 
@@ -457,6 +540,9 @@ def format_rows(rows: Sequence[Mapping[str, Any]], fmt: str = "table", *, max_wi
             them, head CSV, TSV and table output even when there is no row).
         fmt: "table", "csv", "tsv" or "json".
         max_width: Table cells longer than this are cut with an ellipsis.
+
+    The table is for a terminal: control characters are left out of its cells (see
+    :func:`terminal_text`). CSV, TSV and JSON keep the values as they are.
 
     Examples:
         >>> print(format_rows([{"country": "RUS", "n": "3"}, {"country": "TJK", "n": "12"}]))
@@ -496,7 +582,7 @@ def format_rows(rows: Sequence[Mapping[str, Any]], fmt: str = "table", *, max_wi
         return "(no results)"
 
     def cell(value: Any) -> str:
-        text = " ".join(cell_text(value).split())
+        text = " ".join(terminal_text(cell_text(value)).split())
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[cell(r.get(c)) for c in columns] for r in rows]

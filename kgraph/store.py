@@ -36,6 +36,9 @@ __all__ = [
     "RDF_FORMATS",
     "rdf_format",
     "open_store",
+    "is_store",
+    "check_every_quad",
+    "store_read_error",
     "load_file",
     "generate_rdf",
     "generate_jsonld",
@@ -88,12 +91,44 @@ def rdf_format(path: str | Path | None, format: str | None = None) -> RdfFormat:
         raise UnknownFormatError(name or str(path), ("jsonld", "n3", "nq", "nt", "trig", "ttl", "xml")) from None
 
 
-def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is a store directory: every RocksDB directory has a ``CURRENT`` file."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+def _check_not_damaged(path: Path) -> None:
+    """Refuse a directory that holds files but no ``CURRENT``: never start a new store in it.
+
+    Without ``CURRENT`` RocksDB takes the directory for a new database: its first open
+    fails ("wal_dir contains existing log file") after deleting the old files, and the
+    second creates an empty store, so a damaged store would be wiped by the next build.
+    """
+    if path.is_dir() and not is_store(path) and any(path.iterdir()):
+        damaged = any(p.name.startswith(("MANIFEST-", "OPTIONS-")) or p.suffix in (".sst", ".log")
+                      for p in path.iterdir())
+        what = ("a damaged store: its CURRENT file is missing" if damaged
+                else "a folder that is not empty and is no store")
+        raise KGraphError(f"{path}: {what}; kgraph creates a store only in a new or empty folder. "
+                          "Restore the store from a backup (kgraph validate --deep checks one) "
+                          "or give another folder")
+
+
+# How long a build waits to reopen its store (see ``KnowledgeGraph.reopen``) when another
+# process took the lock in the moment it was released.
+REOPEN_WAIT = 30.0
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False, wait: float = 0.0) -> Store:
     """An in-memory store (no path) or an on-disk store in directory ``path``.
+
+    Args:
+        path: The store directory; created when missing. None for a store in memory.
+        read_only: Open an existing store without write access (and without its lock).
+        wait: Seconds to keep trying while another process holds the store's lock.
 
     Raises:
         KGraphError: The directory cannot be opened (missing for read-only, locked by
-            another writer, or not an Oxigraph store).
+            another writer, not an Oxigraph store, or a damaged one).
     """
     if path is None:
         return Store()
@@ -102,11 +137,86 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> St
         if read_only:
             if not path.is_dir():
                 raise KGraphError(f"{path}: no store directory to open read-only")
+            if not is_store(path):
+                _check_not_damaged(path)
+                raise KGraphError(f"{path}: not a store directory")
             return _open_read_only(path)
+        _check_not_damaged(path)
         path.mkdir(parents=True, exist_ok=True)
-        return Store(str(path))
+        return _open_writable(path, wait)
     except (OSError, RuntimeError) as ex:
         raise KGraphError(f"{path}: cannot open the store ({ex})") from ex
+
+
+def _open_writable(path: Path, wait: float) -> Store:
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        try:
+            return Store(str(path))
+        except OSError as ex:  # "IO error: While lock file ...: Resource temporarily unavailable"
+            if "lock" not in str(ex).lower() or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(1.0, delay * 2)
+
+
+def store_read_error(path: str | Path | None, ex: BaseException) -> KGraphError:
+    """A failure to read a store as one line; a damaged store is named, with the check to run."""
+    cause = " ".join(str(ex).split()) or type(ex).__name__
+    where = str(path) if path is not None else "the store"
+    if "corruption" in cause.lower() or "checksum" in cause.lower():
+        return KGraphError(f"{where}: the store is damaged ({cause[:240]}); `kgraph validate --deep {where}` "
+                           "reads every quad to check it; restore it from a backup")
+    return KGraphError(f"{where}: cannot read the store ({cause[:240]})")
+
+
+def check_every_quad(store: Store) -> list[str]:
+    """Read every quad through every index of the store; one line per problem found.
+
+    Oxigraph keeps each quad in several indexes (by subject, predicate, object and graph,
+    for the default and the named graphs), each in its own table files, and RocksDB
+    verifies a block's checksum when it reads the block. A plain read touches one index, so
+    a damaged block elsewhere goes unseen until a query needs it. This scans the store,
+    then looks up every subject, predicate, object and graph, and every predicate and
+    object of each graph, so that each index is read whole; each must give every quad.
+
+    Returns:
+        An empty list when every read succeeded and every index gives the same quads.
+    """
+    try:
+        quads = 0
+        subjects: set[Any] = set()
+        predicates: set[Any] = set()
+        objects: set[Any] = set()
+        graphs: set[Any] = set()
+        for quad in store.quads_for_pattern(None, None, None, None):
+            quads += 1
+            subjects.add(quad.subject)
+            predicates.add(quad.predicate)
+            objects.add(quad.object)
+            graphs.add(quad.graph_name)
+        problems = []
+        for index, keys, pattern in (("subject", subjects, lambda k: (k, None, None, None)),
+                                     ("predicate", predicates, lambda k: (None, k, None, None)),
+                                     ("object", objects, lambda k: (None, None, k, None))):
+            found = sum(1 for key in keys for _ in store.quads_for_pattern(*pattern(key)))
+            if found != quads:
+                problems.append(f"the {index} index gives {found} quads, the store holds {quads}")
+        by_graph = by_predicate = by_object = 0
+        for graph in graphs:
+            in_graph = list(store.quads_for_pattern(None, None, None, graph))
+            by_graph += len(in_graph)
+            for p in {q.predicate for q in in_graph}:
+                by_predicate += sum(1 for _ in store.quads_for_pattern(None, p, None, graph))
+            for o in {q.object for q in in_graph}:
+                by_object += sum(1 for _ in store.quads_for_pattern(None, None, o, graph))
+        for index, found in (("graph", by_graph), ("graph-predicate", by_predicate), ("graph-object", by_object)):
+            if found != quads:
+                problems.append(f"the {index} index gives {found} quads, the store holds {quads}")
+        return problems
+    except (OSError, RuntimeError) as ex:
+        return [f"cannot be read: {' '.join(str(ex).split())}"]
 
 
 # A writer's compaction may delete a table file between the moment a reader lists the
@@ -283,10 +393,17 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as ex:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        _name_file(ex, path)
         raise
+
+
+def _name_file(ex: BaseException, path: Path) -> None:
+    """Give a write error the file it is about ("File too large" alone says too little)."""
+    if isinstance(ex, OSError) and ex.filename is None:
+        ex.filename = str(path)
 
 
 @contextlib.contextmanager
@@ -301,9 +418,10 @@ def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
         with fh:
             yield fh
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as ex:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        _name_file(ex, path)
         raise
 
 

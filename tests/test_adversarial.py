@@ -1,0 +1,578 @@
+"""Hostile inputs and faults: each test reproduces a failure an adversarial run found (issue 20).
+
+The tests are grouped by what they guard: nothing lost (articles, stores), nothing reached
+(the endpoint and queries make no request elsewhere and take no cross-site write), and one
+bad record costing only itself. Most are tables: to try a new hostile input, add a row.
+
+* ``HOSTILE_RECORDS``: JSONL records fed to one build among good articles; each must cost
+  only itself (one error line naming it) while the good articles reach the store.
+* ``HOSTILE_TEXT_FILES``: the same for text files in a folder.
+* ``SERVICE_SPELLINGS`` / ``NOT_SERVICE``: SPARQL that must be refused as reaching out,
+  and SPARQL that merely contains the word.
+
+Tests that need the spaCy model are marked ``model``; the endpoint's are in
+``test_serve_adversarial`` below this module's helpers (they start the real Oxigraph server).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from kgraph.errors import DuplicateIdWarning, InputError, KGraphError
+from kgraph.graph import KnowledgeGraph
+from kgraph.io import read_articles
+from kgraph.model import Article, Claim, Entity, Evidence
+
+RUS = Entity("Country", "RUS", "Russia")
+TJK = Entity("Country", "TJK", "Tajikistan")
+FRA = Entity("Country", "FRA", "France")
+DEU = Entity("Country", "DEU", "Germany")
+
+GOOD = {"id": "good-1", "date": "2024-05-16",
+        "text": "Russia and Tajikistan signed a strategic partnership agreement in Dushanbe."}
+GOOD_TOO = {"id": "good-2", "date": "2025-02-01",
+            "text": "France and Germany are close allies, Emmanuel Macron said in Berlin."}
+
+
+def run_kgraph(*args: str, limit_memory: bool = False, limit_file_bytes: int | None = None,
+               stdin: bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`python -m kgraph ARGS` in a subprocess; its address space capped when asked (a damaged
+    store can make Oxigraph's evaluator allocate without end), its file sizes when asked (a full disk)."""
+
+    def limits() -> None:
+        if limit_memory:
+            resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+        if limit_file_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_bytes, limit_file_bytes))
+
+    return subprocess.run([sys.executable, "-m", "kgraph", *args], capture_output=True, text=True, input=
+                          stdin.decode() if stdin is not None else None, timeout=timeout, preexec_fn=limits)
+
+
+def one_line_error(done: subprocess.CompletedProcess[str], *fragments: str) -> str:
+    """Assert a run failed with exit status 1 and one `kgraph: error:` line holding each fragment."""
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert "Traceback" not in done.stderr, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("kgraph: error:")]
+    assert len(errors) == 1, done.stderr
+    for fragment in fragments:
+        assert fragment in errors[0], errors[0]
+    return errors[0]
+
+
+def claim_store(path: Path, articles: int = 2) -> Path:
+    """A store of ``articles`` articles, each with one ally claim (no model needed)."""
+    kg = KnowledgeGraph(path)
+    pairs = [(RUS, TJK), (FRA, DEU)]
+    items = []
+    for number in range(articles):
+        subject, obj = pairs[number % 2]
+        text = f"{subject.name} and {obj.name} are allies, article {number} says."
+        article = Article(f"a{number}", text, dt.date(2024, 1, 1) + dt.timedelta(days=number))
+        items.append((article, [Claim(article.id, "ally", subject, obj, Evidence(text, 0, len(text)), "test")], ()))
+    for start in range(0, len(items), 50):
+        kg.add_many(items[start:start + 50])
+    kg.flush()
+    del kg
+    return path
+
+
+def write_jsonl(path: Path, records: list[object]) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def stored_ids(store: Path) -> set[str]:
+    kg = KnowledgeGraph(store, read_only=True)
+    try:
+        return set(kg.articles())
+    finally:
+        del kg
+
+
+# --- 1. Nothing lost: two files with one name are two articles -------------------------------------
+
+
+def test_same_file_name_in_two_folders_is_two_articles(tmp_path):
+    (tmp_path / "same" / "jan").mkdir(parents=True)
+    (tmp_path / "same" / "feb").mkdir()
+    (tmp_path / "same" / "jan" / "story.txt").write_text("Russia and China met.", encoding="utf-8")
+    (tmp_path / "same" / "feb" / "story.txt").write_text("France and Germany met.", encoding="utf-8")
+    articles = list(read_articles([tmp_path / "same"]))
+    assert [a.id for a in articles] == ["feb/story.txt", "jan/story.txt"]  # relative to the folder given
+
+
+def test_jsonl_id_twice_is_reported(tmp_path):
+    path = write_jsonl(tmp_path / "news.jsonl", [GOOD, GOOD_TOO, {**GOOD, "text": GOOD["text"] + " Again."}])
+    with pytest.warns(DuplicateIdWarning, match=r"news.jsonl:3: article id 'good-1' comes twice"):
+        assert [a.id for a in read_articles([path])] == ["good-1", "good-2", "good-1"]
+
+
+def test_same_name_given_twice_is_reported(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "story.txt").write_text(f"Story from {folder}.", encoding="utf-8")
+    with pytest.warns(DuplicateIdWarning, match="story.txt' comes twice"):
+        list(read_articles([tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt"]))
+
+
+# --- 2. Nothing lost: a store missing its CURRENT file is never replaced by a new one ---------------
+
+
+def test_store_without_current_is_refused_not_wiped(tmp_path):
+    store = claim_store(tmp_path / "store", articles=20)
+    (store / "CURRENT").unlink()
+    before = {p.name: p.stat().st_size for p in store.iterdir()}
+    for _ in range(2):  # the second build used to succeed, on an empty new store
+        with pytest.raises(KGraphError, match="CURRENT file is missing.*backup"):
+            KnowledgeGraph(store)
+    assert {p.name: p.stat().st_size for p in store.iterdir()} == before  # nothing deleted or added
+    done = run_kgraph("query", str(store), "most_connected")
+    one_line_error(done, "CURRENT file is missing")
+
+
+def test_store_in_a_folder_of_other_files_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(KGraphError, match="not empty and is no store"):
+        KnowledgeGraph(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+# --- 9. Terminal escapes from article text never reach the terminal --------------------------------
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\x1b[31m\x9b31m\u202e"
+
+
+def test_explain_and_table_strip_control_characters(tmp_path):
+    kg = KnowledgeGraph(tmp_path / "store")
+    text = f"Russia and Tajikistan{ESCAPES} are allies."
+    article = Article("a1\x1b[1m", text, dt.date(2024, 12, 25), source=f"Trend{ESCAPES}")
+    kg.add(article, [Claim(article.id, "ally", RUS, TJK, Evidence(text, 0, len(text)), "test")])
+    kg.flush()
+    del kg
+    explained = run_kgraph("explain", str(tmp_path / "store"), "RUS", "TJK")
+    table = run_kgraph("query", str(tmp_path / "store"), "evidence", "--param", "a=RUS")
+    for done in (explained, table):
+        assert done.returncode == 0, done.stderr
+        assert "Tajikistan" in done.stdout
+        assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in done.stdout)
+    assert "Russia and Tajikistan]0;owned[2J[31m31m are allies." in explained.stdout
+
+
+# --- 10. One bad record costs only itself --------------------------------------------------------
+# (name, JSONL line, what its error line says). Each is fed to one build among good articles.
+
+HOSTILE_RECORDS = [
+    ("year-past-9999", {"id": "far", "date": "9999-12-31", "text": "Japan will provide aid to Ukraine next year."},
+     "article 'far': extraction failed (ValueError: year 10000 is out of range)"),
+    ("year-before-1", {"id": "early", "date": "0001-01-01", "text": "Japan provided aid to Ukraine last year."},
+     "article 'early': extraction failed"),
+    ("title-a-number", {"id": "t", "text": "Japan will provide aid to Ukraine.", "title": 123},
+     "'title' must be a string, not a number"),
+    ("source-a-list", {"id": "s", "text": "Japan will provide aid to Ukraine.", "source": ["x"]},
+     "'source' must be a string, not a list"),
+    ("url-an-object", {"id": "u", "text": "Japan will provide aid to Ukraine.", "url": {}},
+     "'url' must be a string, not an object"),
+    ("id-a-list", {"id": ["x"], "text": "Japan will provide aid to Ukraine."}, "'id' must be a string or an integer"),
+    ("lone-surrogate", '{"id": "sur", "text": "Japan will provide aid to Ukraine \\ud800."}',
+     "'text' holds a lone surrogate (\\ud800)"),
+    ("not-json", '{"id": "broken", "text": ', "malformed JSON"),
+    ("not-an-object", '["id", "text"]', "expected a JSON object"),
+    ("date-not-iso", {"id": "d", "text": "Japan will provide aid to Ukraine.", "date": "someday"}, "not an ISO date"),
+]
+# Records that used to be dropped or fail and must now be read: (name, record, expected id, expected date).
+ACCEPTED_RECORDS = [
+    ("date-with-time", {"id": "timed", "date": "2024-05-16T10:00:00Z",
+                        "text": "India and the United States held joint military exercises."}, "timed",
+     dt.date(2024, 5, 16)),
+    ("integer-id", {"id": 42, "text": "Kenya and Uganda signed a trade agreement."}, "42", None),
+]
+
+
+@pytest.mark.model
+def test_bad_records_cost_only_themselves(tmp_path):
+    from kgraph.api import BuildReport, build
+
+    lines = ["\ufeff" + json.dumps(GOOD)]  # a byte order mark on the first line
+    lines += [r if isinstance(r, str) else json.dumps(r) for _, r, _ in HOSTILE_RECORDS]
+    lines += [json.dumps(r) for _, r, _, _ in ACCEPTED_RECORDS] + [json.dumps(GOOD_TOO)]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    for run in range(2):  # a rerun goes past the bad lines too, and changes nothing
+        errors: list[InputError] = []
+        report = BuildReport()
+        build([path], store=store, on_error=errors.append, report=report)
+        messages = [str(e) for e in errors]
+        for name, _, expected in HOSTILE_RECORDS:
+            assert sum(expected in m for m in messages) == 1, (name, messages)
+        assert len(messages) == len(HOSTILE_RECORDS) and all("\n" not in m for m in messages)
+        assert report.failed == len(HOSTILE_RECORDS)
+        assert (report.added, report.unchanged) == ((4, 0) if run == 0 else (0, 4))
+    assert stored_ids(store) == {"good-1", "good-2", "timed", "42"}
+    dates = {r["id"]: r["date"] for r in KnowledgeGraph(store, read_only=True).query(
+        "PREFIX kg: <https://w3id.org/kgraph/ns#> PREFIX schema: <https://schema.org/> "
+        "SELECT ?id ?date WHERE { ?a kg:articleId ?id OPTIONAL { ?a schema:datePublished ?date } }")}
+    assert str(dates["timed"]) == "2024-05-16"
+
+
+HOSTILE_TEXT_FILES = [
+    ("year-past-9999.txt", "date: 9999-12-31\n\nRussia and China will sign a trade agreement next year.",
+     "extraction failed"),
+    ("empty.txt", "", "empty file"),
+    ("metadata-only.txt", "date: 2024-01-01\ntitle: x\n\n", "no text after the metadata"),
+]
+
+
+@pytest.mark.model
+def test_cli_bad_text_files_cost_only_themselves(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, content, _ in HOSTILE_TEXT_FILES:
+        (folder / name).write_text(content, encoding="utf-8")
+    (folder / "good.txt").write_text("date: 2024-05-16T10:00:00Z\n\nRussia and Tajikistan are allies.", encoding="utf-8")
+    done = run_kgraph("build", str(folder), "--store", str(tmp_path / "store"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    for name, _, expected in HOSTILE_TEXT_FILES:
+        assert any(name in line and expected in line for line in done.stderr.splitlines()), (name, done.stderr)
+    assert "1 added" in done.stderr and f"{len(HOSTILE_TEXT_FILES)} failed" in done.stderr
+    assert stored_ids(tmp_path / "store") == {"good.txt"}
+
+
+@pytest.mark.model
+def test_article_that_cannot_be_written_costs_only_itself(tmp_path, monkeypatch):
+    """A fault in building or storing one article's RDF: the batch's other articles are written."""
+    import kgraph.graph
+    from kgraph.api import build
+
+    real = kgraph.graph.to_quads
+
+    def to_quads(article, claims, mentions):
+        if article.id == "poison":
+            raise ValueError("cannot build this article's RDF")
+        return real(article, claims, mentions)
+
+    monkeypatch.setattr(kgraph.graph, "to_quads", to_quads)
+    articles = [Article("good-1", GOOD["text"]), Article("poison", GOOD_TOO["text"]), Article("good-2", GOOD_TOO["text"])]
+    errors: list[InputError] = []
+    build(articles, store=tmp_path / "store", on_error=errors.append)
+    assert [str(e) for e in errors] == ["<input>: article 'poison': writing to the graph failed "
+                                        "(ValueError: cannot build this article's RDF)"]
+    assert stored_ids(tmp_path / "store") == {"good-1", "good-2"}
+
+
+# --- 11. Only regular files are read, sizes are checked first, nothing is skipped silently ----------
+
+
+READER = """
+import json, sys, tracemalloc
+from kgraph.io import read_articles
+tracemalloc.start()
+errors = []
+stdin = open(sys.argv[2], encoding="utf-8") if sys.argv[2] else None
+ids = [a.id for a in read_articles(json.loads(sys.argv[1]), on_error=lambda e: errors.append(str(e)), stdin=stdin)]
+print(json.dumps({"ids": ids, "errors": errors, "peak": tracemalloc.get_traced_memory()[1]}))
+"""
+
+
+def read_isolated(sources: list[str | Path], stdin: str | Path = "") -> dict:
+    """read_articles in a subprocess with its memory capped and a time limit: a hang or an
+    endless read (a pipe, /dev/zero) fails the test instead of stalling or exhausting the machine."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    done = subprocess.run([sys.executable, "-c", READER, json.dumps([str(s) for s in sources]), str(stdin)],
+                          capture_output=True, text=True, timeout=60, preexec_fn=cap)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_fifo_is_skipped_and_reported(tmp_path):
+    (tmp_path / "good.txt").write_text("Russia and China met.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    expected = [f"{tmp_path}/pipe.jsonl: a named pipe (FIFO), not a regular file: skipped",
+                f"{tmp_path}/pipe.txt: a named pipe (FIFO), not a regular file: skipped"]
+    read = read_isolated([tmp_path])
+    assert read["ids"] == ["good.txt"] and sorted(read["errors"]) == expected
+    read = read_isolated([tmp_path / "pipe.txt"])  # named on the command line
+    assert (read["ids"], read["errors"]) == ([], expected[1:])
+
+
+def test_devices_and_huge_files_are_refused_unread(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(300_000_000)  # sparse: costs no disk
+    read = read_isolated(["/dev/zero", huge])
+    assert read["ids"] == []
+    assert read["errors"] == ["/dev/zero: a character device, not a regular file: skipped",
+                              f"{huge}: file is 300,000,000 bytes, over the limit of 20,000,000"]
+    assert read["peak"] < 5_000_000  # neither was read
+    read = read_isolated(["-"], stdin="/dev/zero")
+    assert read["errors"] == ["<stdin>: binary input (contains NUL bytes), expected UTF-8 text"]
+    assert read["peak"] < 5_000_000
+
+
+def test_huge_jsonl_line_is_refused_unheld(tmp_path):
+    from kgraph.io import MAX_LINE_BYTES
+
+    path = tmp_path / "news.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("\ufeff" + json.dumps(GOOD) + "\n")  # with a byte order mark
+        handle.write('{"id": "big", "text": "' + "x" * (2 * MAX_LINE_BYTES) + '"}\n')
+        handle.write(json.dumps(GOOD_TOO) + "\n")
+    read = read_isolated([path])
+    assert read["ids"] == ["good-1", "good-2"]
+    assert read["errors"] == [f"{path}:2: line is over the limit of {MAX_LINE_BYTES:,} bytes"]
+    assert read["peak"] < 1.2 * MAX_LINE_BYTES  # no more than the limit was held: the rest was skipped unread
+    stdin = tmp_path / "stdin.jsonl"
+    stdin.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\n")
+    assert read_isolated(["-"], stdin=stdin)["ids"] == ["good-1"]  # JSONL on stdin, with a byte order mark
+
+
+def test_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("Russia and China met.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("France and Germany met.", encoding="utf-8")
+    if os.geteuid() == 0:  # root reads any folder: make it fail as it would for anyone else
+        real_scandir = os.scandir
+
+        def scandir(path="."):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_scandir(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+    else:
+        locked.chmod(0)
+    errors: list[InputError] = []
+    try:
+        articles = [a.id for a in read_articles([tmp_path], on_error=errors.append)]
+    finally:
+        locked.chmod(0o755)
+    assert articles == ["good.txt"]
+    assert [str(e) for e in errors] == [f"{locked}: cannot list the folder (Permission denied): skipped"]
+
+
+# --- 12. Every failure is one line -------------------------------------------------------------
+
+
+def test_iri_shaped_parameter_is_one_line(tmp_path):
+    store = claim_store(tmp_path / "store")
+    done = run_kgraph("query", str(store), "partners", "--param", "country=http://x> ?s ?p ?o } #")
+    one_line_error(done, "?country", "is not a valid IRI")
+
+
+def test_output_that_cannot_be_written_fails_before_the_work(tmp_path):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    done = run_kgraph("build", str(tmp_path / "nothing-to-read.txt"), "-o", str(tmp_path / "a-file" / "graph.ttl"))
+    one_line_error(done, "a-file/graph.ttl: cannot write here")
+    assert "no such file" not in done.stderr  # refused before the input was looked at
+    if os.geteuid() != 0:  # root writes anywhere
+        (tmp_path / "read-only").mkdir(mode=0o555)
+        done = run_kgraph("build", str(tmp_path / "x.txt"), "-o", str(tmp_path / "read-only" / "graph.ttl"))
+        one_line_error(done, "cannot write here")
+
+
+ARTICLE_WITH_CLAIMS = ("Russia and Tajikistan signed a strategic partnership agreement in Dushanbe. France and "
+                       "Germany are close allies, Emmanuel Macron said in Berlin. ")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("target, limit", [("-o", 8192), ("--store", 102_400)])
+def test_full_disk_is_one_line(tmp_path, target, limit):
+    """A file size limit stands for a full disk: a write fails part-way (EFBIG, as ENOSPC would).
+
+    The store's limit lets it open and fail on a later write to its log.
+    """
+    source = write_jsonl(tmp_path / "news.jsonl", [{"id": f"n{i}", "text": ARTICLE_WITH_CLAIMS * 3} for i in range(12)])
+    out = tmp_path / ("graph.ttl" if target == "-o" else "store")
+    done = run_kgraph("build", str(source), target, str(out), limit_file_bytes=limit)
+    line = one_line_error(done, "File too large")
+    assert "cannot open the store" not in line  # the store opened: a write failed later
+    assert not list(tmp_path.glob(".graph.ttl.*"))  # no temporary file left behind
+
+
+def test_failing_service_call_is_one_line(tmp_path, listener):
+    store = claim_store(tmp_path / "store")
+    done = run_kgraph("query", str(store), f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> "
+                      "{ ?s ?p ?o } }", "--allow-service", timeout=60)
+    one_line_error(done, "the query failed")
+    assert listener.connections == 1  # the flag lets it out
+
+
+# --- 6. kgraph query makes no request elsewhere ------------------------------------------------
+
+SERVICE_SPELLINGS = [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:PORT/sparql> { ?s ?p ?o } }",
+    "select * where { service silent <http://127.0.0.1:PORT/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?a ?b ?c .SERVICE<http://127.0.0.1:PORT/sparql>{ ?s ?p ?o } }",
+    "SELECT * WHERE { # a comment\n  SeRvIcE\n<http://127.0.0.1:PORT/sparql> { ?s ?p ?o } }",
+    'SELECT * WHERE { BIND("x" AS ?x) SERVICE <http://127.0.0.1:PORT/sparql> { ?s ?p ?o } }',
+    "SELECT * WHERE { VALUES ?e { <http://127.0.0.1:PORT/sparql> } SERVICE ?e { ?s ?p ?o } }",
+]
+NOT_SERVICE = [
+    "SELECT ?service WHERE { ?service ?p ?o }",
+    'PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:service "SERVICE <http://x> {}" }',
+    "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x> { }",
+    "PREFIX service: <http://example.org/> SELECT * WHERE { ?s service:x ?o }",
+    "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o }",
+]
+
+
+class Listener:
+    """A TCP port that accepts, records and hangs up every connection: where a request would go."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            connection.close()
+
+
+@pytest.fixture
+def listener():
+    listening = Listener()
+    yield listening
+    listening.sock.close()
+
+
+@pytest.mark.parametrize("query", SERVICE_SPELLINGS)
+def test_query_with_service_is_refused(tmp_path, listener, query):
+    from kgraph.queries import run_query
+
+    store = claim_store(tmp_path / "store")
+    kg = KnowledgeGraph(store, read_only=True)
+    with pytest.raises(KGraphError, match="uses SERVICE.*--allow-service"):
+        run_query(kg, query.replace("PORT", str(listener.port)))
+    assert listener.connections == 0
+
+
+@pytest.mark.parametrize("query", NOT_SERVICE)
+def test_query_naming_service_is_not_refused(query):
+    from kgraph.queries import outbound_keyword
+
+    assert outbound_keyword(query) is None
+
+
+def test_cli_query_service_is_refused(tmp_path, listener):
+    store = claim_store(tmp_path / "store")
+    query = SERVICE_SPELLINGS[0].replace("PORT", str(listener.port))
+    one_line_error(run_kgraph("query", str(store), query, timeout=60), "uses SERVICE")
+    assert listener.connections == 0
+
+
+# --- 13. A damaged table block is found by validate --deep, and a query says so in one line -----------
+
+
+def _damage(path: Path, offset: int = 200) -> None:
+    """Flip a byte in the first data block of a table file (data blocks come first in an SST)."""
+    with path.open("r+b") as handle:
+        handle.seek(offset)
+        byte = handle.read(1)
+        handle.seek(offset)
+        handle.write(bytes([byte[0] ^ 0xFF]))
+
+
+def test_validate_deep_finds_every_damaged_table(tmp_path):
+    from kgraph.store import check_every_quad, open_store
+
+    store = claim_store(tmp_path / "store", articles=300)
+    tables = sorted(p.name for p in store.glob("*.sst") if p.stat().st_size > 16_384)
+    assert len(tables) >= 3  # the indexes have tables of their own
+    quads = len(open_store(store, read_only=True))
+    unseen_by_a_scan = 0
+    for name in tables:
+        copy = tmp_path / f"copy-{name}"
+        shutil.copytree(store, copy)
+        _damage(copy / name)
+        reader = open_store(copy, read_only=True)
+        problems = check_every_quad(reader)
+        assert len(problems) == 1 and "block checksum mismatch" in problems[0], (name, problems)
+        try:  # what `kgraph validate` read: every quad, through one index
+            unseen_by_a_scan += sum(1 for _ in reader) == quads
+        except RuntimeError:
+            pass
+        del reader
+        shutil.rmtree(copy)
+    assert unseen_by_a_scan >= 1  # what the adversarial run saw: a plain read misses some damage
+    assert check_every_quad(open_store(store, read_only=True)) == []
+
+
+def test_query_on_a_damaged_store_is_one_line(tmp_path):
+    store = claim_store(tmp_path / "store", articles=300)
+    for table in store.glob("*.sst"):
+        if table.stat().st_size > 16_384:
+            _damage(table)
+    done = run_kgraph("query", str(store), "SELECT * WHERE { ?s ?p ?o }", limit_memory=True)
+    one_line_error(done, f"{store}: the store is damaged", "block checksum mismatch", f"kgraph validate --deep {store}")
+    done = run_kgraph("validate", "--deep", str(store), limit_memory=True)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "cannot be read: Corruption: block checksum mismatch" in done.stdout
+
+
+# --- 14. A build's reopen waits for a process that took the lock meanwhile -------------------------
+
+COMPETITOR = """
+import sys, time
+from pyoxigraph import Store
+deadline = time.monotonic() + 30
+while time.monotonic() < deadline:
+    try:
+        store = Store(sys.argv[1])
+    except OSError:
+        time.sleep(0.005)
+        continue
+    print("locked", flush=True)
+    time.sleep(1.5)
+    del store
+    print("released", flush=True)
+    break
+"""
+
+
+def test_reopen_waits_for_a_competing_opener(tmp_path, monkeypatch):
+    import kgraph.graph
+
+    store = claim_store(tmp_path / "store")
+    kg = KnowledgeGraph(store)
+    competitor = subprocess.Popen([sys.executable, "-c", COMPETITOR, str(store)], stdout=subprocess.PIPE, text=True)
+    real_open = kgraph.graph.open_store
+
+    def open_after_the_competitor(*args, **kwargs):
+        assert competitor.stdout.readline() == "locked\n"  # it took the lock the moment the build let it go
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(kgraph.graph, "open_store", open_after_the_competitor)
+    try:
+        kg.reopen()
+    finally:
+        competitor.wait(30)
+    assert competitor.stdout.read() == "released\n"
+    article = Article("after", "France and Germany are allies.", dt.date(2025, 1, 1))
+    assert kg.add(article, [Claim("after", "ally", FRA, DEU, Evidence(article.text, 0, 30), "test")]) == "added"

@@ -19,14 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
 
-from .io import JSONL_SUFFIXES, _walk
+from .io import JSONL_SUFFIXES, _walk, bounded_lines
 
 __all__ = ["Progress", "count_items"]
 
 
 def _count_lines(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(1 for line in handle if line.strip())
+    with path.open("rb") as handle:  # bounded: one huge line is one item, never held whole
+        return sum(1 for line in bounded_lines(handle) if not isinstance(line, bytes) or line.strip())
 
 
 def count_items(sources: Iterable[str | Path]) -> int | None:
@@ -46,7 +46,10 @@ def count_items(sources: Iterable[str | Path]) -> int | None:
         if str(source) == "-":
             return None
         path = Path(source)
-        for file in _walk(path) if path.is_dir() else [path]:
+        for file in _walk(path, lambda error: None) if path.is_dir() else [path]:
+            if not file.is_file():  # a pipe or a device is one failure, never read
+                total += 1
+                continue
             try:
                 total += _count_lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
             except OSError:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Claim, Entity, Mention
 from .attributes import amount_for, evidence_of, find_figures, find_period, find_rank
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
-from .context import ArticleContext
+from .context import ArticleContext, Discourse, Sentence
 from .leaders import leader_claims
 from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, directed_pairs, funding_pairs, listing_pairs, symmetric_pairs
@@ -29,12 +29,16 @@ from .trigger_table import TABLE, find_triggers
 from .triggers import Trigger
 
 
-def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id: str,
-                       n_triggers: int) -> list[Claim]:
-    """The claims one trigger states: its parties, figures, rank, period, speaker and modality."""
+def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext,
+                       discourse: Discourse) -> tuple[list[Claim], Discourse]:
+    """The claims one trigger states (its parties, figures, rank, period, speaker and
+    modality), and the discourse after them."""
     if TABLE.states_no_claim(trigger):
-        return []  # "an attack on an aid convoy", "Sudan's civil war": a claim veto of the table
-    parties = find_parties(trigger, sent, ctx)
+        return [], discourse  # "an attack on an aid convoy", "Sudan's civil war": a claim veto of the table
+    sent = sentence.span
+    n_triggers = len(sentence.triggers)
+    doc_id = ctx.doc_id
+    parties = find_parties(trigger, sentence, ctx)
     relation = trigger.relation
     symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (
         relation == "trade_partner" and lemma_of(trigger.token) in ("export", "import"))
@@ -42,13 +46,15 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
         pairs, how = listing_pairs(trigger, sent, ctx)
     elif trigger.kind == "funding":
         pairs, how = funding_pairs(trigger, sent, ctx)
+    elif symmetric:
+        pairs, how = symmetric_pairs(trigger, parties, sentence, ctx)
     else:
-        pairs, how = (symmetric_pairs if symmetric else directed_pairs)(trigger, parties, sent, ctx)
+        pairs, how = directed_pairs(trigger, parties, sentence, ctx, discourse)
     if not pairs and not parties.ahead:
-        return []
+        return [], discourse
     implied = how not in FROM_PARSE
     if not symmetric and pairs and how != "carried":
-        ctx.recent[relation] = (ctx.sent_no, pairs[0][0][0], pairs[0][1][0])
+        discourse = discourse.after(relation, sentence.number, pairs[0][0][0], pairs[0][1][0])
     amounts, percents = find_figures(trigger, sent, n_triggers)
     rank = find_rank(trigger, sent) if trigger.kind in ("relational", "action") else None
     period = find_period(trigger, sent, ctx.date, n_triggers)
@@ -90,7 +96,7 @@ def claims_for_trigger(trigger: Trigger, sent: Span, ctx: ArticleContext, doc_id
                         rule="rank-ahead", modality=modality, rank=rank - 1, date=ctx.date, confidence=0.7,
                         derived=True, speaker=speaker_entity,
                     ))
-    return claims
+    return claims, discourse
 
 
 def merge_duplicate_claims(claims: list[Claim]) -> list[Claim]:
@@ -133,14 +139,13 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
     Returns:
         Claims in text order, duplicates merged.
     """
-    ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer())
-    ctx.byline = byline
-    claims = leader_claims(ctx, doc_id)
-    for number, sent in enumerate(doc.sents):
-        ctx.sent_no = number
-        triggers = find_triggers(sent)
-        ctx.trigger_tokens = {t.token.i for t in triggers}
-        for trigger in triggers:
-            claims.extend(claims_for_trigger(trigger, sent, ctx, doc_id, len(triggers)))
+    ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer(), doc_id=doc_id, byline=byline)
+    claims = leader_claims(ctx)
+    discourse = Discourse()
+    for number, span in enumerate(doc.sents):
+        sentence = Sentence.of(span, number, find_triggers(span))
+        for trigger in sentence.triggers:
+            found, discourse = claims_for_trigger(trigger, sentence, ctx, discourse)
+            claims.extend(found)
     claims = merge_duplicate_claims(claims)
     return sorted(claims, key=lambda c: (c.evidence.start, c.relation, c.subject.id, c.object.id))

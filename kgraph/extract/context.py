@@ -1,41 +1,56 @@
-"""What the claim rules know about one article beyond a sentence: its parties and speakers.
+"""What the claim rules know beyond one trigger: the article, the sentence, the claims before.
 
-`ArticleContext` holds an article's mentions and where they are, who speaks each
-sentence, the article's main pair, and how a mention, "we" or "you" stands for a party.
+Three records, each passed explicitly to the rules that read it:
+
+- `ArticleContext`: what the whole article says, built once before its first sentence
+  and never changed: its mentions and where they are, who speaks each sentence, its main
+  pair, and how a mention, "we" or "you" stands for a party.
+- `Sentence`: one sentence, its number and its trigger words.
+- `Discourse`: what the article's earlier claims established, handed from one trigger to
+  the next as a new value (the last explicit claim of each relation).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
 from ..model import Entity, Mention
+from ..relations import Relation
 from . import lexicon as lx
 from .mentions import mention_tokens
 from .speakers import SpeakerMap
+from .triggers import Trigger
 
 
 class ArticleContext:
-    """Everything the rules need to know about one article beyond a sentence."""
+    """What the rules know about one article as a whole; not changed once built.
 
-    def __init__(self, doc: Doc, mentions: list[Mention], date: dt.date | None, gazetteer: Gazetteer) -> None:
+    Args:
+        doc: the parsed article.
+        mentions: its linked mentions.
+        date: its date (periods, leaders in office).
+        gazetteer: countries and organizations.
+        doc_id: the article id written in each claim.
+        byline: who speaks the whole article (remarks, a statement), if one person does.
+    """
+
+    def __init__(self, doc: Doc, mentions: list[Mention], date: dt.date | None, gazetteer: Gazetteer, *,
+                 doc_id: str = "", byline: Entity | None = None) -> None:
         self.doc = doc
         self.date = date
         self.gaz = gazetteer
+        self.doc_id = doc_id
+        self.byline = byline
         self.mentions = mentions
         self.index = mention_tokens(doc, mentions)
         self.speakers = SpeakerMap(doc, self.index)
         self.pair = self._main_pair()
-        # The last explicit claim of each relation (sentence number, subject, object), for
-        # sentences that leave the subject to the one before ("The new funding includes ...").
-        self.recent: dict[str, tuple[int, Entity, Entity | None]] = {}
-        self.sent_no = 0
-        self.trigger_tokens: set[int] = set()  # the current sentence's trigger words
-        self.byline: Entity | None = None  # who speaks the whole article, if one person does
 
     def _main_pair(self) -> tuple[Entity, Entity] | None:
         """The two countries an article is about: the two most mentioned as actors."""
@@ -151,3 +166,46 @@ def unique_parties(items: Iterable[tuple[Entity, Token]]) -> list[tuple[Entity, 
             seen.add(entity.id)
             out.append((entity, token))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence as the rules read it: its span, its number in the article and its triggers."""
+
+    span: Span
+    number: int
+    triggers: tuple[Trigger, ...]
+    trigger_tokens: frozenset[int]
+
+    @classmethod
+    def of(cls, span: Span, number: int, triggers: Iterable[Trigger]) -> Sentence:
+        found = tuple(triggers)
+        return cls(span, number, found, frozenset(t.token.i for t in found))
+
+
+@dataclass(frozen=True, slots=True)
+class Recent:
+    """An explicit claim of a relation: the sentence it was made in and its parties."""
+
+    sentence: int
+    subject: Entity
+    object: Entity | None
+
+
+@dataclass(frozen=True, slots=True)
+class Discourse:
+    """What the article's earlier claims established, for sentences that leave a party to them
+    ("The new funding includes $8 million for Chad": the giver named just before).
+
+    A new value is made for each change (`after`); no rule changes one in place.
+    """
+
+    recent: Mapping[Relation, Recent] = field(default_factory=dict)
+
+    def last(self, relation: Relation) -> Recent | None:
+        """The last explicit claim of a relation, if any."""
+        return self.recent.get(relation)
+
+    def after(self, relation: Relation, sentence: int, subject: Entity, obj: Entity | None) -> Discourse:
+        """The discourse once a claim of `relation` between `subject` and `obj` is made."""
+        return Discourse({**self.recent, relation: Recent(sentence, subject, obj)})

@@ -13,7 +13,7 @@ from .modality import modality_of
 from .syntax import lemma_of
 
 
-def leader_claims(ctx: ArticleContext, doc_id: str) -> list[Claim]:
+def leader_claims(ctx: ArticleContext) -> list[Claim]:
     """leader_of for each current head of state or government named with a title."""
     claims: dict[tuple[str, str], Claim] = {}
     for mention in ctx.mentions:
@@ -30,7 +30,7 @@ def leader_claims(ctx: ArticleContext, doc_id: str) -> list[Claim]:
             continue
         sent = span.sent
         claims[key] = Claim(
-            doc=doc_id, relation="leader_of", subject=person, object=ctx.gaz.country_entity(person.country),
+            doc=ctx.doc_id, relation="leader_of", subject=person, object=ctx.gaz.country_entity(person.country),
             evidence=evidence_of(sent), rule="leader-title", date=ctx.date, confidence=0.95,
         )
     return list(claims.values())

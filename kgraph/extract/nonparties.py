@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from ..model import Mention
 from ..relations import COOPERATIVE, LIFTABLE
 from . import lexicon as lx
-from .context import ArticleContext
+from .context import ArticleContext, Sentence
 from .syntax import acted_on, hyphenated_word, lemma_of
 from .triggers import Trigger
 
@@ -39,12 +39,12 @@ def _located_by(name: Token) -> bool:
     return place.dep_ == "pobj" and place.head.lower_ in lx.LOCATIVE_PREPS
 
 
-def modifies_other_trigger(party: Token, trigger: Token, ctx: ArticleContext) -> bool:
+def modifies_other_trigger(party: Token, trigger: Token, sentence: Sentence) -> bool:
     """Whether a party names a side of another trigger noun of the sentence ("the Iran-US deal")."""
     node = party
     while node.dep_ in ("compound", "amod", "poss", "nmod") and node.head != node:
         node = node.head
-        if node.i in ctx.trigger_tokens:
+        if node.i in sentence.trigger_tokens:
             return node != trigger
     return False
 

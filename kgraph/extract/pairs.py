@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ..model import Entity
 from ..relations import MULTILATERAL
 from . import lexicon as lx
-from .context import ArticleContext, unique_parties
+from .context import ArticleContext, Discourse, Sentence, unique_parties
 from .nonparties import in_relative_clause, modifies_other_trigger, no_party
 from .roles import Parties, enclosing_phrase
 from .syntax import SUBJECT_DEPS, acted_on, edge_into, has_subject, heads_phrase, lemma_of, predicate_of, prep_between
@@ -100,8 +100,10 @@ def _pair_named_before(trigger: Token, ctx: ArticleContext) -> list[tuple[Entity
     return found if found[0][0].id != found[1][0].id else []
 
 
-def symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
+def symmetric_pairs(trigger: Trigger, parties: Parties, sentence: Sentence,
+                    ctx: ArticleContext) -> tuple[list[Pair], str]:
     """Pairs for a symmetric relation: parse first, then the speaker, the sentence, the article's pair."""
+    sent = sentence.span
     relation = trigger.relation
     agents = unique_parties(parties.agents)
     others = unique_parties(parties.others + parties.sources)
@@ -197,8 +199,10 @@ def symmetric_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: Article
     return [], ""
 
 
-def directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleContext) -> tuple[list[Pair], str]:
+def directed_pairs(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: ArticleContext,
+                   discourse: Discourse) -> tuple[list[Pair], str]:
     """(agent, other) pairs for a directed relation: giver -> receiver, imposer -> target, ..."""
+    sent = sentence.span
     relation = trigger.relation
     agents = unique_parties(parties.agents)
     others = unique_parties(parties.others + parties.co_parties)
@@ -228,11 +232,12 @@ def directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleC
     how = "parse"
     if others and not agents:
         # "The new funding includes $8 million for Chad": the giver named just before.
-        recent = ctx.recent.get(relation)
+        recent = discourse.last(relation)
         # (not into a phrase of circumstance: "after the attack on X" is no attack by the giver)
-        if recent is not None and ctx.sent_no - recent[0] <= 2 and enclosing_phrase(trigger.token, relation) is None \
-                and recent[1].id not in {o[0].id for o in others}:
-            agents, how = [(recent[1], None)], "carried"
+        if recent is not None and sentence.number - recent.sentence <= 2 \
+                and enclosing_phrase(trigger.token, relation) is None \
+                and recent.subject.id not in {o[0].id for o in others}:
+            agents, how = [(recent.subject, None)], "carried"
     # (several coordinated agents only outside conflict, where the rest is often a bystander)
     if agents and (len(agents) == 1 or relation != "conflict") and not others \
             and trigger.kind in ("relational", "action") and not _names_theatre(trigger.token, sent, ctx) \
@@ -242,7 +247,7 @@ def directed_pairs(trigger: Trigger, parties: Parties, sent: Span, ctx: ArticleC
         # (a target guessed this way is a country: "UNICEF reports ... the Israeli blockade" is no
         # blockade of UNICEF)
         rest = [p for p in unique_parties(ctx.parties_in(sent)) if p[0].id not in {a[0].id for a in agents}
-                and p not in parties.ahead + parties.citers and not modifies_other_trigger(p[1], trigger.token, ctx)
+                and p not in parties.ahead + parties.citers and not modifies_other_trigger(p[1], trigger.token, sentence)
                 and not no_party(p[1], trigger, ctx) and not in_relative_clause(p[1], trigger.token)]
         target = _stated_target(trigger.token) if relation in ("sanction", "tariff") else None
         if target is not None:

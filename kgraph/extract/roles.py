@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..model import SYMMETRIC, Entity
 from ..relations import HOSTILE, LIFTABLE
 from . import lexicon as lx
-from .context import ArticleContext
+from .context import ArticleContext, Sentence
 from .nonparties import modifies_other_trigger, names_a_city, names_affiliation, no_party
 from .syntax import (
     MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, acted_on, clause_free, conjunct_of, edge_into, has_subject,
@@ -81,16 +81,16 @@ def _accused_of(trigger: Token, verb: Token) -> bool:
     return False
 
 
-def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None:
+def _classify(party: Token, trigger: Trigger, sentence: Sentence, ctx: ArticleContext) -> str | None:
     """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
     t = trigger.token
     if party == t:
         return "agent" if trigger.kind in ("relational",) else None
-    if trigger.kind == "action" and _listed_before(party, t, ctx):
+    if trigger.kind == "action" and _listed_before(party, t, sentence):
         return None  # "A, B and C report attacks" parsed as the list "A, B and [C report attacks]"
     edge = edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and clause_free(party, edge):
-        if edge.dep_ == "appos" and edge.i in ctx.trigger_tokens and edge != party:
+        if edge.dep_ == "appos" and edge.i in sentence.trigger_tokens and edge != party:
             return None  # "strikes on X, strikes on Y": an appositive event has parties of its own
         if edge.dep_ in MODIFIER_DEPS:
             # "Tajikistan's partner": the other party; "Russia's investments": the agent.
@@ -113,7 +113,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                 return "source" if prep_depth(party, edge) <= 1 else None
             if prep in lx.OBJECT_PREPS:
                 # "tariffs on imports from China" is near enough; a party four phrases down is not
-                if _behind_buyers(party, edge) or modifies_other_trigger(party, t, ctx):
+                if _behind_buyers(party, edge) or modifies_other_trigger(party, t, sentence):
                     return None  # "tariffs on buyers of Russian oil", "attacks on U.S. allies"
                 return "other" if prep_depth(party, edge) <= 1 else None
         if edge.dep_ == "agent":
@@ -165,7 +165,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
                 if remote or not heads_phrase(party, edge):
                     return None  # "assistance in Chad is supporting ...": Chad is not the giver
-                if modifies_other_trigger(party, t, ctx):
+                if modifies_other_trigger(party, t, sentence):
                     return None  # "X's occupation would violate the Y-Z deal": X did the occupying
                 if lemma_of(verb) in lx.TARGET_VERBS and trigger.kind == "action":
                     return "other"  # "Cuba faces U.S. sanctions": the subject is the target
@@ -186,7 +186,7 @@ def _classify(party: Token, trigger: Trigger, ctx: ArticleContext) -> str | None
                     return None  # "under the agreement, X will send troops to Y": Y is no party to it
                 if verb == p and dep == "dobj" and _accused_of(t, p):
                     return "agent"  # "X accused Y of attacks on Z": Y attacked
-                if lemma_of(t) not in lx.STANCE_VERBS and modifies_other_trigger(party, t, ctx):
+                if lemma_of(t) not in lx.STANCE_VERBS and modifies_other_trigger(party, t, sentence):
                     return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
                 if trigger.relation == "meeting" and edge != party and lemma_of(edge) not in lx.PERSON_NOUNS \
                         and not (edge.i in ctx.index and conjunct_of(party, edge)):
@@ -267,7 +267,7 @@ def _behind_buyers(party: Token, prep: Token) -> bool:
     return prep_between(party, objects[0])
 
 
-def _listed_before(party: Token, trigger: Token, ctx: ArticleContext) -> bool:
+def _listed_before(party: Token, trigger: Token, sentence: Sentence) -> bool:
     """Whether an act noun is parsed as a further item of a list of things that are no acts
     ("the governments of A, B and [C report attacks]"), the party in an earlier item: a
     misparse, whose other items are not the act's sides. (An act listed with another act,
@@ -277,7 +277,7 @@ def _listed_before(party: Token, trigger: Token, ctx: ArticleContext) -> bool:
         node = node.head
     # (a modifier of the first item is shared: "a Russian missile and drone attack")
     shared = party.head == node and party.dep_ in MODIFIER_DEPS
-    return node != trigger and node.i not in ctx.trigger_tokens and party in node.subtree \
+    return node != trigger and node.i not in sentence.trigger_tokens and party in node.subtree \
         and party not in trigger.subtree and not shared
 
 
@@ -396,10 +396,10 @@ def _following_party(party: Token, ctx: ArticleContext) -> bool:
     return False
 
 
-def find_parties(trigger: Trigger, sent: Span, ctx: ArticleContext) -> Parties:
+def find_parties(trigger: Trigger, sentence: Sentence, ctx: ArticleContext) -> Parties:
     parties = Parties()
-    for entity, head in ctx.parties_in(sent):
-        role = _classify(head, trigger, ctx)
+    for entity, head in ctx.parties_in(sentence.span):
+        role = _classify(head, trigger, sentence, ctx)
         if role != "ahead" and _following_party(head, ctx):
             role = "ahead"
         if head.dep_ in ("compound", "amod", "nmod") and lemma_of(head.head) in lx.PLACE_NOUNS:

@@ -23,7 +23,7 @@ from .context import ArticleContext, Discourse, Sentence
 from .leaders import leader_claims
 from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, directed_pairs, funding_pairs, listing_pairs, symmetric_pairs
-from .roles import find_parties
+from .parties import find_parties
 from .syntax import lemma_of
 from .trigger_table import TABLE, find_triggers
 from .triggers import Trigger

@@ -14,7 +14,8 @@ from ..relations import MULTILATERAL
 from . import lexicon as lx
 from .context import ArticleContext, Discourse, Sentence, unique_parties
 from .nonparties import in_relative_clause, modifies_other_trigger, no_party
-from .roles import Parties, enclosing_phrase
+from .parties import Parties
+from .roles import enclosing_phrase
 from .syntax import SUBJECT_DEPS, acted_on, edge_into, has_subject, heads_phrase, lemma_of, predicate_of, prep_between
 from .triggers import Trigger
 

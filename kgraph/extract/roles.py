@@ -1,40 +1,42 @@
-"""Roles: the part each party of a sentence plays for a trigger (agent, other party, co-party, ...)."""
+"""Roles: the grammatical part each party of a sentence plays for a trigger.
+
+`assign_role` reads the parse only: a party in the trigger noun's own phrase (its
+possessor, a phrase on it, a participle describing it) or in its clause (the subject,
+an object, a prepositional phrase of the trigger's verb or of a verb sharing its
+subject). What the roles then mean for the claim (filters, agent or other party) is
+parties.py's and pairs.py's business.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import Enum
 
 from spacy.tokens import Token
 
-from ..model import SYMMETRIC, Entity
-from ..relations import HOSTILE, LIFTABLE
+from ..model import SYMMETRIC
+from ..relations import HOSTILE, LIFTABLE, Relation
 from . import lexicon as lx
 from .context import ArticleContext, Sentence
-from .nonparties import modifies_other_trigger, names_a_city, names_affiliation, no_party
+from .nonparties import modifies_other_trigger
 from .syntax import (
-    MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, acted_on, clause_free, conjunct_of, edge_into, has_subject,
-    heads_phrase, lemma_of, predicate_of, prep_between, prep_depth,
+    MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_free, conjunct_of, edge_into, has_subject, heads_phrase,
+    lemma_of, predicate_of, prep_between, prep_depth,
 )
-from .triggers import Trigger
+from .triggers import Kind, Trigger
 
 
-@dataclass
-class Parties:
-    mods: list[tuple[Entity, Token]] = field(default_factory=list)
-    agents: list[tuple[Entity, Token]] = field(default_factory=list)
-    others: list[tuple[Entity, Token]] = field(default_factory=list)
-    co_parties: list[tuple[Entity, Token]] = field(default_factory=list)
-    sources: list[tuple[Entity, Token]] = field(default_factory=list)
-    subjects: list[tuple[Entity, Token]] = field(default_factory=list)
-    ahead: list[tuple[Entity, Token]] = field(default_factory=list)
-    # subjects that cite a measure whose owner it names ("X cites U.S. tariffs"): no side of it
-    citers: list[tuple[Entity, Token]] = field(default_factory=list)
-    implied: bool = False
+class Role(str, Enum):
+    """The part a party plays for a trigger."""
 
-
-def _struck_place(place: Token, trigger: Token) -> bool:
-    """Whether a place is what an attack hits: "struck a Syrian town", "strikes on a Lebanese village"."""
-    return place in acted_on(trigger, lx.ON_AGAINST)
+    AGENT = "agent"  # who does the act: "Russia invests", "investments by Russia"
+    OTHER = "other"  # who the act is done to or for: "sanctions on Iran", "aid to Chad"
+    CO = "co"  # who does it with the agent: "talks with X", "between X and Y"
+    SOURCE = "source"  # where it comes from: "imports from X", "aid from X"
+    AHEAD = "ahead"  # who ranks one place higher: "second, after China"
+    CITER = "citer"  # a subject that cites a measure named as another's: "X cites U.S. tariffs"
+    MOD = "mod"  # a possessor or modifier of the trigger noun: "Russia's investments", "U.S. sanctions"
+    SUBJECT = "subject"  # the subject of the trigger's clause (an agent)
 
 
 def _framework(trigger: Token) -> bool:
@@ -50,13 +52,13 @@ def _framework(trigger: Token) -> bool:
 
 def _drill(trigger: Trigger) -> bool:
     """A military exercise: where it is held is its venue, no partner ("drills in Greenland")."""
-    return trigger.relation == "military_cooperation" and lemma_of(trigger.token) in lx.DRILL_NOUNS
+    return trigger.relation == Relation.MILITARY_COOPERATION and lemma_of(trigger.token) in lx.DRILL_NOUNS
 
 
 def _has_venue(trigger: Trigger) -> bool:
     """An act held somewhere, a meeting, an agreement's signing or a drill: a place named with
     it is where it was held, no party."""
-    return trigger.relation in ("meeting", "agreement") or _drill(trigger)
+    return trigger.relation in (Relation.MEETING, Relation.AGREEMENT) or _drill(trigger)
 
 
 def _accused_of(trigger: Token, verb: Token) -> bool:
@@ -81,55 +83,98 @@ def _accused_of(trigger: Token, verb: Token) -> bool:
     return False
 
 
-def _classify(party: Token, trigger: Trigger, sentence: Sentence, ctx: ArticleContext) -> str | None:
-    """The grammatical part a party plays for a trigger: agent, other, co-party or ahead."""
+def assign_role(party: Token, trigger: Trigger, sentence: Sentence, ctx: ArticleContext) -> Role | None:
+    """The grammatical part a party plays for a trigger, or None for no part.
+
+    A party inside the trigger noun's own phrase (its possessor, a phrase on it) is read
+    there; any other from the clause the trigger is in, climbing from its verb to the verbs
+    that share their subject with it.
+    """
     t = trigger.token
     if party == t:
-        return "agent" if trigger.kind in ("relational",) else None
-    if trigger.kind == "action" and _listed_before(party, t, sentence):
+        return Role.AGENT if trigger.kind == Kind.RELATIONAL else None
+    if trigger.kind == Kind.ACTION and _listed_before(party, t, sentence):
         return None  # "A, B and C report attacks" parsed as the list "A, B and [C report attacks]"
     edge = edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and clause_free(party, edge):
-        if edge.dep_ == "appos" and edge.i in sentence.trigger_tokens and edge != party:
-            return None  # "strikes on X, strikes on Y": an appositive event has parties of its own
-        if edge.dep_ in MODIFIER_DEPS:
-            # "Tajikistan's partner": the other party; "Russia's investments": the agent.
-            return "mod"
-        if edge.dep_ == "prep":
-            prep = edge.lower_
-            if prep in lx.RANK_AHEAD_WORDS:
-                return "ahead"
-            if trigger.relation == "meeting" and lemma_of(t) in lx.VISIT_NOUNS and prep in ("of", "by"):
-                return "agent" if prep_depth(party, edge) <= 1 else None  # "the visit of the President of X"
-            if trigger.relation == "meeting" and (prep in lx.VENUE_PREPS or prep == "of"):
-                return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
-            if _has_venue(trigger) and prep in lx.VENUE_PREPS:
-                return None  # "an accord signed in Washington", "drills in Greenland": the venue
-            if prep in ("by",):
-                return "agent"
-            if prep in lx.CO_PARTY_PREPS:
-                return None if _venue_inside(party, edge, trigger) else "co"
-            if prep == "from":
-                return "source" if prep_depth(party, edge) <= 1 else None
-            if prep in lx.OBJECT_PREPS:
-                # "tariffs on imports from China" is near enough; a party four phrases down is not
-                if _behind_buyers(party, edge) or modifies_other_trigger(party, t, sentence):
-                    return None  # "tariffs on buyers of Russian oil", "attacks on U.S. allies"
-                return "other" if prep_depth(party, edge) <= 1 else None
-        if edge.dep_ == "agent":
-            return "agent"
-        if edge.dep_ in ("acl", "relcl") and edge.tag_ == "VBN":
-            # "sanctions imposed by Norway on Iran": the participle's agent and objects
-            inner = edge_into(party, edge)
-            if inner is not None and inner.dep_ == "agent":
-                return "agent"
-            if inner is not None and inner.dep_ == "prep" and inner.lower_ in lx.VENUE_PREPS and _has_venue(trigger):
-                return None  # "talks held in Doha between X and Y": the venue
-            if inner is not None and inner.dep_ == "prep" and inner.lower_ in lx.CO_PARTY_PREPS:
-                return "co"  # "talks held between X and Y"
-            if inner is not None and inner.dep_ == "prep" and inner.lower_ in lx.OBJECT_PREPS - {"from"}:
-                return "other"
+        return _role_in_phrase(party, edge, trigger, sentence)
+    return _role_in_clause(party, trigger, sentence, ctx)
+
+
+def _role_in_phrase(party: Token, edge: Token, trigger: Trigger, sentence: Sentence) -> Role | None:
+    """The part of a party in the trigger noun's phrase, which it joins by `edge`."""
+    if edge.dep_ == "appos" and edge.i in sentence.trigger_tokens and edge != party:
+        return None  # "strikes on X, strikes on Y": an appositive event has parties of its own
+    if edge.dep_ in MODIFIER_DEPS:
+        # "Tajikistan's partner": the other party; "Russia's investments": the agent.
+        return Role.MOD
+    if edge.dep_ == "prep":
+        return _role_by_preposition(party, edge, trigger, sentence)
+    if edge.dep_ == "agent":
+        return Role.AGENT
+    if edge.dep_ in ("acl", "relcl") and edge.tag_ == "VBN":
+        return _role_under_participle(party, edge, trigger)
+    return None
+
+
+def _role_by_preposition(party: Token, prep: Token, trigger: Trigger, sentence: Sentence) -> Role | None:
+    """The part of a party in a prepositional phrase on the trigger noun ("sanctions on X",
+    "talks with X", "imports from X", "the visit of the President of X")."""
+    t, word = trigger.token, prep.lower_
+    if word in lx.RANK_AHEAD_WORDS:
+        return Role.AHEAD
+    if trigger.relation == Relation.MEETING and lemma_of(t) in lx.VISIT_NOUNS and word in ("of", "by"):
+        return Role.AGENT if prep_depth(party, prep) <= 1 else None  # "the visit of the President of X"
+    if trigger.relation == Relation.MEETING and (word in lx.VENUE_PREPS or word == "of"):
+        return None  # "talks in Moscow", "a summit of the SCO": venue and host body, not parties
+    if _has_venue(trigger) and word in lx.VENUE_PREPS:
+        return None  # "an accord signed in Washington", "drills in Greenland": the venue
+    if word == "by":
+        return Role.AGENT
+    if word in lx.CO_PARTY_PREPS:
+        return None if _venue_inside(party, prep, trigger) else Role.CO
+    if word == "from":
+        return Role.SOURCE if prep_depth(party, prep) <= 1 else None
+    if word in lx.OBJECT_PREPS:
+        # "tariffs on imports from China" is near enough; a party four phrases down is not
+        if _behind_buyers(party, prep) or modifies_other_trigger(party, t, sentence):
+            return None  # "tariffs on buyers of Russian oil", "attacks on U.S. allies"
+        return Role.OTHER if prep_depth(party, prep) <= 1 else None
+    return None
+
+
+def _role_under_participle(party: Token, participle: Token, trigger: Trigger) -> Role | None:
+    """The part of a party under a participle describing the trigger noun: "sanctions imposed
+    by Norway on Iran" (the participle's agent and objects), "talks held between X and Y"."""
+    inner = edge_into(party, participle)
+    if inner is None:
         return None
+    if inner.dep_ == "agent":
+        return Role.AGENT
+    if inner.dep_ == "prep" and inner.lower_ in lx.VENUE_PREPS and _has_venue(trigger):
+        return None  # "talks held in Doha between X and Y": the venue
+    if inner.dep_ == "prep" and inner.lower_ in lx.CO_PARTY_PREPS:
+        return Role.CO  # "talks held between X and Y"
+    if inner.dep_ == "prep" and inner.lower_ in lx.OBJECT_PREPS - {"from"}:
+        return Role.OTHER
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A trigger as the climb through its clause sees it: its lowest verb, the phrase of
+    circumstance or topic it lies in, and whether it lies too deep to take the clause's subject."""
+
+    trigger: Trigger
+    predicate: Token
+    phrase: Token | None
+    remote: bool
+
+
+def _role_in_clause(party: Token, trigger: Trigger, sentence: Sentence, ctx: ArticleContext) -> Role | None:
+    """The part of a party in the trigger's clause: from the trigger's verb up through the
+    verbs that share its subject ("agreed to impose sanctions": who agreed imposes them)."""
+    t = trigger.token
     p = predicate_of(t)
     phrase = enclosing_phrase(t, trigger.relation)
     if phrase is not None and trigger.relation in SYMMETRIC and party not in phrase.subtree:
@@ -137,125 +182,160 @@ def _classify(party: Token, trigger: Trigger, sentence: Sentence, ctx: ArticleCo
         # target of a strike or a blockade in such a phrase is often the sentence's place:
         # "explosions in X amid new U.S. strikes".)
         return None
-    verb = p
-    controller: Token | None = None
     # A trigger buried in the clause ("sanctions ... due to their conduct during the war") or in
     # a phrase of circumstance is not something the clause's subject does: only a trigger near
     # its verb takes its subject.
-    remote = phrase is not None or _deep(t, p) or _as_evidence(t, p)
+    clause = _Clause(trigger, p, phrase, phrase is not None or _deep(t, p) or _as_evidence(t, p))
+    verb: Token = p
+    controller: Token | None = None
     while True:
         edge = edge_into(party, verb) if party != verb else None
         if edge is not None and clause_free(party, edge):
-            dep = edge.dep_
-            if phrase is not None and lemma_of(phrase.head) in lx.RESPONSE_NOUNS and party not in phrase.subtree \
-                    and dep not in SUBJECT_DEPS:
-                return None  # "X struck Y in response to attacks on Z": Y is not what the attacks were on
-            if controller is not None:
-                # Object control: in "accused X of exporting", "urged X to end", X does the act.
-                if edge == controller:
-                    return "agent"
-                if dep in SUBJECT_DEPS:
-                    return None
-            if dep in SUBJECT_DEPS:
-                if verb != t and _accused_of(t, verb):
-                    return None  # "X accused Y of attacks": the accuser did not attack
-                if p != t and lemma_of(p) in lx.STANCE_VERBS:
-                    return None  # "X condemned the strikes on Y": X judges the act, it did not do it
-                if p != t and lemma_of(p) in lx.VIOLATION_VERBS and trigger.relation in LIFTABLE:
-                    return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
-                if remote or not heads_phrase(party, edge):
-                    return None  # "assistance in Chad is supporting ...": Chad is not the giver
-                if modifies_other_trigger(party, t, sentence):
-                    return None  # "X's occupation would violate the Y-Z deal": X did the occupying
-                if lemma_of(verb) in lx.TARGET_VERBS and trigger.kind == "action":
-                    return "other"  # "Cuba faces U.S. sanctions": the subject is the target
-                if trigger.relation in LIFTABLE and p != t and _named_imposer(t, party, ctx):
-                    return "citer"  # "Honda cites U.S. tariffs on Canada": the tariffs say whose they are
-                return "subject"
-            if verb != p:
-                return None  # a higher clause shares its subject with the trigger's clause, nothing else
-            if dep in PASSIVE_SUBJECT_DEPS:
-                # "China is expected to invest": the raised subject of a complement's verb acts
-                return "agent" if verb != p else "other"
-            if dep == "agent":
-                return "agent"
-            if dep in ("dobj", "dative", "attr", "oprd"):
-                if verb == p and edge_into(t, verb) == edge:
-                    return None
-                if _framework(t):
-                    return None  # "under the agreement, X will send troops to Y": Y is no party to it
-                if verb == p and dep == "dobj" and _accused_of(t, p):
-                    return "agent"  # "X accused Y of attacks on Z": Y attacked
-                if lemma_of(t) not in lx.STANCE_VERBS and modifies_other_trigger(party, t, sentence):
-                    return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
-                if trigger.relation == "meeting" and edge != party and lemma_of(edge) not in lx.PERSON_NOUNS \
-                        and not (edge.i in ctx.index and conjunct_of(party, edge)):
-                    return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
-                if prep_depth(party, edge) > 1:
-                    return None
-                if _has_venue(trigger) and prep_between(party, edge, lx.VENUE_PREPS):
-                    return None  # "signed an agreement in Washington, United States": the venue
-                if lemma_of(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
-                    return None  # "condemned the strikes on Y": the strikers are the target, not Y
-                return "other"
-            if dep == "prep":
-                prep = edge.lower_
-                if prep in lx.RANK_AHEAD_WORDS:
-                    return "ahead"
-                if _has_venue(trigger) and prep in lx.VENUE_PREPS:
-                    return None  # "a summit in Helsinki", "signed in Washington": the venue
-                if trigger.relation == "meeting" and verb == p and p != t and not _meets_through(party, edge, ctx):
-                    return None  # "agreed to a ceasefire in X during a call": X is not on the call
-                if trigger.relation == "meeting" and prep == "to" and p != t and _counterpart_named(t, ctx):
-                    return None  # "flies to X for talks with Y": X is where they meet; Y is met
-                if prep in lx.CO_PARTY_PREPS:
-                    if prep == "with" and any(c.dep_ == "pobj" and lemma_of(c) in lx.SUPPORT_NOUNS and c != party
-                                              for c in edge.children):
-                        return None  # "attacked X with support from Y": Y backs the attack
-                    return None if _venue_inside(party, edge, trigger) else "co"
-                if prep == "by" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
-                    return "agent"
-                if prep == "from":
-                    if trigger.relation == "meeting" and any(
-                            c.dep_ == "dobj" and c.i not in ctx.index and lemma_of(c) not in lx.PERSON_NOUNS
-                            for c in verb.children):
-                        return None  # "received aid from X" is no meeting with X
-                    return "source" if prep_depth(party, edge) <= 1 else None
-                if prep in lx.OBJECT_PREPS:
-                    return "other" if prep_depth(party, edge) <= 1 else None
-            if dep in ("advcl",) and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
-                return "ahead"
-            if dep in ("npadvmod",):
-                return None
-            return None
+            return _role_under_verb(party, edge, verb, controller, clause, sentence, ctx)
         if verb.dep_ == "relcl" and party == verb.head and verb == p:
             # "Japan, which condemned China": the relative pronoun stands for its antecedent
             pronoun = next((c for c in verb.children if c.tag_ in ("WDT", "WP")
                             and c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
             if pronoun is not None:
-                return "subject" if pronoun.dep_ in SUBJECT_DEPS else "other"
-        # A verb sharing its subject with the verb it is coordinated with or complements.
-        if verb.dep_ in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") and not has_subject(verb) \
-                and verb.head != verb:
-            came_by = verb.dep_
-            if verb.dep_ == "prep" and verb.lower_ in lx.CIRCUMSTANCE_PREPS:
-                return None  # "met ... amid tensions with X": the meeting's parties are not the tension's
-            # "sanctions X for providing weapons to Y": X provided them, not the subject
-            for_cause = came_by == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB"
-            verb = verb.head
-            # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
-            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
-                    "dobj", "pobj", "prep", "attr", "appos", "conj", "acomp"):
-                if verb.dep_ == "prep" and verb.lower_ in lx.CIRCUMSTANCE_PREPS:
-                    return None
-                verb = verb.head
-            if came_by in ("xcomp", "pcomp", "prep"):
-                controller = _party_object(verb, ctx)
-                if controller is None and (lemma_of(verb) in lx.CONTROL_VERBS or for_cause) and any(
-                        c.dep_ == "dobj" for c in verb.children):
-                    return None  # "bans its citizens from travelling": the citizens would travel
-            continue
+                return Role.SUBJECT if pronoun.dep_ in SUBJECT_DEPS else Role.OTHER
+        step = _climb(verb, controller, ctx)
+        if step is None:
+            return None
+        verb, controller = step
+
+
+def _climb(verb: Token, controller: Token | None, ctx: ArticleContext) -> tuple[Token, Token | None] | None:
+    """The verb whose subject `verb` shares, being coordinated with it or its complement, and
+    the object that controls the complement's subject ("urged X to end the war": X ends it);
+    None where the climb stops: `verb` has a subject of its own, or the way passes a phrase
+    of circumstance, or an object other than a party would do the act."""
+    if verb.dep_ not in ("conj", "xcomp", "advcl", "prep", "pcomp", "acl") or has_subject(verb) \
+            or verb.head == verb:
         return None
+    came_by = verb.dep_
+    if verb.dep_ == "prep" and verb.lower_ in lx.CIRCUMSTANCE_PREPS:
+        return None  # "met ... amid tensions with X": the meeting's parties are not the tension's
+    # "sanctions X for providing weapons to Y": X provided them, not the subject
+    for_cause = came_by == "pcomp" and verb.head.lower_ == "for" and verb.head.head.pos_ == "VERB"
+    verb = verb.head
+    # "vessels carrying aid to Cuba": through the noun a participle describes, to its verb
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in (
+            "dobj", "pobj", "prep", "attr", "appos", "conj", "acomp"):
+        if verb.dep_ == "prep" and verb.lower_ in lx.CIRCUMSTANCE_PREPS:
+            return None
+        verb = verb.head
+    if came_by in ("xcomp", "pcomp", "prep"):
+        controller = _party_object(verb, ctx)
+        if controller is None and (lemma_of(verb) in lx.CONTROL_VERBS or for_cause) and any(
+                c.dep_ == "dobj" for c in verb.children):
+            return None  # "bans its citizens from travelling": the citizens would travel
+    return verb, controller
+
+
+def _role_under_verb(party: Token, edge: Token, verb: Token, controller: Token | None, clause: _Clause,
+                     sentence: Sentence, ctx: ArticleContext) -> Role | None:
+    """The part of a party that joins `verb` (the trigger's verb or one sharing its subject) by `edge`."""
+    dep = edge.dep_
+    phrase = clause.phrase
+    if phrase is not None and lemma_of(phrase.head) in lx.RESPONSE_NOUNS and party not in phrase.subtree \
+            and dep not in SUBJECT_DEPS:
+        return None  # "X struck Y in response to attacks on Z": Y is not what the attacks were on
+    if controller is not None:
+        # Object control: in "accused X of exporting", "urged X to end", X does the act.
+        if edge == controller:
+            return Role.AGENT
+        if dep in SUBJECT_DEPS:
+            return None
+    if dep in SUBJECT_DEPS:
+        return _subject_role(party, edge, verb, clause, sentence, ctx)
+    if verb != clause.predicate:
+        return None  # a higher clause shares its subject with the trigger's clause, nothing else
+    if dep in PASSIVE_SUBJECT_DEPS:
+        return Role.OTHER  # "Iran was sanctioned": the passive subject undergoes the act
+    if dep == "agent":
+        return Role.AGENT
+    if dep in ("dobj", "dative", "attr", "oprd"):
+        return _object_role(party, edge, clause, sentence, ctx)
+    if dep == "prep":
+        return _clause_prep_role(party, edge, clause, ctx)
+    if dep == "advcl" and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
+        return Role.AHEAD
+    return None
+
+
+def _subject_role(party: Token, edge: Token, verb: Token, clause: _Clause, sentence: Sentence,
+                  ctx: ArticleContext) -> Role | None:
+    """The part of the subject of the trigger's clause (`edge`, of `verb`) for the trigger."""
+    trigger, t, p = clause.trigger, clause.trigger.token, clause.predicate
+    if verb != t and _accused_of(t, verb):
+        return None  # "X accused Y of attacks": the accuser did not attack
+    if p != t and lemma_of(p) in lx.STANCE_VERBS:
+        return None  # "X condemned the strikes on Y": X judges the act, it did not do it
+    if p != t and lemma_of(p) in lx.VIOLATION_VERBS and trigger.relation in LIFTABLE:
+        return None  # "X sold arms to Y, violating the embargo on Y": X did not impose it
+    if clause.remote or not heads_phrase(party, edge):
+        return None  # "assistance in Chad is supporting ...": Chad is not the giver
+    if modifies_other_trigger(party, t, sentence):
+        return None  # "X's occupation would violate the Y-Z deal": X did the occupying
+    if lemma_of(verb) in lx.TARGET_VERBS and trigger.kind == Kind.ACTION:
+        return Role.OTHER  # "Cuba faces U.S. sanctions": the subject is the target
+    if trigger.relation in LIFTABLE and p != t and _named_imposer(t, party, ctx):
+        return Role.CITER  # "Honda cites U.S. tariffs on Canada": the tariffs say whose they are
+    return Role.SUBJECT
+
+
+def _object_role(party: Token, edge: Token, clause: _Clause, sentence: Sentence,
+                 ctx: ArticleContext) -> Role | None:
+    """The part of a party in an object (`edge`) of the trigger's own verb."""
+    trigger, t, p = clause.trigger, clause.trigger.token, clause.predicate
+    if edge_into(t, p) == edge:
+        return None  # the trigger lies in this object too: a party beside it is no object of the act
+    if _framework(t):
+        return None  # "under the agreement, X will send troops to Y": Y is no party to it
+    if edge.dep_ == "dobj" and _accused_of(t, p):
+        return Role.AGENT  # "X accused Y of attacks on Z": Y attacked
+    if lemma_of(t) not in lx.STANCE_VERBS and modifies_other_trigger(party, t, sentence):
+        return None  # "X's occupation of Y violates the Z-W deal": Z and W belong to the deal
+    if trigger.relation == Relation.MEETING and edge != party and lemma_of(edge) not in lx.PERSON_NOUNS \
+            and not (edge.i in ctx.index and conjunct_of(party, edge)):
+        return None  # "welcomed the commitment between X and Y" is no meeting ("visits X, Y and Z" is)
+    if prep_depth(party, edge) > 1:
+        return None
+    if _has_venue(trigger) and prep_between(party, edge, lx.VENUE_PREPS):
+        return None  # "signed an agreement in Washington, United States": the venue
+    if lemma_of(t) in lx.STANCE_VERBS and edge != party and _judged_act(party, edge):
+        return None  # "condemned the strikes on Y": the strikers are the target, not Y
+    return Role.OTHER
+
+
+def _clause_prep_role(party: Token, prep: Token, clause: _Clause, ctx: ArticleContext) -> Role | None:
+    """The part of a party in a prepositional phrase on the trigger's own verb."""
+    trigger, t, p = clause.trigger, clause.trigger.token, clause.predicate
+    word = prep.lower_
+    if word in lx.RANK_AHEAD_WORDS:
+        return Role.AHEAD
+    if _has_venue(trigger) and word in lx.VENUE_PREPS:
+        return None  # "a summit in Helsinki", "signed in Washington": the venue
+    if trigger.relation == Relation.MEETING and p != t and not _meets_through(party, prep, ctx):
+        return None  # "agreed to a ceasefire in X during a call": X is not on the call
+    if trigger.relation == Relation.MEETING and word == "to" and p != t and _counterpart_named(t, ctx):
+        return None  # "flies to X for talks with Y": X is where they meet; Y is met
+    if word in lx.CO_PARTY_PREPS:
+        if word == "with" and any(c.dep_ == "pobj" and lemma_of(c) in lx.SUPPORT_NOUNS and c != party
+                                  for c in prep.children):
+            return None  # "attacked X with support from Y": Y backs the attack
+        return None if _venue_inside(party, prep, trigger) else Role.CO
+    if word == "by" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in p.children):
+        return Role.AGENT
+    if word == "from":
+        if trigger.relation == Relation.MEETING and any(
+                c.dep_ == "dobj" and c.i not in ctx.index and lemma_of(c) not in lx.PERSON_NOUNS for c in p.children):
+            return None  # "received aid from X" is no meeting with X
+        return Role.SOURCE if prep_depth(party, prep) <= 1 else None
+    if word in lx.OBJECT_PREPS:
+        return Role.OTHER if prep_depth(party, prep) <= 1 else None
+    return None
+
 
 
 def _behind_buyers(party: Token, prep: Token) -> bool:
@@ -331,7 +411,7 @@ def _judged_act(party: Token, edge: Token) -> bool:
     return prep_between(party, edge)
 
 
-def enclosing_phrase(trigger: Token, relation: str) -> Token | None:
+def enclosing_phrase(trigger: Token, relation: Relation) -> Token | None:
     """The preposition of circumstance or topic a trigger lies in, below its verb: "amid the
     offensive in X", "after talks between X and Y", "talks about the war", "regarding the
     sanctions". What is done there is not done by the clause's parties."""
@@ -341,11 +421,11 @@ def enclosing_phrase(trigger: Token, relation: str) -> Token | None:
     node = trigger
     while node != predicate and node.head != node:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
-            if node.lower_ in lx.CIRCUMSTANCE_PREPS and not (relation == "meeting" and node.lower_ == "during"):
+            if node.lower_ in lx.CIRCUMSTANCE_PREPS and not (relation == Relation.MEETING and node.lower_ == "during"):
                 return node  # but "agreed ... during a phone call": those who agreed were on the call
             if node.lower_ in ("to", "for") and lemma_of(node.head) in lx.RESPONSE_NOUNS:
                 return node  # "X struck Y in response to attacks on X"
-            if relation in HOSTILE and node.lower_ in lx.TOPIC_PREPS or relation == "conflict" and (
+            if relation in HOSTILE and node.lower_ in lx.TOPIC_PREPS or relation == Relation.CONFLICT and (
                     node.lower_ == "on" and node.head.pos_ == "NOUN"):
                 return node  # "began talks about the war in X", "appealed regarding the sanctions"
         node = node.head
@@ -382,59 +462,3 @@ def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:
         if child.dep_ == "dobj" and child.i in ctx.index:
             return child
     return None
-
-
-def _following_party(party: Token, ctx: ArticleContext) -> bool:
-    """"following China", "after China": the party ranks ahead."""
-    node = party
-    for _ in range(3):
-        if node.head == node:
-            return False
-        node = node.head
-        if node.lower_ in lx.RANK_AHEAD_WORDS:
-            return True
-    return False
-
-
-def find_parties(trigger: Trigger, sentence: Sentence, ctx: ArticleContext) -> Parties:
-    parties = Parties()
-    for entity, head in ctx.parties_in(sentence.span):
-        role = _classify(head, trigger, sentence, ctx)
-        if role != "ahead" and _following_party(head, ctx):
-            role = "ahead"
-        if head.dep_ in ("compound", "amod", "nmod") and lemma_of(head.head) in lx.PLACE_NOUNS:
-            if not (trigger.relation == "conflict" and _struck_place(head.head, trigger.token)):
-                continue  # "at the Chad-Sudan border", "a Syrian town": a place, not a party
-            role = "other"  # "struck a Lebanese town": the town's country is the target
-        if head.dep_ == "compound" and head.head.is_title and lemma_of(head.head) in lx.INSTRUMENT_NAMES:
-            continue  # "the United Nations Convention on the Law of the Sea": a title
-        if role in ("other", "co") and names_affiliation(head):
-            continue  # "strikes on Iran-backed militias": the militias are the target, not Iran
-        if no_party(head, trigger, ctx):
-            continue
-        if role == "mod":
-            if trigger.relation == "conflict" and lemma_of(trigger.token) == "war" and head.dep_ != "poss":
-                continue  # "the Iran war", "the Syrian war": where it is fought, not who attacks
-            if trigger.relation == "meeting" and entity.type == "Organization":
-                continue  # "the CICA summit": the venue, not a party
-            mention = ctx.index.get(head.i)
-            if mention is not None and head.dep_ == "compound" and names_a_city(mention, ctx):
-                continue  # "the Ottawa Treaty", "the Minsk agreements", "the Washington talks": a city
-            parties.mods.append((entity, head))
-            role = "other" if trigger.kind == "relational" else "agent"
-        if role == "subject":
-            parties.subjects.append((entity, head))
-            role = "agent"
-        if role == "agent":
-            parties.agents.append((entity, head))
-        elif role == "other":
-            parties.others.append((entity, head))
-        elif role == "source":
-            parties.sources.append((entity, head))
-        elif role == "co":
-            parties.co_parties.append((entity, head))
-        elif role == "ahead":
-            parties.ahead.append((entity, head))
-        elif role == "citer":
-            parties.citers.append((entity, head))
-    return parties

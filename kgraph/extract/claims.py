@@ -22,9 +22,8 @@ from .claim_modality import acting_party, claim_modality, claim_status, in_own_p
 from .context import ArticleContext, Discourse, Sentence
 from .leaders import leader_claims
 from .modality import modality_of
-from .pairs import FROM_PARSE, GUESSES_OF_FACT, directed_pairs, funding_pairs, listing_pairs, symmetric_pairs
+from .pairs import FROM_PARSE, GUESSES_OF_FACT, find_pairs, is_symmetric
 from .parties import find_parties
-from .syntax import lemma_of
 from .trigger_table import TABLE, find_triggers
 from .triggers import Trigger
 
@@ -40,20 +39,11 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
     doc_id = ctx.doc_id
     parties = find_parties(trigger, sentence, ctx)
     relation = trigger.relation
-    symmetric = relation in SYMMETRIC and trigger.kind != "arms" and not (
-        relation == "trade_partner" and lemma_of(trigger.token) in ("export", "import"))
-    if trigger.kind in ("listing", "delisting"):
-        pairs, how = listing_pairs(trigger, sent, ctx)
-    elif trigger.kind == "funding":
-        pairs, how = funding_pairs(trigger, sent, ctx)
-    elif symmetric:
-        pairs, how = symmetric_pairs(trigger, parties, sentence, ctx)
-    else:
-        pairs, how = directed_pairs(trigger, parties, sentence, ctx, discourse)
+    pairs, how = find_pairs(trigger, parties, sentence, ctx, discourse)
     if not pairs and not parties.ahead:
         return [], discourse
     implied = how not in FROM_PARSE
-    if not symmetric and pairs and how != "carried":
+    if not is_symmetric(trigger) and pairs and how != "carried":
         discourse = discourse.after(relation, sentence.number, pairs[0][0][0], pairs[0][1][0])
     amounts, percents = find_figures(trigger, sent, n_triggers)
     rank = find_rank(trigger, sent) if trigger.kind in ("relational", "action") else None

@@ -16,6 +16,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +27,15 @@ from . import lexicon as lx
 from .mentions import mention_tokens
 from .speakers import SpeakerMap
 from .triggers import Trigger
+
+
+# A party of a sentence, with the head token of its mention.
+Party = tuple[Entity, Token]
+# A side of a claim: a party, with its token when the sentence names it (None: found elsewhere).
+Side = tuple[Entity, Token | None]
+# A claim's (subject, object).
+Pair = tuple[Side, Side]
+S = TypeVar("S", Party, Side)
 
 
 class ArticleContext:
@@ -110,7 +120,7 @@ class ArticleContext:
             return None
         return self.pair[1] if own.id == self.pair[0].id else self.pair[0]
 
-    def parties_in(self, sent: Span) -> list[tuple[Entity, Token]]:
+    def parties_in(self, sent: Span) -> list[Party]:
         """Each party in a sentence once per mention, with the mention's head token."""
         out = []
         seen: set[int] = set()
@@ -158,13 +168,14 @@ class ArticleContext:
         return False
 
 
-def unique_parties(items: Iterable[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+def unique_parties(items: Iterable[S]) -> list[S]:
+    """The parties once each (the first mention of each), in order."""
     seen: set[str] = set()
     out = []
-    for entity, token in items:
-        if entity.id not in seen:
-            seen.add(entity.id)
-            out.append((entity, token))
+    for item in items:
+        if item[0].id not in seen:
+            seen.add(item[0].id)
+            out.append(item)
     return out
 
 

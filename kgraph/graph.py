@@ -60,6 +60,7 @@ from kgraph.store import (
     write_atomic,
 )
 from kgraph.model import RELATIONS, SYMMETRIC
+from kgraph.relations import Relation
 from kgraph.vocab import (
     EDGES_GRAPH,
     KG,
@@ -377,7 +378,7 @@ class KnowledgeGraph:
         for iri in old.keys() | new.keys():
             before, after = old.get(iri, gone), new.get(iri, gone)
             state = after if after.relation else before
-            if state.relation == "leader_of" or (before.asserted, before.claims) == (after.asserted, after.claims):
+            if state.relation == Relation.LEADER_OF or (before.asserted, before.claims) == (after.asserted, after.claims):
                 continue
             for scope in (state.relation, None):
                 for party in {state.subject, state.object}:
@@ -636,7 +637,7 @@ class KnowledgeGraph:
 
 _PROPERTIES = frozenset(relation_iri(r) for r in RELATIONS)
 _EDGE_NODE_PROPERTIES = tuple(NamedNode(p) for p in EDGE_NODE_PROPERTIES)
-_LEADER_OF = relation_iri("leader_of")
+_LEADER_OF = relation_iri(Relation.LEADER_OF)
 _CONFLICT_OF = NamedNode(str(KG.conflictOf))
 
 

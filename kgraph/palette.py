@@ -17,23 +17,14 @@ Examples:
 
 from __future__ import annotations
 
+from kgraph.relations import GROUP_TERMS, REGISTRY
+
 __all__ = ["RELATION_COLORS", "PARTY_COLORS", "OTHER_COLOR", "relation_color", "hex_to_rgb"]
 
+# Each relation's colour is a column of the registry (kgraph/relations.py); listed by roll-up group.
 RELATION_COLORS: dict[str, str] = {
-    "trade_partner": "#1b9e77",
-    "investor": "#66a61e",
-    "aid_donor": "#17becf",
-    "energy_supplier": "#e6ab02",
-    "ally": "#1f4e9c",
-    "strategic_partner": "#5b9bd5",
-    "agreement": "#8c564b",
-    "meeting": "#9e9ac8",
-    "military_cooperation": "#6a3d9a",
-    "sanction": "#ff7f00",
-    "tariff": "#fb9a99",
-    "dispute": "#e7298a",
-    "conflict": "#d62728",
-    "leader_of": "#8c8c8c",
+    str(spec.relation.value): spec.color
+    for spec in sorted(REGISTRY, key=lambda spec: list(GROUP_TERMS).index(spec.group))
 }
 
 PARTY_COLORS: dict[str, str] = {

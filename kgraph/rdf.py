@@ -32,6 +32,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from kgraph.model import SYMMETRIC, Amount, Article, Claim, Entity, Evidence, Mention, Percent, Period
+from kgraph.relations import Relation
 from kgraph.vocab import (
     EDGES_GRAPH,
     ENTITIES_GRAPH,
@@ -729,7 +730,7 @@ def tally_counts(states: Iterable[EdgeState]) -> dict[tuple[str, str | None], tu
     edges: dict[tuple[str, str | None], int] = defaultdict(int)
     claims: dict[tuple[str, str | None], int] = defaultdict(int)
     for state in states:
-        if not state.asserted or state.relation == "leader_of":
+        if not state.asserted or state.relation == Relation.LEADER_OF:
             continue
         for scope in (state.relation, None):
             for party in {state.subject, state.object}:

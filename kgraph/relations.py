@@ -81,6 +81,7 @@ class RelationSpec:
         cooperative: a tie between partners: a party is one only if it takes part, not
             if it is acted upon ("seizes a Z-flagged ship" makes Z no partner of a deal).
         domain, see_also: the property's ``rdfs:domain`` and ``rdfs:seeAlso``, if any.
+        color: its colour in every picture, in the explorer and in the GEXF (palette.py).
     """
 
     relation: Relation
@@ -100,6 +101,7 @@ class RelationSpec:
     cooperative: bool = False
     domain: str | None = None
     see_also: str | None = None
+    color: str = "#999999"
 
 
 # The roll-up groups: their property under ``kg:`` (none for leader_of, which rolls up to kg:relatedTo).
@@ -117,71 +119,72 @@ REGISTRY: tuple[RelationSpec, ...] = (
         R.LEADER_OF, "leaderOf", "leader of",
         "The subject (a person) leads the object (a country or organization) as head of state or government.",
         "leader", inverse=Inverse("hasLeader", "has leader"), domain="Person",
-        see_also="http://www.wikidata.org/prop/direct/P35"),
+        see_also="http://www.wikidata.org/prop/direct/P35", color="#8c8c8c"),
     RelationSpec(
         R.TRADE_PARTNER, "tradePartner", "trade partner",
         "The two parties trade with each other; a claim may carry the trade volume (amount), its growth "
         "(percent) and the period.",
-        "economic", ("061",), ("COOPERATE",), symmetric=True, figures=True, haltable=True, cooperative=True),
+        "economic", ("061",), ("COOPERATE",), symmetric=True, figures=True, haltable=True, cooperative=True,
+        color="#1b9e77"),
     RelationSpec(
         R.INVESTOR, "investor", "investor in",
         "The subject invests in the object; a claim may carry the amount and the investor's rank.",
         "economic", ("061", "0311"), ("COOPERATE",), inverse=Inverse("hasInvestor", "has investor"),
-        figures=True, haltable=True, cooperative=True),
+        figures=True, haltable=True, cooperative=True, color="#66a61e"),
     RelationSpec(
         R.ALLY, "ally", "ally", "The two parties are allies (formal or declared alliance).",
-        "diplomatic", ("050",), ("SUPPORT",), symmetric=True, cooperative=True),
+        "diplomatic", ("050",), ("SUPPORT",), symmetric=True, cooperative=True, color="#1f4e9c"),
     RelationSpec(
         R.STRATEGIC_PARTNER, "strategicPartner", "strategic partner",
         "The two parties call each other strategic partners.",
-        "diplomatic", ("050",), ("SUPPORT",), symmetric=True, cooperative=True),
+        "diplomatic", ("050",), ("SUPPORT",), symmetric=True, cooperative=True, color="#5b9bd5"),
     RelationSpec(
         R.AID_DONOR, "aidDonor", "aid donor to",
         "The subject gives aid (economic, military, humanitarian) to the object.",
         "economic", ("070", "071", "072", "073"), ("AID",), inverse=Inverse("receivesAidFrom", "receives aid from"),
-        figures=True, haltable=True, cooperative=True),
+        figures=True, haltable=True, cooperative=True, color="#17becf"),
     RelationSpec(
         R.AGREEMENT, "agreement", "agreement with",
         "The two parties signed or agreed an agreement, treaty or memorandum.",
         "diplomatic", ("057", "030"), ("SUPPORT", "AGREE"), symmetric=True, figures=True, haltable=True,
-        multilateral=True, cooperative=True),
+        multilateral=True, cooperative=True, color="#8c564b"),
     RelationSpec(
         R.MILITARY_COOPERATION, "militaryCooperation", "military cooperation with",
         "The two parties cooperate militarily (exercises, arms, bases, intelligence sharing).",
         "security", ("062", "064", "0312"), ("COOPERATE",), symmetric=True, figures=True, haltable=True,
-        multilateral=True, cooperative=True),
+        multilateral=True, cooperative=True, color="#6a3d9a"),
     RelationSpec(
         R.ENERGY_SUPPLIER, "energySupplier", "energy supplier to",
         "The subject supplies energy (oil, gas, electricity, nuclear fuel) to the object. No CAMEO/PLOVER code "
         "has energy supply; the codes are the nearest (economic cooperation).",
         "economic", ("061",), ("COOPERATE",), inverse=Inverse("importsEnergyFrom", "imports energy from"),
-        figures=True, haltable=True, cooperative=True),
+        figures=True, haltable=True, cooperative=True, color="#e6ab02"),
     RelationSpec(
         R.MEETING, "meeting", "meeting with",
         "Representatives of the two parties met, visited, talked or negotiated.",
         "diplomatic", ("040", "042", "043", "044", "046"), ("CONSULT",), symmetric=True, multilateral=True,
-        cooperative=True),
+        cooperative=True, color="#9e9ac8"),
     RelationSpec(
         R.SANCTION, "sanction", "sanctions",
         "The subject imposes sanctions, an embargo or a boycott on the object.",
         "hostile", ("163", "160"), ("SANCTION", "COERCE"), inverse=Inverse("sanctionedBy", "sanctioned by"),
-        figures=True, liftable=True, hostile=True),
+        figures=True, liftable=True, hostile=True, color="#ff7f00"),
     RelationSpec(
         R.TARIFF, "tariff", "imposes tariffs on",
         "The subject imposes tariffs or duties on goods from the object. CAMEO/PLOVER have no tariff code; the "
         "codes are the nearest (economic sanctions).",
         "hostile", ("163",), ("SANCTION",), inverse=Inverse("tariffedBy", "subject to tariffs by"),
-        figures=True, liftable=True, hostile=True),
+        figures=True, liftable=True, hostile=True, color="#fb9a99"),
     RelationSpec(
         R.DISPUTE, "dispute", "dispute with",
         "The two parties are in a (territorial, trade, diplomatic) dispute. The codes are the nearest "
         "(disapprove, reject).",
-        "hostile", ("110", "120"), ("DISAPPROVE", "REJECT"), symmetric=True, hostile=True),
+        "hostile", ("110", "120"), ("DISAPPROVE", "REJECT"), symmetric=True, hostile=True, color="#e7298a"),
     RelationSpec(
         R.CONFLICT, "conflict", "conflict with",
         "The subject uses military force against the object (war, blockade, occupation, strikes).",
         "hostile", ("190", "191", "192", "193", "195"), ("ASSAULT", "COERCE"),
-        inverse=Inverse("attackedBy", "attacked by"), hostile=True),
+        inverse=Inverse("attackedBy", "attacked by"), hostile=True, color="#d62728"),
 )
 del R
 

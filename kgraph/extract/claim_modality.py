@@ -13,7 +13,7 @@ from . import lexicon as lx
 from .modality import copular_modality, modality_of
 from .syntax import SUBJECT_DEPS, has_subject, lemma_of, predicate_of
 from .trigger_table import TABLE
-from .triggers import Trigger
+from .triggers import Kind, Trigger
 
 
 _SHORT_QUOTE = re.compile(r"[“\"‘'](?:\S+\s+){0,4}\S+[”\"’']")
@@ -58,7 +58,7 @@ def acting_party(token: Token | None, trigger: Token, acting: Token) -> bool:
 def claim_modality(trigger: Trigger, has_amount: bool) -> str:
     """The trigger's modality, with the guidelines' readings of discussion, same-day and pledges."""
     modality = _modality(trigger.token)
-    if trigger.relation == "meeting" and modality in ("asserted", "future") and (off := _called_off(trigger)):
+    if trigger.relation == Relation.MEETING and modality in ("asserted", "future") and (off := _called_off(trigger)):
         return off  # "terminated negotiations with X", "cancelled a planned visit": no meeting
     if modality in ("asserted", "future") and any(c.dep_ == "amod" and c.lower_ in lx.PLANNED_WORDS
                                                   for c in trigger.token.children) and (off := _called_off(trigger)):
@@ -71,9 +71,9 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return "hedged"  # "called it a 'declaration of war'": a quoted label, not a report
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in predicate_of(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
-    if modality == "future" and has_amount and trigger.kind == "funding":
+    if modality == "future" and has_amount and trigger.kind == Kind.FUNDING:
         return "asserted"  # "will provide $20 million to help": a sum committed by a named giver
-    if modality == "future" and has_amount and trigger.relation in ("investor", "aid_donor") and any(
+    if modality == "future" and has_amount and trigger.relation in (Relation.INVESTOR, Relation.AID_DONOR) and any(
             lemma_of(a) in lx.PLEDGE_VERBS for a in [trigger.token, *list(trigger.token.ancestors)[:3]]):
         return "asserted"  # a pledge with an amount by a named giver is reported as a fact
     return modality
@@ -82,7 +82,7 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
 def claim_status(trigger: Trigger) -> str | None:
     """"lifted", "halted" or "ended" when the trigger is what a lift or a stop acts on:
     "lifts sanctions", "halts its gas supplies", "a freeze on aid", "the end of fuel supplies"."""
-    if trigger.kind == "delisting":
+    if trigger.kind == Kind.DELISTING:
         return "lifted"
     relation = trigger.relation
     if relation not in HALTABLE and relation not in LIFTABLE:

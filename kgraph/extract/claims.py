@@ -25,7 +25,7 @@ from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, find_pairs, is_symmetric
 from .parties import find_parties
 from .trigger_table import TABLE, find_triggers
-from .triggers import Trigger
+from .triggers import Kind, Trigger
 
 
 def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext,
@@ -46,7 +46,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
     if not is_symmetric(trigger) and pairs and how != "carried":
         discourse = discourse.after(relation, sentence.number, pairs[0][0][0], pairs[0][1][0])
     amounts, percents = find_figures(trigger, sent, n_triggers)
-    rank = find_rank(trigger, sent) if trigger.kind in ("relational", "action") else None
+    rank = find_rank(trigger, sent) if trigger.kind in (Kind.RELATIONAL, Kind.ACTION) else None
     period = find_period(trigger, sent, ctx.date, n_triggers)
     modality = claim_modality(trigger, bool(amounts))
     speaker, found = ctx.speakers.speaker_of(sent, trigger.token)
@@ -69,7 +69,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
         elif amounts and o_tok is not None:
             amount = amount_for(o_tok, amounts, ctx.doc)  # "$8 million for X, $17 million for Y"
         claims.append(Claim(
-            doc=doc_id, relation=relation, subject=subj, object=obj, evidence=evidence_of(sent), rule=rule,
+            doc=doc_id, relation=str(relation), subject=subj, object=obj, evidence=evidence_of(sent), rule=rule,
             modality=pair_modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
             period=period, speaker=speaker_entity, date=ctx.date,
             confidence=0.6 if implied else 0.85, implied=implied,
@@ -82,7 +82,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
             for obj in targets.values():
                 if obj.id != entity.id:
                     claims.append(Claim(
-                        doc=doc_id, relation=relation, subject=entity, object=obj, evidence=evidence_of(sent),
+                        doc=doc_id, relation=str(relation), subject=entity, object=obj, evidence=evidence_of(sent),
                         rule="rank-ahead", modality=modality, rank=rank - 1, date=ctx.date, confidence=0.7,
                         derived=True, speaker=speaker_entity,
                     ))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Claim
+from ..relations import Relation
 from . import lexicon as lx
 from .attributes import evidence_of
 from .context import ArticleContext
@@ -30,7 +31,7 @@ def leader_claims(ctx: ArticleContext) -> list[Claim]:
             continue
         sent = span.sent
         claims[key] = Claim(
-            doc=ctx.doc_id, relation="leader_of", subject=person, object=ctx.gaz.country_entity(person.country),
+            doc=ctx.doc_id, relation=str(Relation.LEADER_OF), subject=person, object=ctx.gaz.country_entity(person.country),
             evidence=evidence_of(sent), rule="leader-title", date=ctx.date, confidence=0.95,
         )
     return list(claims.values())

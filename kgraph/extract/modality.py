@@ -253,66 +253,83 @@ def copular_modality(verb: Token) -> str | None:
 def _governor_signals(governor: Token, dep: str, child: Token) -> set[str]:
     """Signals a governing word lends to the dependent `child` it was reached from by `dep`."""
     signals: set[str] = set()
-    forms = _forms(governor)
-    lemma = _lemma(governor)
-    clausal = dep in _OPEN_CLAUSE_DEPS or dep in _REPORTED_CLAUSE_DEPS or dep in {"pcomp", "dobj", "obj", "acl"}
-    # verbs that deny their complement: "refused to join", "denied supplying", "rejected the deal"
-    verbal = _is_verbal(governor)
-    if verbal and forms & _NEGATING_VERBS and (clausal or dep in _NOMINAL_LINK_DEPS) and dep not in _SUBJECT_DEPS:
-        signals.add(NEGATED)
-    # a phrasal verb of exclusion: "ruled out sanctions"
-    if verbal and lemma == "rule" and any(c.dep_ == "prt" and c.text.lower() == "out" for c in governor.children):
-        if dep not in _SUBJECT_DEPS:
-            signals.add(NEGATED)
-    # "has yet to ratify": not done so far
-    if lemma == "have" and dep in _OPEN_CLAUSE_DEPS and any(c.text.lower() == "yet" for c in governor.children):
+    if _negates(governor, dep):
         signals.add(NEGATED)
     # what a subject is said to be: "an attack is imminent" (future), "a deal is possible" (hedged)
     if dep == "nsubj" and (said := copular_modality(governor)) is not None:
         signals.add(said)
+    if _hedges(governor, dep, child):
+        signals.add(HEDGED)
+    if _puts_ahead(governor, dep, child):
+        signals.add(FUTURE)
+    return signals
+
+
+def _negates(governor: Token, dep: str) -> bool:
+    """Whether a governing word denies what hangs from it by `dep`."""
+    forms = _forms(governor)
+    lemma = _lemma(governor)
+    clausal = dep in _OPEN_CLAUSE_DEPS or dep in _REPORTED_CLAUSE_DEPS or dep in {"pcomp", "dobj", "obj", "acl"}
+    verbal = _is_verbal(governor)
+    # verbs that deny their complement: "refused to join", "denied supplying", "rejected the deal"
+    if verbal and forms & _NEGATING_VERBS and (clausal or dep in _NOMINAL_LINK_DEPS) and dep not in _SUBJECT_DEPS:
+        return True
+    # a phrasal verb of exclusion: "ruled out sanctions"
+    if verbal and lemma == "rule" and any(c.dep_ == "prt" and c.text.lower() == "out" for c in governor.children) \
+            and dep not in _SUBJECT_DEPS:
+        return True
+    # "has yet to ratify": not done so far
+    if lemma == "have" and dep in _OPEN_CLAUSE_DEPS and any(c.text.lower() == "yet" for c in governor.children):
+        return True
     # prepositions that negate their object: "without signing", "without an agreement"
-    if governor.text.lower() in _NEGATING_PREPOSITIONS:
-        signals.add(NEGATED)
+    return governor.text.lower() in _NEGATING_PREPOSITIONS
+
+
+def _hedges(governor: Token, dep: str, child: Token) -> bool:
+    """Whether a governing word makes what hangs from it by `dep` uncertain."""
+    forms = _forms(governor)
+    verbal = _is_verbal(governor)
     # expectation, deliberation and wish: "is expected to sign", "considering sanctions"
     if verbal and forms & _HEDGE_VERBS and dep not in _SUBJECT_DEPS | {"prep"}:
-        signals.add(HEDGED)
+        return True
     # a passive verb of saying or believing: "is said to have signed", "is believed to fund"
     if verbal and forms & _PASSIVE_HEDGE_VERBS and dep in _OPEN_CLAUSE_DEPS and _is_passive(governor):
-        signals.add(HEDGED)
+        return True
     # nouns and adjectives of possibility: "the possibility of signing", "is likely to invest"
     if forms & _HEDGE_NOUNS or governor.text.lower() in _HEDGE_NOUNS or governor.text.lower() in _HEDGE_ADJECTIVES:
         if dep in _OPEN_CLAUSE_DEPS or dep in _INFINITIVAL_NOUN_DEPS or dep in {"prep", "pcomp", "pobj"}:
-            signals.add(HEDGED)
+            return True
     # "the threat of an attack", "the risk of sanctions"
-    if lemma in _THREAT_NOUNS and dep == "prep" and child.text.lower() == "of":
-        signals.add(HEDGED)
+    return _lemma(governor) in _THREAT_NOUNS and dep == "prep" and child.text.lower() == "of"
+
+
+def _puts_ahead(governor: Token, dep: str, child: Token) -> bool:
+    """Whether a governing word puts what hangs from it by `dep` in the future."""
+    forms = _forms(governor)
+    verbal = _is_verbal(governor)
     # future verbs with an infinitive: "plans to invest", "agreed to launch", "is to be signed", "is going to"
     if verbal and forms & _FUTURE_VERBS and dep in _OPEN_CLAUSE_DEPS and _is_infinitive(child):
-        signals.add(FUTURE)
+        return True
     # future verbs with an object: "plans a visit", "scheduled talks", "talks are planned"
     if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj", "nsubjpass"}:
-        signals.add(FUTURE)
+        return True
     # "ahead of a visit", "in the run-up to the summit", "prepares for talks": the event has not
     # happened yet
-    if (governor.text.lower() == "of" and governor.head.text.lower() == "ahead") or (
+    if dep == "pobj" and ((governor.text.lower() == "of" and governor.head.text.lower() == "ahead") or (
             governor.text.lower() == "to" and governor.head.text.lower() in ("run-up", "runup", "lead-up")) or (
-            governor.text.lower() in ("for", "of") and _lemma(governor.head) in _PREPARATION_WORDS):
-        if dep in {"pobj"}:
-            signals.add(FUTURE)
+            governor.text.lower() in ("for", "of") and _lemma(governor.head) in _PREPARATION_WORDS)):
+        return True
     # future nouns and adjectives with an infinitive: "plans to join", "a decision to lift", "ready to sign"
-    if (forms & _FUTURE_NOUNS or governor.text.lower() in _FUTURE_ADJECTIVES) and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS:
-        if _is_infinitive(child):
-            signals.add(FUTURE)
-    # a bill is not yet a law: "a bill imposing sanctions", "a draft setting tariffs"
-    if not verbal and forms & _BILL_NOUNS and dep == "acl":
-        signals.add(FUTURE)
-    # an offer or a proposal of the act, not the act: "a $100 million aid offer", "an offer of aid"
-    if not verbal and forms & _OFFER_NOUNS and dep in {"compound", "prep", "nmod"}:
-        signals.add(FUTURE)
+    if (forms & _FUTURE_NOUNS or governor.text.lower() in _FUTURE_ADJECTIVES) \
+            and dep in _INFINITIVAL_NOUN_DEPS | _OPEN_CLAUSE_DEPS and _is_infinitive(child):
+        return True
+    # a bill is not yet a law ("a bill imposing sanctions"); an offer or a proposal of the act is
+    # not the act ("a $100 million aid offer", "an offer of aid")
+    if not verbal and ((forms & _BILL_NOUNS and dep == "acl") or (
+            forms & _OFFER_NOUNS and dep in {"compound", "prep", "nmod"})):
+        return True
     # an infinitival modifier of any other noun: "the treaty to be signed next week"
-    if dep in _INFINITIVAL_NOUN_DEPS and _is_infinitive(child) and governor.pos_ in {"NOUN", "PROPN", "PRON"}:
-        signals.add(FUTURE)
-    return signals
+    return dep in _INFINITIVAL_NOUN_DEPS and _is_infinitive(child) and governor.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
 def _reported(dep: str, governor: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Mention
-from ..relations import COOPERATIVE, LIFTABLE
+from ..relations import COOPERATIVE, LIFTABLE, Relation
 from . import lexicon as lx
 from .context import ArticleContext, Sentence
 from .syntax import acted_on, hyphenated_word, lemma_of
@@ -130,7 +130,7 @@ def _fought_in(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     """"airstrikes against Islamic State hideouts in X", "struck militants inside X": an attack
     aimed at an armed group or a person, with X only where it happened ("struck targets in X",
     with no one named, is an attack on X)."""
-    if trigger.relation != "conflict" or _non_state_target(trigger.token, ctx) is None:
+    if trigger.relation != Relation.CONFLICT or _non_state_target(trigger.token, ctx) is None:
         return False
     node = token
     for _ in range(5):
@@ -221,7 +221,7 @@ def _go_between(token: Token, trigger: Trigger) -> bool:
     if by is None or by.lower_ != "by" or by.dep_ != "agent":
         return False
     lemma = lemma_of(by.head)
-    return lemma in lx.GO_BETWEEN_VERBS or (lemma == "host" and trigger.relation == "agreement")
+    return lemma in lx.GO_BETWEEN_VERBS or (lemma == "host" and trigger.relation == Relation.AGREEMENT)
 
 
 def in_relative_clause(token: Token | None, trigger: Token) -> bool:

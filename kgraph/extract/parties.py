@@ -132,8 +132,10 @@ ROLE_FILTERS: tuple[RoleFilter, ...] = (ranked_after, named_place, instrument_ti
 
 
 def find_parties(trigger: Trigger, sentence: Sentence, ctx: ArticleContext,
-                 filters: Sequence[RoleFilter] = ROLE_FILTERS) -> Parties:
-    """The parties of a trigger: each party's grammatical role, passed through `filters`."""
+                 filters: Sequence[RoleFilter] | None = None) -> Parties:
+    """The parties of a trigger: each party's grammatical role, passed through `filters`
+    (ROLE_FILTERS when not given)."""
+    filters = ROLE_FILTERS if filters is None else filters
     roles: list[tuple[Party, Role]] = []
     for party in ctx.parties_in(sentence.span):
         role = assign_role(party[1], trigger, sentence, ctx)

@@ -8,10 +8,17 @@ worker loads the spaCy pipeline once (a worker plugin) and turns a partition int
 * one JSON line per article with its id, text hash and edge supports.
 
 The driver writes both to the work directory atomically, N-Quads last, so a partition
-whose ``part-NNNNNN.nq`` exists is complete and is skipped when the build is run again.
-Workers need no shared file system: partitions travel to them, and results come back.
+whose ``part-NNNNNN.nq`` exists is complete. Beside it, ``part-NNNNNN.input`` holds a
+fingerprint of the articles it was made from (ids, texts, metadata, model): when the
+build is run again, a partition is skipped only if the same articles fall into it, and is
+redone otherwise; partitions beyond the end of the input are removed. A work directory
+left by another input is thus never loaded as this one's. Workers need no shared file
+system: partitions travel to them, and results come back.
 
-When every partition is done, the driver bulk-loads the N-Quads into the store, and
+When every partition is done, the driver bulk-loads the N-Quads into a new store beside
+the target (``.NAME.loading``) and renames it to the target once the edges are in: a
+build stopped while loading leaves no store at the target (never a half store whose
+claims have no edges), and the same command, run again, loads afresh. The driver
 computes the edges graph and its tallies from the supports (``to_edge_quads`` and
 ``tally_quads``, as ``KnowledgeGraph.add`` does batch by batch), writing it as
 ``edges.nq`` too. The result is the same graph,
@@ -24,9 +31,11 @@ one small record per edge, not per claim.
 from __future__ import annotations
 
 import gc
+import hashlib
 import itertools
 import json
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -119,6 +128,39 @@ def _part_path(work_dir: Path, index: int) -> Path:
     return work_dir / f"part-{index:06d}.nq"
 
 
+def fingerprint(articles: Iterable[Article], model: str | None) -> str:
+    """What a partition's quads are made from: its articles (id, text, metadata, in order) and the model.
+
+    Examples:
+        >>> a = Article("a1", "Russia and Tajikistan are allies.")
+        >>> fingerprint([a], None) == fingerprint([a], None) != fingerprint([a], "en_core_web_md")
+        True
+    """
+    digest = hashlib.sha256(json.dumps(model).encode())
+    for article in articles:
+        fields = [article.id, article.text_hash, article.date.isoformat() if article.date else None,
+                  article.title, article.source, article.url]
+        digest.update(json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()
+
+
+def _is_done(work_dir: Path, index: int, fingerprint: str) -> bool:
+    """Whether partition ``index`` was finished from the same articles (an earlier run of this input)."""
+    if not _part_path(work_dir, index).exists():
+        return False
+    try:
+        return _part_path(work_dir, index).with_suffix(".input").read_text(encoding="ascii").strip() == fingerprint
+    except OSError:
+        return False  # made by a kgraph that kept no fingerprint: redone
+
+
+def _remove_partitions_from(work_dir: Path, count: int) -> None:
+    """Remove the partitions numbered ``count`` and up: left by a longer, earlier input."""
+    for path in work_dir.glob("part-*"):
+        if path.name[5:11].isdigit() and int(path.name[5:11]) >= count:
+            path.unlink()
+
+
 def _check_manifest(work_dir: Path, partition_size: int) -> None:
     path = work_dir / _MANIFEST
     if path.exists():
@@ -130,9 +172,11 @@ def _check_manifest(work_dir: Path, partition_size: int) -> None:
         write_atomic(path, json.dumps({"partition_size": partition_size}) + "\n")
 
 
-def _write_partition(work_dir: Path, index: int, result: PartitionResult) -> None:
+def _write_partition(work_dir: Path, index: int, result: PartitionResult, fingerprint: str) -> None:
     path = _part_path(work_dir, index)
+    path.unlink(missing_ok=True)  # a partition being redone is not done until its new quads are in
     write_atomic(path.with_suffix(".supports.jsonl"), result.supports)
+    write_atomic(path.with_suffix(".input"), fingerprint + "\n")
     write_atomic(path, result.nquads)  # last: its presence marks the partition as done
 
 
@@ -158,37 +202,42 @@ def _client(scheduler: str | None, workers: int) -> tuple[Any, Any]:
 
 def _run_partitions(client: Any, articles: Iterable[Article], work_dir: Path, partition_size: int,
                     model: str | None, report: BuildReport, progress: Callable[[BuildReport], None] | None,
-                    in_flight: int) -> None:
+                    in_flight: int) -> int:
+    """Extract the partitions not done yet; the number of partitions of the input."""
     from distributed import as_completed
 
     started = time.perf_counter()
     pending = as_completed()
-    indices: dict[Any, int] = {}
+    indices: dict[Any, tuple[int, str]] = {}
 
     def collect(future: Any) -> None:
-        index = indices.pop(future)
+        index, prints = indices.pop(future)
         try:
             result = future.result()
         except Exception as ex:
             raise KGraphError(f"partition {index} failed on a worker: {ex}") from ex
-        _write_partition(work_dir, index, result)
+        _write_partition(work_dir, index, result, prints)
         report.added += result.articles
         report.claims += result.claims
         report.seconds = time.perf_counter() - started
         if progress is not None:
             progress(report)
 
+    count = 0
     for index, chunk in enumerate(_partitions(articles, partition_size)):
-        if _part_path(work_dir, index).exists():
-            continue  # done by an earlier run
+        count = index + 1
+        prints = fingerprint(chunk, model)
+        if _is_done(work_dir, index, prints):
+            continue  # done by an earlier run of the same input
         future = client.submit(extract_partition, chunk, model, pure=False, key=f"kgraph-part-{index:06d}-"
                                f"{time.time_ns()}")
-        indices[future] = index
+        indices[future] = (index, prints)
         pending.add(future)
         while pending.count() >= in_flight:
             collect(next(pending))
     for future in pending:
         collect(future)
+    return count
 
 
 # Files the driver sorts the supports into by edge, so that it aggregates one file's edges
@@ -280,8 +329,8 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
         report: filled in with what the build did.
 
     Raises:
-        KGraphError: the store already holds articles (extend it with a plain build), or
-            a partition failed on a worker.
+        KGraphError: ``store`` exists and is not an empty folder (extend a store with a
+            plain build), or a partition failed on a worker.
 
     From a script, call it under ``if __name__ == "__main__":``: the local cluster starts
     its workers with ``spawn``, which imports the main module again.
@@ -294,9 +343,10 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
 
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
-    kg = KnowledgeGraph(store)
-    if kg.store.query("ASK { GRAPH ?g { ?a <https://w3id.org/kgraph/ns#articleId> ?id } }"):
-        raise KGraphError(f"{store}: the store already holds articles; --engine dask builds a new store")
+    target = Path(store) if store is not None else None
+    if target is not None and target.exists() and not (target.is_dir() and not any(target.iterdir())):
+        raise KGraphError(f"{target}: exists; --engine dask builds a new store (give a new folder, or extend "
+                          "this store with a plain kgraph build --store)")
     keep = work_dir is not None
     work = Path(work_dir) if work_dir is not None else Path(tempfile.mkdtemp(prefix="kgraph-dask-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -305,23 +355,40 @@ def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, 
     try:
         client.register_plugin(_model_plugin(model))
         slots = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or workers
-        _run_partitions(client, articles, work, partition_size, model, report, progress, in_flight=2 * slots)
+        count = _run_partitions(client, articles, work, partition_size, model, report, progress,
+                                in_flight=2 * slots)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+    _remove_partitions_from(work, count)
+    loading = _loading_path(target) if target is not None else None
+    if loading is not None:
+        shutil.rmtree(loading, ignore_errors=True)  # a load that was stopped: start it again
+    kg = KnowledgeGraph(loading)
     for path in sorted(work.glob("part-*.nq")):
         kg.store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
     _write_edges(work, _dedupe(kg, work, report), work / "edges.nq")
     write_atomic(work / "ontology.nq", serialize(ontology_quads(), format=RdfFormat.N_QUADS) or b"")
     kg.store.bulk_load(path=str(work / "edges.nq"), format=RdfFormat.N_QUADS)
     kg.flush()
+    if target is not None and loading is not None:
+        del kg
+        gc.collect()  # the last reference: the store closes before its folder is renamed
+        os.replace(loading, target)  # all or nothing: the target holds the whole graph or does not exist
+        kg = KnowledgeGraph(target)
     report.claims = sum(record["claims"] for _, record in read_supports(work))
     report.seconds = time.perf_counter() - started
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
     gc.collect()
     return kg
+
+
+def _loading_path(target: Path) -> Path:
+    """Where a store is loaded before it is renamed to ``target``: beside it, so the rename is atomic."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target.parent / f".{target.name}.loading"
 
 
 def read_inputs(sources: Iterable[str | Path | Article] | str | Path, on_error: ErrorHandler | None,

@@ -150,6 +150,96 @@ def test_store_in_a_folder_of_other_files_is_refused(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
+# --- 3, 4. Dask builds: all or nothing, and a work directory belongs to its input ---------------------
+
+DASK_ARTICLES = [
+    {"id": "d1", "date": "2024-12-25", "text": "Russia and Tajikistan signed a strategic partnership agreement."},
+    {"id": "d2", "date": "2025-01-10", "text": "China invested $2 billion in Kazakhstan last year."},
+    {"id": "d3", "date": "2025-02-01", "text": "France and Germany are close allies, Emmanuel Macron said."},
+]
+OTHER_ARTICLES = [
+    {"id": "o1", "date": "2025-03-01", "text": "Trade between Turkey and Azerbaijan grew by 12 percent in 2024."},
+    {"id": "o2", "date": "2025-03-09", "text": "India and the United States held joint military exercises."},
+]
+
+
+class Killed(BaseException):
+    """Stands for kill -9 at a chosen moment: nothing after it runs, no handler catches it."""
+
+
+@pytest.fixture(scope="module")
+def threads_scheduler():
+    """A Dask cluster of one worker thread in this process (the model is loaded once, and shared)."""
+    pytest.importorskip("distributed", reason="install kgraph[dask]")
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.model
+def test_dask_load_stopped_midway_leaves_no_half_store(tmp_path, threads_scheduler, monkeypatch):
+    import gc
+
+    import kgraph.distributed as distributed
+    from kgraph.api import build
+
+    corpus = write_jsonl(tmp_path / "news.jsonl", DASK_ARTICLES)
+    store, work = tmp_path / "store", tmp_path / "work"
+
+    def killed_while_loading(*args, **kwargs):
+        raise Killed  # the articles' quads are loaded, the edges not yet
+
+    monkeypatch.setattr(distributed, "_write_edges", killed_while_loading)
+    with pytest.raises(Killed) as stopped:
+        distributed.build_dask(read_articles([corpus]), store=store, scheduler=threads_scheduler, partition_size=2,
+                               work_dir=work)
+    del stopped
+    gc.collect()  # the interrupted build's store closes
+    assert not store.exists()  # no half store where the store should be
+    half = KnowledgeGraph(tmp_path / ".store.loading", read_only=True)
+    assert any("claim supports no kg:Edge" in line for line in half.validate())  # validate sees a half store
+    del half
+    monkeypatch.undo()
+    kg = distributed.build_dask(read_articles([corpus]), store=store, scheduler=threads_scheduler, partition_size=2,
+                                work_dir=work)  # the same command finishes the build
+    assert set(kg.store) == set(build([corpus]).store)
+    assert not (tmp_path / ".store.loading").exists()
+    with pytest.raises(KGraphError, match="exists; --engine dask builds a new store"):
+        distributed.build_dask(read_articles([corpus]), store=store, scheduler=threads_scheduler, work_dir=work)
+
+
+@pytest.mark.model
+def test_dask_work_dir_of_another_input_is_not_reused(tmp_path, threads_scheduler):
+    from kgraph.api import build
+    from kgraph.distributed import build_dask
+
+    first = write_jsonl(tmp_path / "first.jsonl", DASK_ARTICLES)
+    second = write_jsonl(tmp_path / "second.jsonl", OTHER_ARTICLES)
+    work = tmp_path / "work"
+    build_dask(read_articles([first]), scheduler=threads_scheduler, partition_size=2, work_dir=work)
+    assert len(list(work.glob("part-*.nq"))) == 2
+    kg = build_dask(read_articles([second]), store=tmp_path / "store", scheduler=threads_scheduler, partition_size=2,
+                    work_dir=work)
+    assert set(kg.articles()) == {"o1", "o2"}  # was d1, d2 (the first input's partition 0) and nothing of the second
+    assert set(kg.store) == set(build([second]).store)
+    assert sorted(p.name for p in work.glob("part-*")) == ["part-000000.input", "part-000000.nq",
+                                                           "part-000000.supports.jsonl"]
+
+
+def test_validate_reports_claims_without_their_edge(tmp_path):
+    from pyoxigraph import NamedNode
+
+    from kgraph.vocab import EDGES_GRAPH
+
+    kg = KnowledgeGraph(claim_store(tmp_path / "store", articles=12))
+    assert kg.validate() == []
+    kg.store.remove_graph(NamedNode(EDGES_GRAPH))  # what a load stopped before the edges left
+    lines = kg.validate()
+    assert len(lines) == 11 and all("claim supports no kg:Edge" in line for line in lines[:10])
+    assert lines[10] == "... and 2 more claims like these"
+
+
 # --- 9. Terminal escapes from article text never reach the terminal --------------------------------
 
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\x1b[31m\x9b31m\u202e"

@@ -410,6 +410,8 @@ def serve_cli(
                                            help="Seconds a query may run (0: no limit).")] = 30.0,
     writable: Annotated[bool, typer.Option("--writable", help="Serve the store itself read-write (SPARQL Update); "
                                            "no build may be using it.")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let queries use SERVICE (and updates LOAD), "
+                                                "which make the server fetch from other servers.")] = False,
 ) -> None:
     """Serve a graph over the SPARQL 1.1 Protocol, with a graph explorer and a query page in the browser (read-only by default)."""
     from .serve import serve
@@ -420,7 +422,8 @@ def serve_cli(
                    f"endpoint {server.query_url} "
                    "(Ctrl-C stops)", err=True)
 
-    serve(graph, host=host, port=port, timeout=timeout or None, writable=writable, ready=ready)
+    serve(graph, host=host, port=port, timeout=timeout or None, writable=writable, allow_service=allow_service,
+          ready=ready)
 
 
 def _usage_lines(exc: UsageError) -> list[str]:

@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -666,3 +667,274 @@ def test_reopen_waits_for_a_competing_opener(tmp_path, monkeypatch):
     assert competitor.stdout.read() == "released\n"
     article = Article("after", "France and Germany are allies.", dt.date(2025, 1, 1))
     assert kg.add(article, [Claim("after", "ally", FRA, DEU, Evidence(article.text, 0, 30), "test")]) == "added"
+
+
+# --- The endpoint: 5 (cross-site writes), 6 (SERVICE), 7 (timeouts stop the work), 8 (Host), and polish --------
+
+serve_needed = pytest.mark.skipif(shutil.which("oxigraph") is None and not (Path(sys.executable).parent / "oxigraph")
+                                  .is_file(), reason="install kgraph[serve]")
+
+# Four unconstrained patterns over a few hundred quads: ~10^10 solutions to count.
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+ALLIES = ("PREFIX kg: <https://w3id.org/kgraph/ns#> SELECT ?a ?b WHERE { ?e kg:relation kg:ally ; "
+          "kg:edgeSubject/kg:entityId ?a ; kg:edgeObject/kg:entityId ?b }")
+
+
+def request(server, method: str, path: str, body: bytes | str | None = None, headers: dict[str, str] | None = None,
+            timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+    """One request to the served endpoint: status, headers (lower-case names) and body."""
+    import http.client
+    import urllib.parse
+
+    url = urllib.parse.urlsplit(server.url)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def query_path(query: str) -> str:
+    import urllib.parse
+
+    return "/query?" + urllib.parse.urlencode({"query": query})
+
+
+def raw_exchange(server, data: bytes, timeout: float = 10) -> bytes:
+    """Bytes as they are to the endpoint's port; what comes back until it closes or goes quiet."""
+    import urllib.parse
+
+    url = urllib.parse.urlsplit(server.url)
+    with socket.create_connection((url.hostname, url.port), timeout=timeout) as sock:
+        sock.sendall(data)
+        received = b""
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+                if b"\r\n\r\n" in received and b"Content-Length: " in received:
+                    head, _, rest = received.partition(b"\r\n\r\n")
+                    length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+                    if len(rest) >= length:
+                        break
+        except (TimeoutError, socket.timeout):
+            pass
+        return received
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The read-only endpoint of a small store, with a 2 s timeout."""
+    from kgraph.serve import start_server
+
+    store = claim_store(tmp_path_factory.mktemp("served") / "store", articles=300)
+    with start_server(store, port=0, timeout=2) as server:
+        yield server
+
+
+CROSS_SITE = [
+    ("form from another site", {"Origin": "http://evil.example", "Content-Type": "application/x-www-form-urlencoded"}),
+    ("another port of this host", {"Origin": "http://127.0.0.1:1", "Content-Type": "application/x-www-form-urlencoded"}),
+    ("a sandboxed page", {"Origin": "null", "Content-Type": "application/x-www-form-urlencoded"}),
+    ("fetch metadata only", {"Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded"}),
+]
+
+
+@serve_needed
+def test_writable_refuses_cross_site_updates(tmp_path):
+    from kgraph.serve import start_server
+
+    store = claim_store(tmp_path / "store")
+    with start_server(store, port=0, timeout=5, writable=True) as server:
+        before = request(server, "GET", query_path("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[2]
+        for name, headers in CROSS_SITE:
+            status, _, body = request(server, "POST", "/update", "update=DROP%20ALL", headers)
+            assert status == 403, (name, status, body)
+        assert request(server, "GET", query_path("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[2] == before
+        own = {"Origin": server.url, "Content-Type": "application/sparql-update"}  # the query page's own requests
+        assert request(server, "POST", "/update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", own)[0] == 204
+        assert request(server, "POST", "/update", "INSERT DATA { <urn:d> <urn:b> <urn:c> }",
+                       {"Content-Type": "application/sparql-update"})[0] == 204  # a script sends no Origin
+
+
+# (what, method, path, content type, body): every way a query or an update can carry SERVICE or LOAD.
+OUTBOUND_REQUESTS = [
+    ("GET query", "GET", "/query?query=SELECT%20*%20WHERE%20%7B%20SERVICE%20%3CURL%3E%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20%7D",
+     None, None),
+    ("POST form", "POST", "/query", "application/x-www-form-urlencoded",
+     "query=SELECT+*+WHERE+%7B+service+silent+%3CURL%3E+%7B+%3Fs+%3Fp+%3Fo+%7D+%7D"),
+    ("POST body", "POST", "/query", "application/sparql-query; charset=utf-8",
+     "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }"),
+    ("query page path", "POST", "/sparql", "application/sparql-query", "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }"),
+    ("update LOAD", "POST", "/update", "application/sparql-update", "LOAD <URL>"),
+]
+
+
+@serve_needed
+@pytest.mark.parametrize("what, method, path, content_type, body", OUTBOUND_REQUESTS, ids=[r[0] for r in OUTBOUND_REQUESTS])
+def test_endpoint_refuses_service_and_load(served, listener, what, method, path, content_type, body):
+    target = f"http://127.0.0.1:{listener.port}/sparql"
+    import urllib.parse
+
+    path = path.replace("URL", urllib.parse.quote(target, safe=""))
+    body = body.replace("URL", urllib.parse.quote_plus(target) if "form" in (content_type or "") else target) \
+        if body else None
+    status, _, text = request(served, method, path, body, {"Content-Type": content_type} if content_type else {})
+    assert status == 403 and b"refused" in text, (status, text)
+    assert listener.connections == 0
+
+
+@serve_needed
+def test_endpoint_refuses_service_in_a_chunked_body(served, listener):
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}".encode()
+    data = (b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n" + b"".join(b"%x\r\n%s\r\n" % (len(query[i:i + 10]), query[i:i + 10])
+                                                           for i in range(0, len(query), 10)) + b"0\r\n\r\n")
+    assert raw_exchange(served, data).startswith(b"HTTP/1.1 403")
+    assert listener.connections == 0
+
+
+@serve_needed
+def test_timed_out_queries_stop_computing(tmp_path):
+    """Three queries that overrun: each gets 503, and then no process of the server computes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kgraph.serve import start_server
+
+    store = claim_store(tmp_path / "store")
+    with start_server(store, port=0, timeout=1) as server:
+        first = server.process.pid
+        with ThreadPoolExecutor(3) as pool:
+            statuses = list(pool.map(lambda _: request(server, "GET", query_path(SLOW))[0], range(3)))
+        assert statuses == [503, 503, 503]
+        assert not Path(f"/proc/{first}").exists()  # the server that ran them is gone ...
+        pid = server.process.pid
+        before = cpu_seconds(pid)
+        time.sleep(1.0)
+        assert cpu_seconds(pid) - before < 0.2  # ... and the one serving now is idle
+        status, _, body = request(server, "GET", query_path(ALLIES), headers={"Accept": "application/json"})
+        assert status == 200 and b"RUS" in body  # and it answers
+
+
+HOSTS = [  # (Host header, accepted)
+    ("evil.example", False),
+    ("evil.example:7878", False),
+    ("localhost.evil.example", False),
+    ("localhost", True),
+    ("127.0.0.1", True),
+    ("[::1]:80", True),
+]
+
+
+@serve_needed
+@pytest.mark.parametrize("host, accepted", HOSTS)
+def test_endpoint_accepts_only_its_own_host_names(served, host, accepted):
+    status, _, body = request(served, "GET", query_path(ALLIES), headers={"Host": host})
+    assert status == (200 if accepted else 403), (status, body)
+
+
+@serve_needed
+def test_endpoint_accepts_a_full_backlog(tmp_path):
+    """Connections waiting to be accepted are queued, not dropped (the default backlog of 5 dropped them)."""
+    from kgraph.serve import _ProxyServer
+
+    proxy = _ProxyServer(("127.0.0.1", 0), None, 1.0, read_only=True, allow_service=False,  # type: ignore[arg-type]
+                         host_names=frozenset())
+    try:  # the proxy listens but accepts nothing: every connection waits in the backlog
+        clients = []
+        for _ in range(60):
+            client = socket.socket()
+            client.settimeout(0.5)  # a dropped handshake is retried after 1 s: it would time out here
+            client.connect(proxy.server_address)
+            clients.append(client)
+    finally:
+        for client in clients:
+            client.close()
+        proxy.server_close()
+
+
+BAD_REQUESTS = [  # (what, request bytes, status expected)
+    ("letters for a length", b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n", 400),
+    ("a negative length", b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n", 400),
+    ("a huge length", b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 99999999999\r\n\r\n", 413),
+    ("a body shorter than its length", b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/"
+     b"sparql-query\r\nContent-Length: 100\r\nConnection: close\r\n\r\nSELECT", None),
+    ("a bad chunk size", b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+]
+
+
+@serve_needed
+@pytest.mark.parametrize("what, data, status", BAD_REQUESTS, ids=[r[0] for r in BAD_REQUESTS])
+def test_bad_requests_get_an_answer(served, what, data, status):
+    if status is None:  # the client stops sending before the end of its body: answered 400 all the same
+        with socket.create_connection(urlsplit_address(served), timeout=5) as sock:
+            sock.sendall(data)
+            sock.shutdown(socket.SHUT_WR)
+            answer = sock.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 400"), answer
+        return
+    answer = raw_exchange(served, data)
+    assert answer.startswith(b"HTTP/1.1 %d" % status), answer
+    assert request(served, "GET", query_path(ALLIES))[0] == 200  # and the endpoint still answers
+
+
+def urlsplit_address(server) -> tuple[str, int]:
+    import urllib.parse
+
+    url = urllib.parse.urlsplit(server.url)
+    return url.hostname, url.port
+
+
+@serve_needed
+def test_chunked_body_is_read(served):
+    query = ALLIES.encode()
+    data = (b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+            b"Accept: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + b"%x\r\n%s\r\n" % (len(query), query) + b"0\r\n\r\n")
+    answer = raw_exchange(served, data)
+    assert answer.startswith(b"HTTP/1.1 200") and b"RUS" in answer, answer[:300]
+
+
+@serve_needed
+def test_answer_cut_at_the_timeout_is_marked_incomplete(served):
+    import http.client
+
+    small = request(served, "GET", query_path(ALLIES))
+    assert small[0] == 200 and int(small[1]["content-length"]) == len(small[2])  # a small answer comes whole
+    url = served.url.split("//")[1].split(":")
+    connection = http.client.HTTPConnection(url[0], int(url[1]), timeout=30)
+    connection.request("GET", query_path("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"))  # millions of rows
+    response = connection.getresponse()
+    assert response.status == 200 and response.getheader("Transfer-Encoding") == "chunked"
+    with pytest.raises(http.client.IncompleteRead):
+        response.read()  # cut at the timeout: no last chunk
+    connection.close()
+    assert request(served, "GET", query_path(ALLIES))[0] == 200
+
+
+@serve_needed
+def test_killed_servers_snapshot_is_removed_at_the_next_start(tmp_path):
+    import signal
+
+    from kgraph.serve import start_server
+
+    store = claim_store(tmp_path / "store")
+    process = subprocess.Popen([sys.executable, "-m", "kgraph", "serve", str(store), "--port", "0"],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert "serving" in process.stderr.readline()
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(20)
+    [stale] = tmp_path.glob(".kgraph-serve-*")  # what kill -9 left
+    with start_server(store, port=0, timeout=5) as server:
+        assert not stale.exists()
+        assert [p.name for p in tmp_path.glob(".kgraph-serve-*")] == [server.workdir.name]  # its own stays

@@ -1,17 +1,23 @@
 """Hostile inputs and faults: each test reproduces a failure an adversarial run found (issue 20).
 
-The tests are grouped by what they guard: nothing lost (articles, stores), nothing reached
-(the endpoint and queries make no request elsewhere and take no cross-site write), and one
-bad record costing only itself. Most are tables: to try a new hostile input, add a row.
+The tests are grouped by what they guard: nothing lost (articles, stores), one bad record
+costing only itself, every failure one line, nothing reached (the endpoint and queries
+make no request elsewhere and take no cross-site write), work that stops when it should,
+and the kill safety and idempotence the README promises. Most are tables: to try a new
+hostile input, add a row.
 
-* ``HOSTILE_RECORDS``: JSONL records fed to one build among good articles; each must cost
-  only itself (one error line naming it) while the good articles reach the store.
+* ``HOSTILE_RECORDS`` / ``ACCEPTED_RECORDS``: JSONL records fed to one build among good
+  articles; each bad one must cost only itself (one error line naming it) while the good
+  articles reach the store.
 * ``HOSTILE_TEXT_FILES``: the same for text files in a folder.
 * ``SERVICE_SPELLINGS`` / ``NOT_SERVICE``: SPARQL that must be refused as reaching out,
   and SPARQL that merely contains the word.
+* ``OUTBOUND_REQUESTS``, ``CROSS_SITE``, ``HOSTS``, ``BAD_REQUESTS``: requests the served
+  endpoint must refuse or answer (they start the real Oxigraph server).
 
-Tests that need the spaCy model are marked ``model``; the endpoint's are in
-``test_serve_adversarial`` below this module's helpers (they start the real Oxigraph server).
+Tests that need the spaCy model are marked ``model``. Anything that could hang or fill
+memory if the code regressed (reading a pipe or /dev/zero, querying a damaged store) runs
+in a subprocess with a time limit and a memory cap.
 """
 
 from __future__ import annotations
@@ -112,6 +118,19 @@ def test_same_file_name_in_two_folders_is_two_articles(tmp_path):
     (tmp_path / "same" / "feb" / "story.txt").write_text("France and Germany met.", encoding="utf-8")
     articles = list(read_articles([tmp_path / "same"]))
     assert [a.id for a in articles] == ["feb/story.txt", "jan/story.txt"]  # relative to the folder given
+
+
+@pytest.mark.model
+def test_same_file_name_in_two_folders_both_reach_the_store(tmp_path):
+    from kgraph.api import BuildReport, build
+
+    for month, text in (("jan", GOOD["text"]), ("feb", GOOD_TOO["text"])):
+        (tmp_path / "same" / month).mkdir(parents=True)
+        (tmp_path / "same" / month / "story.txt").write_text(text, encoding="utf-8")
+    report = BuildReport()
+    build([tmp_path / "same"], store=tmp_path / "store", report=report)
+    assert (report.added, report.replaced) == (2, 0)  # was 1 added, 1 replaced
+    assert stored_ids(tmp_path / "store") == {"jan/story.txt", "feb/story.txt"}
 
 
 def test_jsonl_id_twice_is_reported(tmp_path):
@@ -938,3 +957,49 @@ def test_killed_servers_snapshot_is_removed_at_the_next_start(tmp_path):
     with start_server(store, port=0, timeout=5) as server:
         assert not stale.exists()
         assert [p.name for p in tmp_path.glob(".kgraph-serve-*")] == [server.workdir.name]  # its own stays
+
+
+# --- Kill safety and idempotence (the guarantees the README states) ------------------------------------
+
+WRITER = """
+import datetime as dt, sys
+from kgraph.graph import KnowledgeGraph
+from kgraph.model import Article, Claim, Entity, Evidence
+parties = [Entity("Country", c, c) for c in ("RUS", "TJK", "FRA", "DEU", "CHN", "IND")]
+kg = KnowledgeGraph(sys.argv[1])
+for batch in range(40):
+    items = []
+    for n in range(batch * 10, batch * 10 + 10):
+        a, b = parties[n % 6], parties[(n * 5 + 1) % 6]
+        text = f"{a.name} and {b.name} are allies, report {n} says."
+        art = Article(f"r{n}", text, dt.date(2024, 1, 1) + dt.timedelta(days=n % 50))
+        claims = [Claim(art.id, rel, a, b, Evidence(text, 0, len(text)), "test", modality=mod)
+                  for rel, mod in (("ally", "asserted"), ("trade_partner", "hedged"), ("sanction", "asserted"))]
+        items.append((art, claims, ()))
+    kg.add_many(items)
+    print(batch, flush=True)
+"""
+
+
+def test_killed_writes_then_rerun_equal_an_uninterrupted_build(tmp_path):
+    import signal
+
+    def write(store: Path, kill_after: int | None = None) -> None:
+        process = subprocess.Popen([sys.executable, "-c", WRITER, str(store)], stdout=subprocess.PIPE, text=True)
+        try:
+            for _ in range(kill_after or 0):
+                assert process.stdout.readline()
+        finally:
+            if kill_after is not None:
+                process.send_signal(signal.SIGKILL)
+            process.wait(120)
+        assert process.returncode == (-signal.SIGKILL if kill_after is not None else 0)
+
+    write(tmp_path / "whole")
+    for kill_after in (3, 17):  # kill -9 mid-batch, twice, then let it finish
+        write(tmp_path / "killed", kill_after)
+    write(tmp_path / "killed")
+    whole = KnowledgeGraph(tmp_path / "whole", read_only=True)
+    again = KnowledgeGraph(tmp_path / "killed", read_only=True)
+    assert len(whole.articles()) == 400
+    assert set(whole.store) == set(again.store)  # the same quads, edges and tallies included

@@ -55,7 +55,7 @@ class SeenIds:
 
     A later article with an id already seen replaces the earlier one in a store, so the
     reader warns (``DuplicateIdWarning``) naming where the second one is. Ids are kept as
-    64-bit hashes: about 60 bytes an article.
+    64-bit hashes: about 70 bytes an article (measured: 69 MB for a million ids).
     """
 
     def __init__(self) -> None:

@@ -77,6 +77,9 @@ MAX_WRITABLE_BODY = 256 << 20
 WHOLE_ANSWER = 1 << 20
 # Seconds a client may take to send a request (an idle connection is closed after it).
 REQUEST_SECONDS = 60
+# A query cut short by a restart is sent again only if it has this long left: sent with
+# less, it would only run over and restart the server once more.
+RETRY_SECONDS = 0.5
 
 
 def find_oxigraph() -> str:
@@ -184,12 +187,24 @@ class _Backend:
     """
 
     def __init__(self, binary: str, location: Path, *, writable: bool, timeout: float | None) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         self.binary, self.location, self.writable, self.timeout = binary, location, writable, timeout
         self.generation = 0
         self._lock = threading.Lock()
-        self.process, self.address = self._start()
+        # The server process is started from one long-lived thread: Linux sends the parent-death
+        # signal when the *thread* that started a process ends, and request threads end soon.
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgraph-oxigraph")
+        try:
+            self.process, self.address = self._start()
+        except BaseException:
+            self._starter.shutdown()
+            raise
 
     def _start(self) -> tuple[subprocess.Popen[bytes], tuple[str, int]]:
+        return self._starter.submit(self._launch).result()
+
+    def _launch(self) -> tuple[subprocess.Popen[bytes], tuple[str, int]]:
         address = (DEFAULT_HOST, _free_port())
         command = [self.binary, "serve" if self.writable else "serve-read-only", "--location", str(self.location),
                    "--bind", f"{address[0]}:{address[1]}", "--union-default-graph"]
@@ -237,6 +252,7 @@ class _Backend:
                 except subprocess.TimeoutExpired:
                     pass
             self._kill()
+            self._starter.shutdown()
 
 
 class _Refused(Exception):
@@ -350,6 +366,9 @@ class _Proxy(BaseHTTPRequestHandler):
             outcome = self._exchange(address, headers, body, deadline)
             if outcome == "done":
                 return
+            if outcome == "expired":
+                self._timed_out()
+                return
             if outcome.startswith("timeout"):
                 backend.restart(generation)  # what stops the query: Oxigraph cannot cancel it
                 if outcome == "timeout":
@@ -358,7 +377,7 @@ class _Proxy(BaseHTTPRequestHandler):
             # the connection broke: the server was restarted for another request, or died
             if backend.generation == generation:
                 backend.revive()
-            if not retry or time.monotonic() >= deadline or outcome == "broken-after-sending":
+            if not retry or deadline - time.monotonic() < RETRY_SECONDS or outcome == "broken-after-sending":
                 if outcome != "broken-after-sending":
                     self._plain(503, "kgraph serve: the query was interrupted (the server restarted to stop "
                                      "another query that ran over); send it again\n")
@@ -413,12 +432,14 @@ class _Proxy(BaseHTTPRequestHandler):
         """Send the request to the server and relay its answer.
 
         Returns:
-            "done"; "timeout" or "broken" when nothing was sent to the client yet;
+            "done"; "expired" when the time was up before the request was sent; "timeout"
+            or "broken" when nothing was sent to the client yet;
             "timeout-after-sending" or "broken-after-sending" when an answer was cut short.
         """
-        upstream = http.client.HTTPConnection(*address)
+        if deadline <= time.monotonic():
+            return "expired"  # nothing sent: nothing to stop
+        upstream = http.client.HTTPConnection(*address, timeout=_remaining(deadline))
         try:
-            upstream.timeout = _remaining(deadline)
             upstream.request(self.command, self.path, body=body or None, headers=headers)
             response = upstream.getresponse()
         except (TimeoutError, socket.timeout):

@@ -835,12 +835,13 @@ def test_timed_out_queries_stop_computing(tmp_path):
             statuses = list(pool.map(lambda _: request(server, "GET", query_path(SLOW))[0], range(3)))
         assert statuses == [503, 503, 503]
         assert not Path(f"/proc/{first}").exists()  # the server that ran them is gone ...
-        pid = server.process.pid
-        before = cpu_seconds(pid)
+        process = server.process
+        before = cpu_seconds(process.pid)
         time.sleep(1.0)
-        assert cpu_seconds(pid) - before < 0.2  # ... and the one serving now is idle
+        assert cpu_seconds(process.pid) - before < 0.2  # ... and the one serving now is idle
         status, _, body = request(server, "GET", query_path(ALLIES), headers={"Accept": "application/json"})
         assert status == 200 and b"RUS" in body  # and it answers
+        assert server.process is process and process.poll() is None  # the same one, still running
 
 
 HOSTS = [  # (Host header, accepted)

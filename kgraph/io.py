@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import DuplicateIdWarning, InputError
 from .model import Article
@@ -244,7 +244,7 @@ def _json_type(value: object) -> str:
         type(value), type(value).__name__)
 
 
-def _check_fields(record: dict, source: str, line: int | None) -> None:
+def _check_fields(record: dict[str, object], source: str, line: int | None) -> None:
     """Refuse fields of the wrong type and strings that are not valid Unicode (a lone surrogate)."""
     if isinstance(record["id"], (bool, float, list, dict)):
         raise InputError(source, f"'id' must be a string or an integer, not {_json_type(record['id'])}", line)
@@ -524,7 +524,7 @@ def check_writable(path: str | Path) -> None:
 
 
 @contextmanager
-def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Write to a temporary file beside `path`, then rename it over `path`.
 
     A failure part-way leaves any earlier file at `path` untouched.

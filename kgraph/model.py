@@ -164,6 +164,11 @@ class Claim:
     `derived` marks a claim implied by another (a ranking "second after China" implies
     China first); `implied` marks a claim whose parties were resolved from context
     ("the two countries"); `status` is "lifted", "halted" or "ended" where the text says so.
+    `resolution` says how a party the sentence does not name was found, where one was:
+    "speaker", "addressee", "byline", "publisher", "joint" or "inclusive" for "we"/"you"
+    (extract/referents.py), "article-pair" for the article's main pair ("the two countries"),
+    "carried" for a party carried from a sentence before, "event" for the participants of a
+    meeting named in the sentences around it; several are joined with "+" ("speaker+addressee").
     """
 
     doc: str
@@ -183,6 +188,7 @@ class Claim:
     derived: bool = False
     implied: bool = False
     status: str | None = None
+    resolution: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
 
     @property
@@ -211,6 +217,7 @@ class Claim:
             "derived": self.derived,
             "implied": self.implied,
             "status": self.status,
+            "resolution": self.resolution,
         }
 
     @classmethod
@@ -241,4 +248,5 @@ class Claim:
             derived=bool(data.get("derived", False)),
             implied=bool(data.get("implied", False)),
             status=data.get("status"),
+            resolution=data.get("resolution"),
         )

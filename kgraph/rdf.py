@@ -283,6 +283,8 @@ def _claim_quads(claim: Claim, article: Article, g: NamedNode) -> list[Quad]:
         out.append(q(KG.rank, _int(claim.rank)))
     if claim.status:
         out.append(q(KG.status, _str(claim.status)))
+    if claim.resolution:
+        out.append(q(KG.resolution, _str(claim.resolution)))
     if claim.speaker is not None:
         out.append(q(PROV.wasAttributedTo, NamedNode(entity_iri(claim.speaker))))
     if claim.amount is not None:
@@ -859,7 +861,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 SELECT ?claim ?doc ?relation ?subject ?object ?modality ?rule ?rank ?confidence ?derived ?implied
-       ?status ?date ?speaker ?value ?currency ?amountText ?percent ?percentText
+       ?resolution ?status ?date ?speaker ?value ?currency ?amountText ?percent ?percentText
        ?periodText ?periodStart ?periodEnd ?evText ?evStart ?evEnd
 WHERE {
   ?claim a kg:Claim ; kg:relation ?relation ; kg:subject ?subject ; kg:object ?object ;
@@ -872,6 +874,7 @@ WHERE {
   OPTIONAL { ?claim kg:confidence ?confidence }
   OPTIONAL { ?claim kg:derived ?derived }
   OPTIONAL { ?claim kg:implied ?implied }
+  OPTIONAL { ?claim kg:resolution ?resolution }
   OPTIONAL { ?claim kg:status ?status }
   OPTIONAL { ?claim kg:claimDate ?date }
   OPTIONAL { ?claim prov:wasAttributedTo ?speaker }
@@ -1001,6 +1004,7 @@ def from_graph(graph: Any) -> list[Claim]:
             derived=_v(row, "derived") == "true",
             implied=_v(row, "implied") == "true",
             status=_v(row, "status"),
+            resolution=_v(row, "resolution"),
         )
     return list(seen.values())
 

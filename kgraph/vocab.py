@@ -90,6 +90,7 @@ class KG(DefinedNamespace):
     confidence: URIRef
     derived: URIRef
     implied: URIRef
+    resolution: URIRef
     status: URIRef
     claimDate: URIRef
     evidence: URIRef

@@ -38,6 +38,7 @@ VARIANTS = {
     "negated": {"modality": "negated"},
     "status": {"status": "lifted", "relation": "sanction"},
     "flags": {"derived": True, "implied": True, "confidence": 0.42},
+    "resolution": {"implied": True, "resolution": "article-pair+publisher"},
     "date": {"date": dt.date(2024, 2, 29)},
     "unicode": {"evidence": Evidence('Он сказал: "да" \\ \n', 3, 21)},
 }

@@ -67,7 +67,8 @@ def _result(article: Article, doc: Doc) -> ArticleResult:
         mentions = find_mentions(doc, date=article.date)
     name = byline_name(article.title, article.source)
     byline = byline_entity(name, article.date, load_gazetteer()) if name else None
-    claims = extract_claims(doc, mentions, doc_id=article.id, date=article.date, byline=byline)
+    claims = extract_claims(doc, mentions, doc_id=article.id, date=article.date, byline=byline,
+                            source=article.source, title=article.title)
     return ArticleResult(article, mentions, claims)
 
 

@@ -65,6 +65,8 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return off  # "will cancel the planned tariffs on X": they will not be imposed
     if modality == "asserted" and (_under_discussion(trigger.token) or _proposed(trigger.token)):
         return "hedged"
+    if modality == "asserted" and _any_such(trigger.token):
+        return "hedged"  # "any deal we sign will ...": a kind of act, not one that took place
     if modality == "asserted" and _purpose(trigger.token):
         return "future"  # "signed an agreement to foster trade": the trade is the aim
     if modality == "asserted" and _quoted_label(trigger):
@@ -166,6 +168,14 @@ def _modality(token: Token) -> str:
                 return modality_of(token, stop=node.head)
             node = node.head
     return modality
+
+
+def _any_such(token: Token) -> bool:
+    """Whether the trigger is, or a relative clause says what is done with, a noun quantified
+    by "any" or "every" ("any agreement", "any deal we sign"): what holds of every such act
+    reports none."""
+    noun = token.head if token.pos_ == "VERB" and token.dep_ == "relcl" else token
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in noun.children)
 
 
 def _purpose(token: Token) -> bool:

@@ -19,7 +19,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Claim, Entity, Mention
 from .attributes import amount_for, evidence_of, find_figures, find_period, find_rank
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
-from .context import ArticleContext, Discourse, Sentence
+from .context import ArticleContext, Discourse, Pair, Sentence
 from .leaders import leader_claims
 from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, find_pairs, is_symmetric
@@ -73,7 +73,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
             modality=pair_modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
             period=period, speaker=speaker_entity, date=ctx.date,
             confidence=0.6 if implied else 0.85, implied=implied,
-            status=status,
+            status=status, resolution=pair_resolution(((subj, s_tok), (obj, o_tok)), how, ctx),
         ))
     # "second, following China": China ranks one place higher in the same relation.
     if rank and rank > 1 and parties.ahead:
@@ -87,6 +87,22 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
                         derived=True, speaker=speaker_entity,
                     ))
     return claims, discourse
+
+
+# Parties filled in by a pair rule (pairs.py) and the resolution they are (see model.Claim).
+_HOW_RESOLVED = {"article-pair": "article-pair", "pair-reported": "article-pair", "carried": "carried",
+                 "speaker-attends": "speaker", "reporter": "speaker", "inclusive": "inclusive", "event": "event"}
+
+
+def pair_resolution(pair: Pair, how: str, ctx: ArticleContext) -> str | None:
+    """How the parties of a pair that the sentence does not name were found, if any were:
+    the resolutions of its words ("we": "publisher") and of the pair rule, sorted, joined by "+"."""
+    found = []
+    for _entity, token in pair:
+        resolution = _HOW_RESOLVED.get(how) if token is None else ctx.resolution_at(token)
+        if resolution is not None and resolution not in found:
+            found.append(resolution)
+    return "+".join(sorted(found)) or None
 
 
 def merge_duplicate_claims(claims: list[Claim]) -> list[Claim]:
@@ -109,13 +125,16 @@ def merge_duplicate_claims(claims: list[Claim]) -> list[Claim]:
             period=old.period or claim.period,
             speaker=old.speaker or claim.speaker,
             implied=old.implied and claim.implied,
+            # (a duplicate whose parties the sentence names rests on no resolved reference)
+            resolution=old.resolution if old.resolution and claim.resolution else None,
             derived=old.derived and claim.derived,
         )
     return list(merged.values())
 
 
 def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date: dt.date | None = None,
-                   gazetteer: Gazetteer | None = None, byline: Entity | None = None) -> list[Claim]:
+                   gazetteer: Gazetteer | None = None, byline: Entity | None = None, source: str | None = None,
+                   title: str | None = None) -> list[Claim]:
     """Claims in a parsed article.
 
     Args:
@@ -125,11 +144,15 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
         date: the article date (periods, leaders in office).
         byline: the person whose words the whole article is (remarks, a statement), who
             speaks every sentence the text does not give to someone else.
+        source: the article's source line, which may name the government that published it
+            (whose "we" the text's own "we" is: referents.py).
+        title: the article's title.
 
     Returns:
         Claims in text order, duplicates merged.
     """
-    ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer(), doc_id=doc_id, byline=byline)
+    ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer(), doc_id=doc_id, byline=byline,
+                         source=source, title=title)
     claims = leader_claims(ctx)
     discourse = Discourse()
     for number, span in enumerate(doc.sents):

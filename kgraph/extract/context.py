@@ -25,6 +25,7 @@ from ..model import Entity, Mention
 from ..relations import Relation
 from . import lexicon as lx
 from .mentions import mention_tokens
+from .referents import Referents, is_joint_statement, publisher_of
 from .speakers import SpeakerMap
 from .triggers import Trigger
 
@@ -48,10 +49,14 @@ class ArticleContext:
         gazetteer: countries and organizations.
         doc_id: the article id written in each claim.
         byline: who speaks the whole article (remarks, a statement), if one person does.
+        source: the article's source line, which may name the government that published it
+            (whose "we" the text's own "we" is: referents.py).
+        title: the article's title.
     """
 
     def __init__(self, doc: Doc, mentions: list[Mention], date: dt.date | None, gazetteer: Gazetteer, *,
-                 doc_id: str = "", byline: Entity | None = None) -> None:
+                 doc_id: str = "", byline: Entity | None = None, source: str | None = None,
+                 title: str | None = None) -> None:
         self.doc = doc
         self.date = date
         self.gaz = gazetteer
@@ -60,10 +65,18 @@ class ArticleContext:
         self.mentions = mentions
         self.index = mention_tokens(doc, mentions)
         self.speakers = SpeakerMap(doc, self.index)
-        self.pair = self._main_pair()
+        publisher = publisher_of(source, gazetteer)
+        # the country whose voice the text is (its remarks' speaker, its publisher) is one of its parties
+        voice = (self.as_party(byline) if byline is not None else None) or publisher
+        self.pair = self._main_pair(voice)
+        # who "we", "our" and "you" stand for beyond a sentence (publisher, byline, joint statement)
+        self.referents = Referents(doc, self.speakers, self.as_party, self.pair, byline=byline, publisher=publisher,
+                                   joint=is_joint_statement(title, source, _headline(doc)))
 
-    def _main_pair(self) -> tuple[Entity, Entity] | None:
-        """The two countries an article is about: the two most mentioned as actors."""
+    def _main_pair(self, voice: Entity | None = None) -> tuple[Entity, Entity] | None:
+        """The two countries an article is about: the two most mentioned as actors. The country
+        whose voice the text is (`voice`: a release's government) is one of them when the text
+        names one other party only, or several others equally often."""
         counts: Counter[str] = Counter()
         entities: dict[str, Entity] = {}
         for mention in self.mentions:
@@ -73,6 +86,11 @@ class ArticleContext:
             counts[party.id] += 1
             entities[party.id] = party
         ranked = [code for code, n in counts.most_common() if n >= 1]
+        if voice is not None and ranked and voice.id != ranked[0] and (
+                len(ranked) == 1 or counts[ranked[1]] < counts[ranked[0]] and voice.id != ranked[1] and (
+                    counts[ranked[1]] == counts.get(voice.id, 0)
+                    or len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]])):
+            return voice, entities[ranked[0]]  # "we" and the country it is most about
         if len(ranked) < 2:
             return None
         if len(ranked) > 2 and counts[ranked[1]] == counts[ranked[2]]:
@@ -101,30 +119,27 @@ class ArticleContext:
                 return None
             party = self.as_party(mention.entity)
             return (party, mention) if party is not None else None
-        speaker = self.speakers.first_person_country(token)
-        if speaker is not None:
-            party = self.as_party(speaker)
-            return (party, None) if party is not None else None
-        if token.lower_ in lx.SECOND_PERSON:
-            addressee = self.addressee(token)
-            return (addressee, None) if addressee is not None else None
-        return None
+        references = self.referents.refer(token)  # "we", "our", "you": referents.py
+        return (references[0].entity, None) if references else None
 
-    def addressee(self, token: Token) -> Entity | None:
-        """"you" in a quotation or transcript turn: the other country of the article's pair."""
-        speaker, how = self.speakers.speaker_of(token.sent, token)
-        if speaker is None or how not in ("quotation", "transcript") or self.pair is None:
+    def resolution_at(self, token: Token) -> str | None:
+        """How the party at a token was found when the token does not name it ("we": "speaker",
+        "publisher", ...; see referents.py); None for a name."""
+        if token.i in self.index:
             return None
-        own = self.as_party(speaker.entity)
-        if own is None or own.id not in (self.pair[0].id, self.pair[1].id):
-            return None
-        return self.pair[1] if own.id == self.pair[0].id else self.pair[0]
+        references = self.referents.refer(token)
+        return references[0].resolution if references else None
 
     def parties_in(self, sent: Span) -> list[Party]:
         """Each party in a sentence once per mention, with the mention's head token."""
         out = []
         seen: set[int] = set()
         for token in sent:
+            if token.i not in self.index and len(references := self.referents.refer(token)) > 1:
+                # "we" in a joint statement: each of its parties, on the same word
+                out.extend((reference.entity, token) for reference in references)
+                seen.add(token.i)
+                continue
             found = self.party_at(token)
             if found is None:
                 continue
@@ -146,15 +161,10 @@ class ArticleContext:
         return span.root if span is not None else None
 
     def bilateral_voice(self, sent: Span) -> bool:
-        """A speaker of the article's pair saying "we"/"our" in a quotation or transcript turn:
-        in a bilateral meeting "our cooperation" is the two countries'."""
-        for token in sent:
-            if token.lower_ in ("we", "our", "us"):
-                speaker = self.speakers.first_person_country(token)
-                party = self.as_party(speaker) if speaker is not None else None
-                if party is not None and self.pair is not None and party.id in (self.pair[0].id, self.pair[1].id):
-                    return True
-        return False
+        """A speaker of the article's pair saying "we"/"our" (in a quotation, a transcript turn,
+        remarks or a release of that government): in a bilateral meeting "our cooperation" is
+        the two countries'."""
+        return self.referents.voices_pair(sent)
 
     def pair_mentioned(self, sent: Span) -> bool:
         """Whether the sentence refers to the article's pair ("the two countries", "bilateral")."""
@@ -166,6 +176,11 @@ class ArticleContext:
             if any(tuple(lowers[i:i + n]) == phrase for i in range(len(lowers) - n + 1)):
                 return True
         return False
+
+
+def _headline(doc: Doc) -> str:
+    """The article's first line, which is its headline when it has one."""
+    return doc.text.split("\n", 1)[0][:300]
 
 
 def unique_parties(items: Iterable[S]) -> list[S]:

@@ -128,6 +128,9 @@ NOT_TRADED = frozenset({"fire", "shot", "blow", "barb", "accusation", "insult", 
 PERSON_NOUNS = frozenset({"leader", "delegation", "official", "president", "minister", "counterpart", "head",
                           "representative", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor",
                           "friend", "colleague", "guest", "visitor", "host"})
+# People a host receives besides those of PERSON_NOUNS ("welcomed the visitors", "received the team").
+VISITOR_NOUNS = frozenset({"visitor", "team", "people", "participant", "member", "dignitary", "counterpart",
+                           "guest", "crew", "troop", "soldier", "citizen", "refugee"})
 # Verbs whose object is talked about, not done: "discussed diversifying trade".
 DISCUSSION_VERBS = frozenset({"discuss", "explore", "review", "examine", "debate", "study",
                               "negotiate", "propose", "seek", "mull", "weigh"})

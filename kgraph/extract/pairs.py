@@ -222,9 +222,30 @@ def article_pair(trigger: Trigger, sides: Sides, sentence: Sentence,
     return [(one[0], (other, None))], "article-pair"
 
 
+def inclusive_we(trigger: Trigger, sides: Sides, sentence: Sentence,
+                 ctx: ArticleContext) -> tuple[list[Pair], str] | None:
+    """The inclusive "we" of bilateral talks: "we have signed an agreement", "we met", said by
+    one of the article's pair with no other party named, did it with the other (the addressee).
+    Not "we signed the Paris Agreement" (a named treaty has parties of its own) nor "we will
+    meet with industry representatives" (the other side is named)."""
+    agents = sides.agents
+    if sides.others or sides.co or len(agents) != 1 or agents[0][1] is None or agents[0][1].lower_ != "we":
+        return None
+    deal = trigger.token
+    if deal.pos_ == "VERB":
+        deal = next((c for c in deal.children if c.dep_ in ("dobj", "nsubjpass")), deal)
+    if deal.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in deal.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in lx.CO_PARTY_PREPS for c in trigger.token.children):
+        return None
+    speaking = ctx.referents.speaking_party(agents[0][1])
+    other = ctx.referents.inclusive(speaking) if speaking is not None else None
+    return ([(agents[0], (other.entity, None))], "inclusive") if other is not None else None
+
+
 # The fallbacks of a symmetric trigger, tried in order where the parse pairs no one.
 SYMMETRIC_FALLBACKS: tuple[Fallback, ...] = (antecedent_target, speaker_attends, other_in_sentence, pair_reported,
-                                             article_pair)
+                                             inclusive_we, article_pair)
 
 
 def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:

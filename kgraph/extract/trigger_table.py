@@ -26,7 +26,8 @@ from .triggers import NOUN, VERB, Kind, Trigger, TriggerTable, modifier_row, row
 MODIFIED_HEADS = "partner partnership relationship relation cooperation tie ties market destination collaboration"
 
 MODIFIER_TRIGGERS = (
-    modifier_row("strategic", MODIFIED_HEADS, R.STRATEGIC_PARTNER),
+    # "strategic partnership", "strategic ties" (not "strategic cooperation" on one field)
+    modifier_row("strategic", "partner partnership relationship relation tie ties", R.STRATEGIC_PARTNER),
     modifier_row("special", "relationship", R.STRATEGIC_PARTNER),  # "special relationship"
     modifier_row("comprehensive", "partnership partner", R.STRATEGIC_PARTNER),
     modifier_row("trade trading commercial economic export import", MODIFIED_HEADS, R.TRADE_PARTNER),
@@ -102,9 +103,10 @@ TRIGGERS = (
     row("donate", VERB, R.AID_DONOR, Kind.VERB),
     row("sign ink ratify", VERB, R.AGREEMENT, Kind.VERB),
     row("conclude", VERB, R.AGREEMENT, Kind.VERB, unless=(v.concludes_talks,)),
-    row("meet visit travel fly speak talk contact phone telephone", VERB, R.MEETING, Kind.VERB),
+    row("meet visit travel fly speak talk contact phone telephone", VERB, R.MEETING, Kind.VERB,
+        unless=(v.speaks_no_talks,)),
     # the subject of these is the host, the object the visitor (visitor -> host)
-    row("receive welcome", VERB, R.MEETING, Kind.VERB, reverse=True),
+    row("receive welcome", VERB, R.MEETING, Kind.VERB, reverse=True, unless=(v.receives_a_thing,)),
     row("host", VERB, R.MEETING, Kind.VERB, reverse=True, unless=(v.hosts_an_event,)),
     row("sanction embargo blacklist", VERB, R.SANCTION, Kind.VERB, unless=(v.bars_own_people,)),
     row("ban", VERB, R.SANCTION, Kind.VERB, unless=(v.bars_own_people, v.health_measure)),

@@ -149,6 +149,21 @@ def hosts_an_event(verb: Token) -> bool:
     return any(lemma_of(h) in lx.SPORTING_EVENTS for h in hosted)
 
 
+def speaks_no_talks(verb: Token) -> bool:
+    """"speaks volumes", "speak English", "talked tough": "speak" and "talk" with an object or a
+    complement of manner are no talks with anyone."""
+    return lemma_of(verb) in ("speak", "talk") and any(c.dep_ in ("dobj", "acomp", "oprd") for c in verb.children)
+
+
+def receives_a_thing(verb: Token) -> bool:
+    """"welcome China's decision", "received aid": what is welcomed or received is a thing, an
+    act or a word, not a visitor (a person, a delegation, a state or a name)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and not o.ent_type_ and lemma_of(o) not in lx.PERSON_NOUNS | lx.AGENT_HOLDERS
+        and lemma_of(o) not in lx.VISITOR_NOUNS for o in objects)
+
+
 # -- vetoes of a trigger's claims (the word still counts as a trigger of its sentence) --
 
 

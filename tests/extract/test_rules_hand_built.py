@@ -434,6 +434,26 @@ VETOES: list[tuple[str, str, int, bool]] = [
         "Chile/nsubj/2/Chile/PROPN/=CHL will/aux/2/will/AUX/#MD host/ROOT/2/host/VERB/#VB the/det/5/the/DET "
         "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER president/dobj/2/president/NOUN/_ ./punct/2/./PUNCT",
      2, False),
+    # Chile welcomed Peru's decision.
+    ("receives_a_thing",
+        "Chile/nsubj/1/Chile/PROPN/=CHL welcomed/ROOT/1/welcome/VERB/#VBD Peru/poss/4/Peru/PROPN/=PER/_ "
+        "'s/case/2/'s/PART decision/dobj/1/decision/NOUN/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile welcomed the Peruvian president.
+    ("receives_a_thing",
+        "Chile/nsubj/1/Chile/PROPN/=CHL welcomed/ROOT/1/welcome/VERB/#VBD the/det/4/the/DET "
+        "Peruvian/amod/4/peruvian/ADJ/@NORP/=PER president/dobj/1/president/NOUN/_ ./punct/1/./PUNCT",
+     1, False),
+    # Chile's record speaks volumes.
+    ("speaks_no_talks",
+        "Chile/poss/2/Chile/PROPN/=CHL/_ 's/case/0/'s/PART record/nsubj/3/record/NOUN speaks/ROOT/3/speak/VERB/#VBZ "
+        "volumes/dobj/3/volume/NOUN/#NNS/_ ./punct/3/./PUNCT",
+     3, True),
+    # Chile spoke with Peru.
+    ("speaks_no_talks",
+        "Chile/nsubj/1/Chile/PROPN/=CHL spoke/ROOT/1/speak/VERB/#VBD with/prep/1/with/ADP "
+        "Peru/pobj/2/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, False),
     # Chilean jets attacked an aid convoy to Peru.
     ("aid_under_attack",
         "Chilean/amod/1/chilean/ADJ/@NORP/=CHL jets/nsubj/2/jet/NOUN/#NNS attacked/ROOT/2/attack/VERB/#VBD "

@@ -1,0 +1,266 @@
+"""Who an article's words that name no party stand for: "we", "our", "you", "the two countries".
+
+A sentence often leaves its parties to the rest of the article: "we" in a transcript is
+the speaker's country, in a government's release the government, in a joint statement
+both signatories; "you" in a speech to a visiting leader is the visitor's country; "the
+two countries" is the pair the article is about. `Referents` reads those once per
+article: the publishing government from the source line (`publisher_of`), the person
+whose remarks the text is (the byline), whether the text is a joint statement, and the
+article's main pair. `Referents.refer` says whom such a word stands for and how that was
+found: the `resolution` a claim resting on it carries.
+
+Resolutions (the values of `Claim.resolution`):
+
+- "speaker": "we"/"our"/"I" in a quotation or transcript turn, the speaker's country;
+- "addressee": "you"/"your" there, the other country of the article's pair;
+- "byline": "we" in remarks one person gives (their title or source line says so), that
+  person's country;
+- "publisher": "we" in a government's release outside any quotation, that government;
+- "joint": "we" in a joint statement, both parties of the article's pair;
+- "inclusive": "we" after bilateral talks doing what takes two ("we signed agreements"),
+  the speaker's and the addressee's countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer
+from ..model import Entity
+from .speakers import SpeakerMap
+
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "us", "ours", "ourselves"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})
+SECOND_PERSON = frozenset({"you", "your", "yours"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A party a word stands for, and how that was found (a resolution, see the module)."""
+
+    entity: Entity
+    resolution: str
+
+
+# -- the publisher ---------------------------------------------------------------------
+
+# Government web domains: ".gov" and ".mil" are American; "gov.XX", "go.XX", "gob.XX",
+# "gouv.XX" and the like are country XX's (alpha-2, "uk" for GB); a few governments and the
+# EU publish under a domain of their own.
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
+_GOVERNMENT_SUFFIX = re.compile(r"\.(?:gov|go|gob|gouv|govt|gv|gub|mil)\.([a-z]{2})$")
+_GOVERNMENT_DOMAINS = {
+    "kremlin.ru": "RUS", "government.ru": "RUS", "mid.ru": "RUS", "gc.ca": "CAN", "canada.ca": "CAN",
+    "admin.ch": "CHE", "elysee.fr": "FRA", "bundesregierung.de": "DEU", "auswaertiges-amt.de": "DEU",
+    "regjeringen.no": "NOR", "government.se": "SWE", "mofa.go.kr": "KOR", "fmprc.gov.cn": "CHN",
+    "europa.eu": "EU",
+}
+# Publishers named in words: "a Prime Minister of Australia media release", "Ministry of
+# Foreign Affairs of Japan", "Government of the Russian Federation", "President of Russia
+# website", "a GOV.UK press release", "a U.S. Department of the Treasury press release".
+_OFFICE_OF = re.compile(
+    r"\b(?:Government|Ministry(?: of [A-Z][a-z]+(?: (?:and|&)? ?[A-Z][a-z]+)*)?|Prime Minister|President|"
+    r"Presidency|Office of the (?:President|Prime Minister)|Department of [A-Z][a-z]+(?: Affairs)?)"
+    r" of (?P<country>(?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})")
+_NAMED_PUBLISHERS = (
+    (re.compile(r"\bGOV\.UK\b|\bUK Government\b|\bHM Government\b|\bForeign, Commonwealth"), "GBR"),
+    (re.compile(r"\b(?:U\.S\.|US|United States) (?:Department|Embassy|Mission|Trade Representative)|"
+                r"\bWhite House\b|\bUSAID\b|\bOffice of the United States Trade Representative\b"), "USA"),
+    (re.compile(r"\bEuropean (?:Commission|Council|External Action Service)\b|\bEuropean Union press\b"), "EU"),
+)
+
+
+def publisher_of(source: str | None, gazetteer: Gazetteer) -> Entity | None:
+    """The government (a country, or the EU) that published a text, read off its source line.
+
+    A government web domain decides first ("https://pm.gov.au/...", "home.treasury.gov"),
+    then a publisher named in words ("mirror of a Prime Minister of Australia media
+    release"). A newspaper, a wire or an encyclopedia has no publishing government.
+
+    Examples:
+        >>> from kgraph.gazetteer import load_gazetteer
+        >>> gaz = load_gazetteer()
+        >>> publisher_of("https://pm.gov.au/media/press-conference (Prime Minister of Australia)", gaz).id
+        'AUS'
+        >>> publisher_of("https://example.org/x (mirror of a Ministry of Foreign Affairs of Japan release)", gaz).id
+        'JPN'
+        >>> publisher_of("https://x.com/y (reprint of a U.S. Department of the Treasury press release)", gaz).id
+        'USA'
+        >>> publisher_of("Wikinews; CC BY 2.5", gaz) is None
+        True
+    """
+    if not source:
+        return None
+    for match in _DOMAIN.finditer(source):
+        domain = match.group(1).lower()
+        code = None
+        if domain.endswith((".gov", ".mil")):
+            code = "USA"
+        elif (suffix := _GOVERNMENT_SUFFIX.search(domain)) is not None:
+            alpha2 = suffix.group(1).upper()
+            record = gazetteer.country("GB" if alpha2 == "UK" else alpha2)
+            code = record.alpha3 if record is not None else None
+        else:
+            code = next((c for known, c in _GOVERNMENT_DOMAINS.items()
+                         if domain == known or domain.endswith("." + known)), None)
+        if code is not None:
+            return _entity(code, gazetteer)
+    found: list[tuple[int, str]] = []
+    for match in _OFFICE_OF.finditer(source):
+        words = match.group("country").split()
+        # "Prime Minister of Australia media release": the longest name that is a country
+        for n in range(len(words), 0, -1):
+            record = gazetteer.country(" ".join(words[:n]))
+            if record is not None:
+                found.append((match.start(), record.alpha3))
+                break
+    for pattern, code in _NAMED_PUBLISHERS:
+        match = pattern.search(source)
+        if match is not None:
+            found.append((match.start(), code))
+    return _entity(min(found)[1], gazetteer) if found else None
+
+
+def _entity(code: str, gazetteer: Gazetteer) -> Entity | None:
+    if code in gazetteer.organizations:
+        return gazetteer.organization_entity(code)
+    record = gazetteer.country(code)
+    return gazetteer.country_entity(record.alpha3) if record is not None else None
+
+
+# -- the document's voice --------------------------------------------------------------
+
+# A text that is itself a joint statement: its "we" is every party that issues it.
+_JOINT_TEXT = re.compile(r"\bjoint (?:leaders['’]? )?(?:statement|declaration|communiqu[eé])\b", re.IGNORECASE)
+
+
+def is_joint_statement(*texts: str | None) -> bool:
+    """Whether a title, source line or headline calls the text a joint statement.
+
+    Examples:
+        >>> is_joint_statement(None, "Prime Minister of Australia, joint statement with the Prime Minister of Tuvalu")
+        True
+        >>> is_joint_statement("Remarks at the joint press conference")
+        False
+    """
+    return any(_JOINT_TEXT.search(text or "") for text in texts)
+
+
+class Referents:
+    """The article-level referents of "we", "our", "you" and their kin.
+
+    Args:
+        doc: the parsed article.
+        speakers: who says each sentence.
+        as_party: the state or organization a person or body acts for.
+        pair: the article's main pair (`ArticleContext.pair`), if it has one.
+        publisher: the government that published the text (`publisher_of`).
+        byline: the person whose remarks the whole text is.
+        joint: whether the text is a joint statement of the pair.
+    """
+
+    def __init__(self, doc: Doc, speakers: SpeakerMap, as_party: Callable[[Entity], Entity | None],
+                 pair: tuple[Entity, Entity] | None, *, publisher: Entity | None = None,
+                 byline: Entity | None = None, joint: bool = False) -> None:
+        self.doc = doc
+        self.speakers = speakers
+        self.as_party = as_party
+        self.pair = pair
+        self.publisher = publisher
+        self.byline = byline
+        self.joint = joint and pair is not None
+
+    def refer(self, token: Token) -> list[Reference]:
+        """The parties a pronoun stands for ([] for any other word, or when the text does not say)."""
+        lower = token.text.lower()
+        if lower in FIRST_PERSON_PLURAL or lower in FIRST_PERSON_SINGULAR:
+            return self._first_person(token, singular=lower in FIRST_PERSON_SINGULAR)
+        if lower in SECOND_PERSON:
+            addressee = self.addressee(token)
+            return [Reference(addressee, "addressee")] if addressee is not None else []
+        return []
+
+    def _first_person(self, token: Token, *, singular: bool) -> list[Reference]:
+        speaker, how = self.speakers.speaker_of(token.sent, token)
+        if speaker is not None and how in ("quotation", "transcript"):
+            # "I", "my": the country too when the speaker holds an office ("I welcome my friend")
+            if singular and not (speaker.entity.type == "Leader" or speaker.entity.role):
+                return []
+            party = self.as_party(speaker.entity)
+            return [Reference(party, "speaker")] if party is not None else []
+        if how == "quotation" or self.speakers.in_quote(token):
+            return []  # a quotation whose speaker is not known
+        if speaker is not None:
+            return []  # reported speech: "X said we ..." is X's "we", not the text's
+        return self._voice(singular)
+
+    def _voice(self, singular: bool) -> list[Reference]:
+        """"we" in the text's own words: the joint statement's parties, the remarks' speaker's
+        country, or the publishing government."""
+        if self.joint and not singular and self.pair is not None:
+            return [Reference(self.pair[0], "joint"), Reference(self.pair[1], "joint")]
+        if self.byline is not None:
+            party = self.byline_party()
+            # "I" too: the one who gives remarks an office or a government publishes speaks for it
+            if party is None or singular and not (self.byline.type == "Leader" or self.byline.role
+                                                  or self.publisher is not None):
+                return []
+            return [Reference(party, "byline")]
+        if self.publisher is not None and not singular:
+            return [Reference(self.publisher, "publisher")]
+        return []
+
+    def byline_party(self) -> Entity | None:
+        """The country the byline's person speaks for: their own, else the publishing government's
+        ("Remarks by Secretary Janet L. Yellen" on a Treasury site)."""
+        if self.byline is None:
+            return None
+        return self.as_party(self.byline) or self.publisher
+
+    def speaking_party(self, token: Token) -> Reference | None:
+        """The country whose "we" a first-person word is, if one country's."""
+        lower = token.text.lower()
+        found = self._first_person(token, singular=lower in FIRST_PERSON_SINGULAR) \
+            if lower in FIRST_PERSON_PLURAL | FIRST_PERSON_SINGULAR else []
+        return found[0] if len(found) == 1 else None
+
+    def addressee(self, token: Token) -> Entity | None:
+        """"you" in a quotation, a transcript turn or one person's remarks: the other country
+        of the article's pair."""
+        if self.pair is None:
+            return None
+        speaker, how = self.speakers.speaker_of(token.sent, token)
+        if speaker is not None and how in ("quotation", "transcript"):
+            own = self.as_party(speaker.entity)
+        elif speaker is None and how == "" and self.byline is not None:
+            own = self.byline_party()
+        else:
+            return None
+        if own is None or own.id not in (self.pair[0].id, self.pair[1].id):
+            return None
+        return self.pair[1] if own.id == self.pair[0].id else self.pair[0]
+
+    def inclusive(self, speaking: Reference) -> Reference | None:
+        """The other side of an inclusive "we" (speaker and addressee together): the other
+        country of the article's pair, when the speaker's country is one of it."""
+        if self.pair is None or speaking.resolution not in ("speaker", "byline", "publisher"):
+            return None
+        ids = (self.pair[0].id, self.pair[1].id)
+        if speaking.entity.id not in ids:
+            return None
+        return Reference(self.pair[1] if speaking.entity.id == ids[0] else self.pair[0], "inclusive")
+
+    def voices_pair(self, sent: Span) -> bool:
+        """Whether a first-person word of the sentence speaks for one of the article's pair."""
+        if self.pair is None:
+            return False
+        for token in sent:
+            if token.text.lower() in ("we", "our", "us"):
+                found = self.speaking_party(token)
+                if found is not None and found.entity.id in (self.pair[0].id, self.pair[1].id):
+                    return True
+        return False

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import KGraphError
-from kgraph.io import ErrorHandler
+from kgraph.io import ErrorHandler, atomic_write
 from kgraph.model import Article
 from kgraph.store import write_atomic
 
@@ -296,8 +296,7 @@ def _write_edges(work_dir: Path, last: dict[str, int], target: Path) -> None:
             handle.close()
     states: list[EdgeState] = []
     modalities: Counter[tuple[str, str]] = Counter()
-    partial = target.with_name(target.name + ".tmp")
-    with partial.open("wb") as out:
+    with atomic_write(target, "wb") as out:
         for path in buckets:
             with path.open(encoding="utf-8") as handle:
                 supports = [Support.from_row(row) for row in map(json.loads, handle)]
@@ -306,7 +305,6 @@ def _write_edges(work_dir: Path, last: dict[str, int], target: Path) -> None:
             modalities.update(modality_counts((s.claim, s.relation, s.modality) for s in supports))
             path.unlink()
         out.write(serialize(tally_quads(states, modalities), format=RdfFormat.N_QUADS) or b"")
-    partial.replace(target)
 
 
 def build_dask(articles: Iterable[Article], *, store: str | Path | None = None, model: str | None = None,

@@ -23,7 +23,8 @@ from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.model import SYMMETRIC
 from kgraph.palette import OTHER_COLOR, PARTY_COLORS, hex_to_rgb, relation_color
 from kgraph.picture import write_png, write_svg
-from kgraph.store import atomic_output, select, write_atomic
+from kgraph.io import atomic_write
+from kgraph.store import select, write_atomic
 from kgraph.vocab import sparql_prefixes
 
 __all__ = [
@@ -520,7 +521,7 @@ def write_csv(kg: Any, path: str | Path) -> tuple[Path, Path]:
     graph = to_networkx(kg, "actors")
     nodes_path, edges_path = _csv_paths(path)
     node_cols = ["Id", "Label", "type", "iso", "qid", "country", "role", "lat", "lon"]
-    with atomic_output(nodes_path) as fh:
+    with atomic_write(nodes_path, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(node_cols)
         for n, data in sorted(graph.nodes(data=True), key=lambda nd: str(nd[0])):
@@ -528,7 +529,7 @@ def write_csv(kg: Any, path: str | Path) -> tuple[Path, Path]:
                 [n, _clean(data.get("label")) or n] + [_clean(data.get(c)) or "" for c in node_cols[2:]]
             )
     edge_cols = ["Source", "Target", "Type", "Id", "Label", "Weight", "relation", "Time Interval", "amount_usd", "first", "last"]
-    with atomic_output(edges_path) as fh:
+    with atomic_write(edges_path, newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(edge_cols)
         edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))

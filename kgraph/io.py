@@ -524,17 +524,22 @@ def check_writable(path: str | Path) -> None:
 
 
 @contextmanager
-def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
-    """Write to a temporary file beside `path`, then rename it over `path`.
+def atomic_write(path: str | Path, mode: str = "w", encoding: str | None = "utf-8",
+                 newline: str | None = None) -> Iterator[IO[Any]]:
+    """Write to a temporary file beside `path`, then rename it over `path`: kgraph's one way
+    of writing a file.
 
-    A failure part-way leaves any earlier file at `path` untouched.
+    A reader never sees a half-written file, and a failure part-way leaves any earlier
+    file at `path` untouched. The file gets the mode ``open(path, "w")`` would give it
+    (`new_file_mode`). `newline` is passed to ``open`` in text mode ("" for csv).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, new_file_mode(target))
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as handle:
+        text = "b" not in mode
+        with os.fdopen(fd, mode, encoding=encoding if text else None, newline=newline if text else None) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

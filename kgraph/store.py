@@ -7,13 +7,10 @@ callers who want an ``rdflib.Dataset``; the hand-over is one N-Quads buffer each
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from pyoxigraph import (
     BlankNode,
@@ -29,7 +26,7 @@ from pyoxigraph import (
 )
 
 from kgraph.errors import KGraphError, UnknownFormatError
-from kgraph.io import new_file_mode
+from kgraph.io import atomic_write
 from kgraph.vocab import ID, PREFIXES
 
 __all__ = [
@@ -378,51 +375,9 @@ def generate_jsonld(store: Store) -> Iterator[str]:
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``.
-
-    A reader never sees a half-written file, and an interrupted write leaves the old
-    file in place.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, new_file_mode(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as ex:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        _name_file(ex, path)
-        raise
-
-
-def _name_file(ex: BaseException, path: Path) -> None:
-    """Give a write error the file it is about ("File too large" alone says too little)."""
-    if isinstance(ex, OSError) and ex.filename is None:
-        ex.filename = str(path)
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file next to ``path``; it replaces ``path`` only on success."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, new_file_mode(path))
-        fh: IO[Any] = os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8", newline="")
-        with fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException as ex:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        _name_file(ex, path)
-        raise
+    """Write ``data`` (text as UTF-8) to ``path`` through ``io.atomic_write``."""
+    with atomic_write(path, "wb") as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def to_rdflib(store: Store) -> Any:

@@ -108,9 +108,9 @@ def _rows(kg: Any, query: str) -> list[dict[str, str | None]]:
 
 
 def _coords_from_gazetteer(code: str) -> tuple[float, float] | None:
-    from kgraph.rdf import _country_record
+    from kgraph.gazetteer import load_gazetteer
 
-    record = _country_record(code)
+    record = load_gazetteer().country(code)
     lat, lon = getattr(record, "lat", None), getattr(record, "lon", None)
     return (float(lat), float(lon)) if lat is not None and lon is not None else None
 

@@ -356,14 +356,10 @@ def _close_names(target: Any, value: str, n: int = 3) -> list[str]:
 
 def _gazetteer_alias(value: str) -> str | None:
     """The id the gazetteer gives a name, alias, capital or demonym ("Moscow" -> "RUS")."""
-    from kgraph.rdf import _gazetteer
+    from kgraph.gazetteer import load_gazetteer
 
-    gaz = _gazetteer()
-    lookup = getattr(gaz, "lookup", None)
-    if lookup is None:
-        return None
     try:
-        ids = sorted({form.id for form in lookup(value) if not getattr(form, "ambiguous", False)})
+        ids = sorted({form.id for form in load_gazetteer().lookup(value) if not getattr(form, "ambiguous", False)})
     except Exception:  # pragma: no cover - a broken gazetteer must not break queries
         return None
     return ids[0] if len(ids) == 1 else None

@@ -205,17 +205,16 @@ def extract(text: str, date: dt.date | str | None = None, doc: str | None = None
         doc: the id to write in each claim's `doc`.
         model: a spaCy model name; the project's default English model otherwise.
     """
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    article = Article(id=doc or "text", text=text, date=date)
-    return next(extract_results([article], model=model)).claims
+    from .extract import extract_text
+
+    return extract_text(text, date, doc, model=model).claims
 
 
 def mentions(text: str, date: dt.date | str | None = None, *, model: str | None = None) -> list[Mention]:
     """The linked mentions of countries, organizations, leaders and officials in one text."""
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    return next(extract_results([Article(id="text", text=text, date=date)], model=model)).mentions
+    from .extract import extract_text
+
+    return extract_text(text, date, model=model).mentions
 
 
 def counting_handler(report: BuildReport, on_error: ErrorHandler | None) -> ErrorHandler:
@@ -231,9 +230,14 @@ def counting_handler(report: BuildReport, on_error: ErrorHandler | None) -> Erro
     return handle
 
 
+# Where `build` runs: on this machine, or on a Dask cluster.
+ENGINES = ("local", "dask")
+
+
 def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | Path | None = None,
-          model: str | None = None, workers: int = 1, on_error: ErrorHandler | None = None,
-          progress: Callable[[BuildReport], None] | None = None,
+          model: str | None = None, workers: int = 1, engine: str = "local", scheduler: str | None = None,
+          partition_size: int | None = None, work_dir: str | Path | None = None,
+          on_error: ErrorHandler | None = None, progress: Callable[[BuildReport], None] | None = None,
           report: BuildReport | None = None) -> KnowledgeGraph:
     """Build (or extend) a knowledge graph from articles.
 
@@ -241,14 +245,29 @@ def build(sources: Iterable[str | Path | Article] | str | Path, *, store: str | 
         sources: paths (files, folders, JSONL, "-"), Article objects, or texts.
         store: a store directory to create or extend; in memory when None.
         model: the spaCy model name.
-        workers: processes for parsing (spaCy's nlp.pipe n_process).
+        workers: processes for parsing (spaCy's nlp.pipe n_process), or of the local Dask cluster.
+        engine: "local" (this machine) or "dask" (a Dask cluster; needs ``kgraph[dask]``).
+        scheduler: the Dask scheduler's address (``tcp://host:8786``); a local cluster of
+            `workers` processes when None. Dask engine only.
+        partition_size: articles per Dask partition. Dask engine only.
+        work_dir: where the Dask partitions are kept (a rerun skips finished ones). Dask engine only.
         on_error: called with each input that cannot be read and each article that cannot
             be extracted or written, one ``InputError`` each, while the build goes on
             (default: raise).
         progress: called after each batch of articles with the running report.
         report: filled in with what the build did.
+
+    Raises:
+        KGraphError: an unknown engine, or the Dask engine without Dask installed.
     """
     from .graph import KnowledgeGraph
+
+    if engine not in ENGINES:
+        raise KGraphError(f"Can't find engine '{engine}'. Available: {', '.join(ENGINES)}")
+    if engine == "dask":
+        return _build_dask(sources, store=store, model=model, workers=workers, scheduler=scheduler,
+                           partition_size=partition_size, work_dir=work_dir, on_error=on_error,
+                           progress=progress, report=report if report is not None else BuildReport())
 
     report = report if report is not None else BuildReport()
     kg = KnowledgeGraph(store)
@@ -334,3 +353,17 @@ def _add_batch(kg: KnowledgeGraph, batch: Sequence[ArticleResult], on_error: Err
             on_error(article_error(item[0], "writing to the graph", ex))
             outcomes.append(None)
     return outcomes
+
+
+def _build_dask(sources: Iterable[str | Path | Article] | str | Path, *, store: str | Path | None,
+                model: str | None, workers: int, scheduler: str | None, partition_size: int | None,
+                work_dir: str | Path | None, on_error: ErrorHandler | None,
+                progress: Callable[[BuildReport], None] | None, report: BuildReport) -> KnowledgeGraph:
+    """`build` on a Dask cluster (distributed.build_dask)."""
+    try:
+        from .distributed import build_dask, read_inputs
+    except ImportError as ex:
+        raise KGraphError(f"the dask engine needs Dask: pip install 'kgraph[dask]' ({ex})") from ex
+    options = {} if partition_size is None else {"partition_size": partition_size}
+    return build_dask(read_inputs(sources, on_error, report), store=store, model=model, scheduler=scheduler,
+                      workers=max(1, workers), work_dir=work_dir, progress=progress, report=report, **options)

@@ -240,28 +240,15 @@ def build_cli(
     failures = _Failures()
     report = BuildReport()
     with Progress(paths) as progress:
-        if engine == "dask":
-            kg = _build_dask(paths, store, model, workers, scheduler, partition_size, work_dir, failures, progress,
-                             report)
-        else:
-            kg = build(paths, store=store, model=model, workers=workers, on_error=failures,
-                       progress=progress.update, report=report)
+        kg = build(paths, store=store, model=model, workers=workers, engine=engine, scheduler=scheduler,
+                   partition_size=partition_size, work_dir=work_dir, on_error=failures, progress=progress.update,
+                   report=report)
     if output is not None:
         kg.write(output, format)
     typer.echo(f"kgraph: {report.summary()}; {len(kg)} triples"
                + (f" -> {output}" if output else "") + (f" (store {store})" if store else ""), err=True)
     if failures.count:
         raise typer.Exit(1)
-
-
-def _build_dask(paths, store, model, workers, scheduler, partition_size, work_dir, failures, progress, report):
-    try:
-        from .distributed import build_dask, read_inputs
-    except ImportError as ex:
-        raise KGraphError(f"--engine dask needs Dask: pip install 'kgraph[dask]' ({ex})") from ex
-    return build_dask(read_inputs(paths, failures, report), store=store, model=model, scheduler=scheduler,
-                      workers=max(1, workers), partition_size=partition_size, work_dir=work_dir,
-                      progress=progress.update, report=report)
 
 
 def _open_graph(graph: str):

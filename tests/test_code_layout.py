@@ -57,3 +57,21 @@ def test_relation_literal_check_finds_a_name_in_code(tmp_path):
     module = tmp_path / "m.py"
     module.write_text('"""Doc naming ally."""\nWORDS = {"ally", "friend"}\nif x == "ally":\n    pass\n')
     assert _relation_literals(module, tmp_path) == ["m.py:3: 'ally'"]
+
+
+def test_extract_package_does_not_import_the_api():
+    """The layers go one way: api uses extract, extract never imports api (no cycle)."""
+    import subprocess
+    import sys
+
+    code = "import sys, kgraph.extract.claims, kgraph.extract; print('kgraph.api' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_build_names_the_engines_it_knows():
+    from kgraph.api import build
+    from kgraph.errors import KGraphError
+
+    with pytest.raises(KGraphError, match="Can't find engine 'spark'. Available: local, dask"):
+        build([], engine="spark")

@@ -26,7 +26,7 @@ from .mentions import byline_entity, find_mentions
 from .pipeline import load_pipeline
 from .speakers import byline_name
 
-__all__ = ["ArticleResult", "extract_article", "extract_articles", "extract_claims", "find_mentions",
+__all__ = ["ArticleResult", "extract_article", "extract_articles", "extract_claims", "extract_text", "find_mentions",
            "load_pipeline", "make_doc", "memory_zone"]
 
 # Long texts are parsed in blocks of paragraphs: spaCy's parser is quadratic in nothing
@@ -177,15 +177,29 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, *
             yield from _extract_stream(zone, nlp, batch_size, n_process)
 
 
+def extract_text(text: str, date: dt.date | str | None = None, doc: str | None = None, *,
+                 model: str | None = None) -> ArticleResult:
+    """Mentions and claims of one text (what `kgraph.extract` and `kgraph.mentions` return).
+
+    Args:
+        text: the article text (no metadata lines).
+        date: its publication date (an ISO string or a date).
+        doc: the id to write in each claim's `doc` ("text" when not given).
+        model: a spaCy model name; the project's default English model otherwise.
+    """
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    article = Article(id=doc or "text", text=text, date=date)
+    return next(extract_articles([article], load_pipeline(model)))
+
+
 class _CallableModule(types.ModuleType):
     """`kgraph.extract(text)` is the public API, and `kgraph.extract` is also this package:
     once the package is imported Python binds the name to it, so the package is callable too."""
 
-    def __call__(self, text: str, date: dt.date | str | None = None, doc: str | None = None,
-                 **options: object) -> list[Claim]:
-        from ..api import extract
-
-        return extract(text, date, doc, **options)  # type: ignore[arg-type]
+    def __call__(self, text: str, date: dt.date | str | None = None, doc: str | None = None, *,
+                 model: str | None = None) -> list[Claim]:
+        return extract_text(text, date, doc, model=model).claims
 
 
 sys.modules[__name__].__class__ = _CallableModule

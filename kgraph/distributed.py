@@ -250,9 +250,9 @@ def _dedupe(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -> dict[str
     from pyoxigraph import NamedNode, RdfFormat, parse
 
     from kgraph.store import select
-    from kgraph.vocab import article_graph_iri
+    from kgraph.vocab import article_graph_iri, sparql_prefixes
 
-    changed = {row["id"].value for row in select(kg.store, """PREFIX kg: <https://w3id.org/kgraph/ns#>
+    changed = {row["id"].value for row in select(kg.store, sparql_prefixes() + """
         SELECT ?id WHERE { GRAPH ?g { ?a kg:articleId ?id ; kg:textHash ?h } }
         GROUP BY ?id HAVING (COUNT(DISTINCT ?h) > 1)""")}
     last: dict[str, int] = {}  # partition holding the last version of each changed id
@@ -267,7 +267,7 @@ def _dedupe(kg: KnowledgeGraph, work_dir: Path, report: BuildReport) -> dict[str
             kg.store.remove_graph(graph)
         with _part_path(work_dir, index).open("rb") as handle:
             kg.store.extend(q for q in parse(handle, format=RdfFormat.N_QUADS) if q.graph_name in graphs)
-    distinct = int(next(iter(select(kg.store, """PREFIX kg: <https://w3id.org/kgraph/ns#>
+    distinct = int(next(iter(select(kg.store, sparql_prefixes() + """
         SELECT (COUNT(DISTINCT ?id) AS ?n) WHERE { GRAPH ?g { ?a kg:articleId ?id } }""")))["n"].value)
     report.added = distinct
     report.replaced = total - distinct

@@ -71,14 +71,12 @@ from kgraph.vocab import (
     party_tally_iri,
     relation_iri,
     relation_name,
+    sparql_prefixes,
 )
 
 __all__ = ["KnowledgeGraph"]
 
-_PREFIX = (
-    "PREFIX kg: <https://w3id.org/kgraph/ns#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n"
-    "PREFIX schema: <https://schema.org/>\n"
-)
+_PREFIX = sparql_prefixes()
 
 _GRAPH_SUPPORTS = (
     _PREFIX

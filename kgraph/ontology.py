@@ -13,34 +13,15 @@ from functools import lru_cache
 from importlib.resources import files
 
 from kgraph.relations import GROUP_TERMS, REGISTRY, RelationSpec
+from kgraph.vocab import NS, OWL, RDFS, SH, SHAPES
 
-_PREFIXES = (
-    "@prefix kg: <https://w3id.org/kgraph/ns#> .\n"
-    "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
-    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-    "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
-    "@prefix kgs: <https://w3id.org/kgraph/shapes#> .\n"
-)
+_PREFIXES = "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in
+                    (("kg", NS), ("owl", OWL), ("rdfs", RDFS), ("sh", SH), ("kgs", SHAPES)))
 
 
 def _literal(text: str) -> str:
     """A Turtle string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def relation_terms() -> list[str]:
-    """Every property term the registry declares: one per relation, one per inverse.
-
-    Examples:
-        >>> relation_terms()[:3]
-        ['leaderOf', 'hasLeader', 'tradePartner']
-    """
-    terms = []
-    for spec in REGISTRY:
-        terms.append(spec.term)
-        if spec.inverse is not None:
-            terms.append(spec.inverse.term)
-    return terms
 
 
 def generate_relation_property(spec: RelationSpec) -> Iterator[str]:

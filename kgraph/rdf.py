@@ -50,6 +50,7 @@ from kgraph.vocab import (
     party_tally_iri,
     relation_iri,
     relation_name,
+    sparql_prefixes,
     wikidata_iri,
 )
 
@@ -855,11 +856,7 @@ def to_dataset(items: Iterable[tuple[Article, Sequence[Claim]]]) -> Any:
 
 # --- reading back -------------------------------------------------------------------
 
-_CLAIMS_QUERY = """
-PREFIX kg: <https://w3id.org/kgraph/ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+_CLAIMS_QUERY = sparql_prefixes() + """
 SELECT ?claim ?doc ?relation ?subject ?object ?modality ?rule ?rank ?confidence ?derived ?implied
        ?resolution ?status ?date ?speaker ?value ?currency ?amountText ?percent ?percentText
        ?periodText ?periodStart ?periodEnd ?evText ?evStart ?evEnd
@@ -887,10 +884,7 @@ WHERE {
 ORDER BY ?doc ?evStart ?claim
 """
 
-_ENTITIES_QUERY = """
-PREFIX kg: <https://w3id.org/kgraph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
+_ENTITIES_QUERY = sparql_prefixes() + """
 SELECT ?e ?type ?id ?name ?same ?countryId ?role WHERE {
   ?e kg:entityId ?id ; a ?type .
   OPTIONAL { ?e rdfs:label ?name }

@@ -226,3 +226,18 @@ HALTABLE = relations_where("haltable")
 MULTILATERAL = relations_where("multilateral")
 HOSTILE = relations_where("hostile")
 COOPERATIVE = relations_where("cooperative")
+
+
+def relation_terms() -> list[str]:
+    """Every property term (under ``kg:``) the registry declares: one per relation, one per inverse.
+
+    Examples:
+        >>> relation_terms()[:3]
+        ['leaderOf', 'hasLeader', 'tradePartner']
+    """
+    terms = []
+    for spec in REGISTRY:
+        terms.append(spec.term)
+        if spec.inverse is not None:
+            terms.append(spec.inverse.term)
+    return terms

@@ -27,7 +27,7 @@ from pyoxigraph import (
 
 from kgraph.errors import KGraphError, UnknownFormatError
 from kgraph.io import atomic_write
-from kgraph.vocab import ID, PREFIXES
+from kgraph.vocab import ID, PREFIXES, RDF, XSD
 
 __all__ = [
     "RDF_FORMATS",
@@ -278,8 +278,8 @@ def generate_rdf(store: Store, format: RdfFormat) -> bytes:
     return data or b""
 
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = RDF + "type"
+_XSD_STRING = XSD + "string"
 # Every distinct triple of the store (the union of its graphs), a subject's triples together.
 _ALL_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p"
 

@@ -26,8 +26,7 @@ from urllib.parse import quote
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-from kgraph.ontology import relation_terms
-from kgraph.relations import REGISTRY
+from kgraph.relations import REGISTRY, relation_terms
 
 if TYPE_CHECKING:
     from kgraph.model import Claim, Entity
@@ -45,6 +44,8 @@ WD = "http://www.wikidata.org/entity/"
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 DCTERMS = "http://purl.org/dc/terms/"
 SH = "http://www.w3.org/ns/shacl#"
+# kgraph's SHACL shapes (shapes.ttl).
+SHAPES = "https://w3id.org/kgraph/shapes#"
 
 PREFIXES: dict[str, str] = {
     "kg": NS,

@@ -107,9 +107,9 @@ def pair_resolution(pair: Pair, how: str, ctx: ArticleContext) -> str | None:
 
 def merge_duplicate_claims(claims: list[Claim]) -> list[Claim]:
     """One claim per (relation, parties, sentence), keeping every figure any duplicate found."""
-    merged: dict[tuple, Claim] = {}
+    merged: dict[tuple[str, tuple[str, ...], int], Claim] = {}
     for claim in claims:
-        ids = (claim.subject.id, claim.object.id)
+        ids: tuple[str, ...] = (claim.subject.id, claim.object.id)
         if claim.relation in SYMMETRIC:
             ids = tuple(sorted(ids))
         key = (claim.relation, ids, claim.evidence.start)

@@ -194,6 +194,12 @@ def unique_parties(items: Iterable[S]) -> list[S]:
     return out
 
 
+def cross_pairs(firsts: Iterable[Side], seconds: Iterable[Side]) -> list[Pair]:
+    """Each of `firsts` with each of `seconds`, in order, never a party with itself."""
+    later = list(seconds)
+    return [(a, b) for a in firsts for b in later if a[0].id != b[0].id]
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence as the rules read it: its span, its number in the article and its triggers."""

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..relations import Relation
 from . import lexicon as lx
-from .context import ArticleContext, Discourse, Pair, Party, Sentence, Side, unique_parties
+from .context import ArticleContext, Discourse, Pair, Party, Sentence, Side, cross_pairs, unique_parties
 from .nonparties import in_relative_clause, modifies_other_trigger, no_party
 from .parties import Parties
 from .roles import enclosing_phrase
@@ -40,7 +40,7 @@ def directed_pairs(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: 
         guessed = _target_in_sentence(trigger, agents, parties, sentence, ctx)
         if guessed:
             others, how = guessed, "sentence-party"
-    pairs: list[Pair] = [(a, o) for a in agents for o in others if a[0].id != o[0].id]
+    pairs = cross_pairs(agents, others)
     if pairs:
         return pairs, how
     mutual = _mutual_pairs(trigger, parties, agents)
@@ -107,7 +107,7 @@ def _target_in_sentence(trigger: Trigger, agents: list[Side], parties: Parties, 
             or _names_theatre(token, sentence.span, ctx) or _aimed_at_holder(token, ctx):
         return []
     agent_ids = {a[0].id for a in agents}
-    rest = [p for p in unique_parties(ctx.parties_in(sentence.span)) if p[0].id not in agent_ids
+    rest: list[Side] = [p for p in unique_parties(ctx.parties_in(sentence.span)) if p[0].id not in agent_ids
             and p not in parties.ahead + parties.citers and not modifies_other_trigger(p[1], token, sentence)
             and not no_party(p[1], trigger, ctx) and not in_relative_clause(p[1], token)]
     if relation in (Relation.SANCTION, Relation.TARIFF) and _stated_target(token) is not None:
@@ -140,9 +140,9 @@ def _mutual_pairs(trigger: Trigger, parties: Parties, agents: list[Side]) -> lis
     token, relation = trigger.token, trigger.relation
     if len(subjects) >= 2 and ((relation == Relation.CONFLICT and lemma_of(token) in lx.MUTUAL_CONFLICTS)
                                or lemma_of(predicate_of(token)) in lx.MUTUAL_VERBS) and _own_act(token):
-        return [(a, b) for a in subjects for b in subjects if a[0].id != b[0].id]
+        return cross_pairs(subjects, subjects)
     if relation == Relation.CONFLICT and len(co) >= 2 and not agents:
-        return [(a, b) for a in co for b in co if a[0].id != b[0].id]
+        return cross_pairs(co, co)
     return []
 
 
@@ -193,4 +193,4 @@ def _importer_pairs(trigger: Token, parties: list[Party]) -> list[Pair]:
     # the parser hangs "from Brazil" on the noun or on the duty itself
     exporters = [p for p in parties if p[1].dep_ == "pobj" and p[1].head.lower_ == "from"
                  and p[1].head.head in (noun, trigger)]
-    return [(a, b) for a in unique_parties(importers) for b in unique_parties(exporters) if a[0].id != b[0].id]
+    return cross_pairs(unique_parties(importers), unique_parties(exporters))

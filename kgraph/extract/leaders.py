@@ -31,7 +31,8 @@ def leader_claims(ctx: ArticleContext) -> list[Claim]:
             continue
         sent = span.sent
         claims[key] = Claim(
-            doc=ctx.doc_id, relation=str(Relation.LEADER_OF), subject=person, object=ctx.gaz.country_entity(person.country),
+            doc=ctx.doc_id, relation=str(Relation.LEADER_OF), subject=person,
+            object=ctx.gaz.country_entity(person.country),
             evidence=evidence_of(sent), rule="leader-title", date=ctx.date, confidence=0.95,
         )
     return list(claims.values())

@@ -70,7 +70,7 @@ def describes_other_party(token: Token, trigger: Trigger, ctx: ArticleContext) -
     """"Romania, a NATO and EU member country" / "Romania, a member of NATO": a name inside an
     apposition that describes another party, not a party of its own."""
     node = token
-    nouns = set()
+    nouns: set[str] = set()
     for _ in range(4):
         if node.dep_ == "appos":
             # a membership noun, not a name ("the United Kingdom" in a list of names may be

@@ -11,7 +11,7 @@ off the parse makes the claim `implied`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ..model import SYMMETRIC
 from ..relations import MULTILATERAL, Relation
 from . import lexicon as lx
-from .context import ArticleContext, Discourse, Pair, Sentence, Side, unique_parties
+from .context import ArticleContext, Discourse, Pair, Party, Sentence, Side, unique_parties
 from .direction import directed_pairs
 from .nonparties import no_party
 from .parties import Parties
@@ -127,7 +127,7 @@ def _parse_pairs(trigger: Trigger, sides: Sides) -> tuple[list[Pair], str]:
     if (relation == Relation.AGREEMENT or relation == Relation.MEETING
             and lemma_of(trigger.token) in lx.SEPARATE_MEETINGS) and _plural_deals(trigger.token) \
             and sides.subjects and len(rest) >= 2 and not any(
-            prep_between(p[1], trigger.token, lx.LIST_PREPS) for p in rest):
+            p[1] is not None and prep_between(p[1], trigger.token, lx.LIST_PREPS) for p in rest):
         # "X announces trade agreements with A, B and C": a deal with each, none among them (but
         # "agreements between A and B" are theirs)
         pairs, how = [(a, b) for a in sides.subjects for b in rest], "parse"
@@ -248,7 +248,7 @@ SYMMETRIC_FALLBACKS: tuple[Fallback, ...] = (antecedent_target, speaker_attends,
                                              inclusive_we, article_pair)
 
 
-def _all_pairs(group: list[tuple[Entity, Token]]) -> list[Pair]:
+def _all_pairs(group: Sequence[Side]) -> list[Pair]:
     return [(group[i], group[j]) for i in range(len(group)) for j in range(i + 1, len(group))]
 
 
@@ -269,14 +269,14 @@ def _acting_phrase(noun: Token) -> set[int] | None:
     return {t.i for t in top.subtree}
 
 
-def _pair_named_before(trigger: Token, ctx: ArticleContext) -> list[tuple[Entity, Token]]:
+def _pair_named_before(trigger: Token, ctx: ArticleContext) -> list[Party]:
     """The two parties a hyphenated pair names just before the trigger ("Iran–U.S. talks",
     "the EU-US trade deal"), else []: the relation is theirs, whoever else the sentence names."""
     doc = trigger.doc
     i = trigger.i - 1
     while i > trigger.i - 3 and i >= 0 and doc[i].is_lower and doc[i].i not in ctx.index:
         i -= 1  # "trade", "peace", "nuclear"
-    found: list[tuple[Entity, Token]] = []
+    found: list[Party] = []
     for side in ("second", "first"):
         mention = ctx.index.get(i) if i >= 0 else None
         party = ctx.party_at(doc[i]) if mention is not None else None
@@ -298,7 +298,7 @@ def _reciprocal(verb: Token) -> bool:
                for c in verb.subtree)
 
 
-def _antecedent_parties(verb: Token, ctx: ArticleContext) -> list[tuple[Entity, Token]]:
+def _antecedent_parties(verb: Token, ctx: ArticleContext) -> list[Party]:
     """Who a relative clause's object pronoun points at: in "X's policy, which Y condemned" or
     "X maintained a policy which Y condemned", X (named in the antecedent, else its clause's subject)."""
     relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj")]

@@ -65,6 +65,7 @@ def _accused_of(trigger: Token, verb: Token) -> bool:
     """Whether a trigger is what a verb of accusing charges its object with: "accused Y of
     attacks", "blamed Y for the strike", "holds Y responsible for the attacks", "arrested Y
     on suspicion of attacking", "links Y to the attacks"."""
+    preps: tuple[str, ...]
     if lemma_of(verb) in lx.LINK_VERBS:
         preps = ("to",)
     elif lemma_of(verb) in lx.ACCUSE_VERBS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import lexicon as lx
-from .context import ArticleContext, Pair, Party, unique_parties
+from .context import ArticleContext, Pair, Party, cross_pairs, unique_parties
 from .syntax import SUBJECT_DEPS, edge_into, has_subject, heads_phrase, lemma_of
 from .triggers import Trigger
 
@@ -34,10 +34,10 @@ def listing_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[li
         for token in child.subtree:
             mention = ctx.index.get(token.i)
             party = ctx.as_party(mention.entity) if mention is not None else None
-            if party is not None and token == ctx.mention_head(mention) and _names_listed(token, child):
+            if mention is not None and party is not None and token == ctx.mention_head(mention) \
+                    and _names_listed(token, child):
                 side.append((party, token))
-    pairs = [(a, b) for a in unique_parties(imposers) for b in unique_parties(targets) if a[0].id != b[0].id]
-    return pairs, "parse"
+    return cross_pairs(unique_parties(imposers), unique_parties(targets)), "parse"
 
 
 def _names_listed(token: Token, top: Token) -> bool:
@@ -80,14 +80,13 @@ def funding_pairs(trigger: Trigger, sent: Span, ctx: ArticleContext) -> tuple[li
         sources = [p for p in ctx.parties_in(sent) if p[1].dep_ == "pobj" and p[1].head.lower_ == "from"
                    and p[1].head.head == verb]
         if sources:
-            return [(a, b) for a in unique_parties(sources) for b in unique_parties(takers) if a[0].id != b[0].id], "parse"
+            return cross_pairs(unique_parties(sources), unique_parties(takers)), "parse"
         speaker, _ = ctx.speakers.speaker_of(sent, verb)
         reporter = ctx.as_party(speaker.entity) if speaker is not None else None
         if reporter is None:
             return [], ""
         return [((reporter, None), b) for b in unique_parties(takers) if b[0].id != reporter.id], "reporter"
-    pairs = [(a, b) for a in unique_parties(givers) for b in unique_parties(receivers) if a[0].id != b[0].id]
-    return pairs, "parse"
+    return cross_pairs(unique_parties(givers), unique_parties(receivers)), "parse"
 
 
 def _reached_by_place(party: Token, verb: Token) -> bool:

@@ -58,7 +58,7 @@ serve: venv
 	$(KGRAPH) serve graph.ttl
 
 lint: venv
-	$(PY) -m mypy --strict kgraph/model.py
+	$(PY) -m mypy --strict kgraph/model.py kgraph/rdf.py kgraph/queries.py kgraph/export.py
 
 clean:
 	rm -rf graph.ttl graph.gexf .pytest_cache test-output benchmarks/out

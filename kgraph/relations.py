@@ -28,7 +28,18 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Relation(str, Enum):
+class NameEnum(str, Enum):
+    """An enum of names that compare, hash, print and format as the plain strings they are
+    (Python 3.11's StrEnum, for 3.10 too)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class Relation(NameEnum):
     """A relation's name, as `Claim.relation` and the JSONL output write it."""
 
     LEADER_OF = "leader_of"
@@ -45,12 +56,6 @@ class Relation(str, Enum):
     TARIFF = "tariff"
     DISPUTE = "dispute"
     CONFLICT = "conflict"
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self.value), spec)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,11 @@ parties.py's and pairs.py's business.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from spacy.tokens import Token
 
 from ..model import SYMMETRIC
-from ..relations import HOSTILE, LIFTABLE, Relation
+from ..relations import HOSTILE, LIFTABLE, NameEnum, Relation
 from . import lexicon as lx
 from .context import ArticleContext, Sentence
 from .nonparties import modifies_other_trigger
@@ -26,7 +25,7 @@ from .syntax import (
 from .triggers import Kind, Trigger
 
 
-class Role(str, Enum):
+class Role(NameEnum):
     """The part a party plays for a trigger."""
 
     AGENT = "agent"  # who does the act: "Russia invests", "investments by Russia"

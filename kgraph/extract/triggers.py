@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 from spacy.tokens import Span, Token
 
-from ..relations import Relation
+from ..relations import NameEnum, Relation
 from .syntax import lemma_of, modifier_lemmas
 
 # A named predicate of one word (vetoes.py).
@@ -26,7 +25,7 @@ NOUN = "noun"
 VERB = "verb"
 
 
-class Kind(str, Enum):
+class Kind(NameEnum):
     """How a trigger's parties are read off the parse; written first in each claim's rule."""
 
     ACTION = "action"  # a noun of what a party does: its possessor is the agent ("Russia's investments")
@@ -37,12 +36,6 @@ class Kind(str, Enum):
     FUNDING = "funding"  # money given to help ("provided $20 million to help refugees in X")
     LISTING = "listing"  # a country's firms or people added to a blacklist: a sanction
     DELISTING = "delisting"  # ... removed from one: a sanction lifted
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self.value), spec)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,10 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Amount, Evidence, Percent, Period
+from ..model import Amount, Entity, Evidence, Percent, Period
 from ..relations import FIGURE_BEARING
 from . import lexicon as lx
+from .context import ArticleContext
 from .figures import find_amounts, find_percents, find_quantities
 from .periods import find_periods
 from .syntax import lemma_of, predicate_of
@@ -85,6 +86,13 @@ def find_period(trigger: Trigger, sent: Span, date: dt.date | None, n_triggers: 
         if lo <= s + base < hi:
             return period
     return None
+
+
+def claim_speaker(sent: Span, trigger: Token, ctx: ArticleContext) -> Entity | None:
+    """Who makes a claim: the speaker of its sentence or quotation; in remarks or a statement,
+    what no one else is quoted or reported saying is the byline's."""
+    speaker, found = ctx.speakers.speaker_of(sent, trigger)
+    return speaker.entity if speaker is not None else (ctx.byline if found != "quotation" else None)
 
 
 def evidence_of(sent: Span) -> Evidence:

@@ -17,9 +17,10 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Claim, Entity, Mention
-from .attributes import amount_for, evidence_of, find_figures, find_period, find_rank
+from .attributes import amount_for, claim_speaker, evidence_of, find_figures, find_period, find_rank
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
 from .context import ArticleContext, Discourse, Pair, Sentence
+from .events import event_claims
 from .leaders import leader_claims
 from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, find_pairs, is_symmetric
@@ -49,9 +50,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
     rank = find_rank(trigger, sent) if trigger.kind in (Kind.RELATIONAL, Kind.ACTION) else None
     period = find_period(trigger, sent, ctx.date, n_triggers)
     modality = claim_modality(trigger, bool(amounts))
-    speaker, found = ctx.speakers.speaker_of(sent, trigger.token)
-    # In remarks or a statement, what no one else is quoted or reported saying is the byline's.
-    speaker_entity = speaker.entity if speaker is not None else (ctx.byline if found != "quotation" else None)
+    speaker_entity = claim_speaker(sent, trigger.token, ctx)
     rule = f"{trigger.kind}-{relation}" + ("" if how in ("parse", "") else f"/{how}")
     status = claim_status(trigger)
     # "Iran seeks to end the war with the U.S.": the plan is the ending; the war is a fact
@@ -160,5 +159,6 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
         for trigger in sentence.triggers:
             found, discourse = claims_for_trigger(trigger, sentence, ctx, discourse)
             claims.extend(found)
+            claims.extend(event_claims(trigger, sentence, ctx))  # a summit whose participants come after
     claims = merge_duplicate_claims(claims)
     return sorted(claims, key=lambda c: (c.evidence.start, c.relation, c.subject.id, c.object.id))

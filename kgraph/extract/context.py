@@ -71,7 +71,8 @@ class ArticleContext:
         self.pair = self._main_pair(voice)
         # who "we", "our" and "you" stand for beyond a sentence (publisher, byline, joint statement)
         self.referents = Referents(doc, self.speakers, self.as_party, self.pair, byline=byline, publisher=publisher,
-                                   joint=is_joint_statement(title, source, _headline(doc)))
+                                   joint=is_joint_statement(title, source, _headline(doc)),
+                                   party_named=self._named_party)
 
     def _main_pair(self, voice: Entity | None = None) -> tuple[Entity, Entity] | None:
         """The two countries an article is about: the two most mentioned as actors. The country
@@ -121,6 +122,10 @@ class ArticleContext:
             return (party, mention) if party is not None else None
         references = self.referents.refer(token)  # "we", "our", "you": referents.py
         return (references[0].entity, None) if references else None
+
+    def _named_party(self, token: Token) -> Entity | None:
+        mention = self.index.get(token.i)
+        return self.as_party(mention.entity) if mention is not None and mention.function != "people" else None
 
     def resolution_at(self, token: Token) -> str | None:
         """How the party at a token was found when the token does not name it ("we": "speaker",

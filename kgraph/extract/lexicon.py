@@ -54,6 +54,9 @@ SPORTING_EVENTS = frozenset({"cup", "olympics", "games", "tournament", "champion
 # Talks, as the object of a verb that would otherwise make a deal ("concluded talks").
 TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "consultation", "consultations", "visit",
                         "meeting", "summit", "discussion", "discussions"})
+# Nouns of an event that several parties attend: "the EU-China Summit" names an event, not a
+# body; its participants may be named in the sentences after it (events.py).
+EVENT_NOUNS = frozenset({"summit", "meeting", "talk", "talks", "conference", "negotiation", "consultation"})
 # Words that call an event off before it takes place: "cancelled the visit".
 CANCEL_WORDS = frozenset({"cancel", "cancellation", "scrap", "abandon"})
 # Words that put an event off: "postponed the summit" (it may still take place).

@@ -18,7 +18,9 @@ Resolutions (the values of `Claim.resolution`):
 - "publisher": "we" in a government's release outside any quotation, that government;
 - "joint": "we" in a joint statement, both parties of the article's pair;
 - "inclusive": "we" after bilateral talks doing what takes two ("we signed agreements"),
-  the speaker's and the addressee's countries.
+  the speaker's and the addressee's countries;
+- "group": a counted group the next sentence lists ("four other countries ... The four
+  were A, B, C and D").
 """
 
 from __future__ import annotations
@@ -150,6 +152,21 @@ def is_joint_statement(*texts: str | None) -> bool:
     return any(_JOINT_TEXT.search(text or "") for text in texts)
 
 
+# Plural nouns that stand for a group of parties: "the four countries", "three other nations".
+GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "economy", "member", "side", "party",
+                         "leader", "delegation"})
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12}
+
+
+def _number(token: Token) -> int | None:
+    """The number a word says ("four", "4"), if any."""
+    lower = token.text.lower()
+    if lower.isdigit():
+        return int(lower)
+    return _NUMBERS.get(lower)
+
+
 class Referents:
     """The article-level referents of "we", "our", "you" and their kin.
 
@@ -161,12 +178,15 @@ class Referents:
         publisher: the government that published the text (`publisher_of`).
         byline: the person whose remarks the whole text is.
         joint: whether the text is a joint statement of the pair.
+        party_named: the party the name at a token stands for (the article's mentions).
     """
 
     def __init__(self, doc: Doc, speakers: SpeakerMap, as_party: Callable[[Entity], Entity | None],
                  pair: tuple[Entity, Entity] | None, *, publisher: Entity | None = None,
-                 byline: Entity | None = None, joint: bool = False) -> None:
+                 byline: Entity | None = None, joint: bool = False,
+                 party_named: Callable[[Token], Entity | None] = lambda token: None) -> None:
         self.doc = doc
+        self.party_named = party_named  # the party a name at a token stands for
         self.speakers = speakers
         self.as_party = as_party
         self.pair = pair
@@ -182,7 +202,38 @@ class Referents:
         if lower in SECOND_PERSON:
             addressee = self.addressee(token)
             return [Reference(addressee, "addressee")] if addressee is not None else []
+        if token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS:
+            return [Reference(entity, "group") for entity in self.listed_group(token)]
         return []
+
+    def listed_group(self, noun: Token) -> list[Entity]:
+        """The members of a counted group that the next sentence lists: in "officials from X and
+        four other countries met. The four were A, B, C and D.", A, B, C and D. The count must
+        match the list; else [] (the group is not resolved)."""
+        count = next((_number(c) for c in noun.children if c.dep_ == "nummod"), None)
+        if count is None or count < 2:
+            return []
+        following = noun.doc[noun.sent.end:noun.sent.end + 1]
+        if not len(following):
+            return []
+        sent = following[0].sent
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_.lower() != "be" or subject is None or not (
+                _number(subject) == count or subject.lower_ in ("they", "these", "those")
+                or any(_number(c) == count for c in subject.children if c.dep_ == "nummod")):
+            return []
+        listed = next((c for c in root.children if c.dep_ == "attr"), None)
+        if listed is None:
+            return []
+        members: list[Entity] = []
+        for item in [listed, *listed.conjuncts]:
+            party = self.party_named(item)
+            if party is None:
+                return []  # an item that names no party: not a list of the group's members
+            if party.id not in {m.id for m in members}:
+                members.append(party)
+        return members if len(members) == count else []
 
     def _first_person(self, token: Token, *, singular: bool) -> list[Reference]:
         speaker, how = self.speakers.speaker_of(token.sent, token)

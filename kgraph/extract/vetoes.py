@@ -23,8 +23,8 @@ def part_of_a_name(token: Token) -> bool:
     Commissioner") that the model did not tag as one."""
     if token.ent_type_ == "ORG":
         return True
-    if not token.is_title or token.pos_ != "PROPN":
-        return False
+    if not token.is_title or token.pos_ != "PROPN" or lemma_of(token) in lx.EVENT_NOUNS:
+        return False  # (but "the EU-China Summit" is an event, named after its parties)
     head = token.head if token.dep_ == "compound" else token
     return any(c.ent_type_ == "ORG" and c.dep_ == "compound" and c.i < token.i for c in head.children)
 

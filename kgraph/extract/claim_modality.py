@@ -71,6 +71,9 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return "future"  # "signed an agreement to foster trade": the trade is the aim
     if modality == "asserted" and _quoted_label(trigger):
         return "hedged"  # "called it a 'declaration of war'": a quoted label, not a report
+    if modality == "future" and trigger.relation in (Relation.STRATEGIC_PARTNER, Relation.ALLY) \
+            and _elevation_agreed(trigger.token):
+        return "asserted"  # "agreed to upgrade ties to a strategic partnership": the upgrade is the agreement
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in predicate_of(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
     if modality == "future" and has_amount and trigger.kind == Kind.FUNDING:
@@ -168,6 +171,19 @@ def _modality(token: Token) -> str:
                 return modality_of(token, stop=node.head)
             node = node.head
     return modality
+
+
+def _elevation_agreed(token: Token) -> bool:
+    """Whether a partnership is what the parties agreed or decided (in the past or now) to raise
+    their relations to or to establish: "agreed to elevate relations to a strategic partnership",
+    "decided to establish a comprehensive partnership". The agreement is the upgrade."""
+    for verb in list(token.ancestors)[:5]:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in lx.ELEVATION_VERBS:
+            continue
+        governor = verb.head
+        if verb.dep_ == "xcomp" and lemma_of(governor) in ("agree", "decide"):
+            return modality_of(governor) == "asserted"
+    return False
 
 
 def _any_such(token: Token) -> bool:

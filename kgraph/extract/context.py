@@ -72,7 +72,7 @@ class ArticleContext:
         # who "we", "our" and "you" stand for beyond a sentence (publisher, byline, joint statement)
         self.referents = Referents(doc, self.speakers, self.as_party, self.pair, byline=byline, publisher=publisher,
                                    joint=is_joint_statement(title, source, _headline(doc)),
-                                   party_named=self._named_party)
+                                   party_named=self._named_party, region_of=self._region_of)
 
     def _main_pair(self, voice: Entity | None = None) -> tuple[Entity, Entity] | None:
         """The two countries an article is about: the two most mentioned as actors. The country
@@ -126,6 +126,10 @@ class ArticleContext:
     def _named_party(self, token: Token) -> Entity | None:
         mention = self.index.get(token.i)
         return self.as_party(mention.entity) if mention is not None and mention.function != "people" else None
+
+    def _region_of(self, country: Entity) -> tuple[str, str] | None:
+        record = self.gaz.countries.get(country.id)
+        return (record.region, record.subregion) if record is not None else None
 
     def resolution_at(self, token: Token) -> str | None:
         """How the party at a token was found when the token does not name it ("we": "speaker",

@@ -235,6 +235,9 @@ REMOVED_WORDS = frozenset({"ousted", "removed", "deposed", "dismissed", "toppled
                            "unseated"})
 REMOVAL_NOUNS = frozenset({"resignation", "dismissal", "removal", "ouster", "ousting", "overthrow",
                            "abdication", "sacking"})
+# Verbs of raising relations to a new level or founding a partnership ("agreed to upgrade ties
+# to a strategic partnership", "decided to establish a comprehensive partnership").
+ELEVATION_VERBS = frozenset({"elevate", "upgrade", "raise", "lift", "establish", "form", "launch"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 

@@ -83,6 +83,7 @@ def symmetric_pairs(trigger: Trigger, parties: Parties, sentence: Sentence,
         return [(named_pair[0], named_pair[1])], "parse"  # "potential Iran-U.S. talks hosted by X"
     sides = symmetric_sides(trigger, parties)
     pairs, how = _parse_pairs(trigger, sides)
+    pairs = [pair for pair in pairs if not _within_a_group(pair, trigger, ctx)]
     if pairs:
         return pairs, how
     for fallback in SYMMETRIC_FALLBACKS:
@@ -246,6 +247,16 @@ def inclusive_we(trigger: Trigger, sides: Sides, sentence: Sentence,
 # The fallbacks of a symmetric trigger, tried in order where the parse pairs no one.
 SYMMETRIC_FALLBACKS: tuple[Fallback, ...] = (antecedent_target, speaker_attends, other_in_sentence, pair_reported,
                                              inclusive_we, article_pair)
+
+
+def _within_a_group(pair: Pair, trigger: Trigger, ctx: ArticleContext) -> bool:
+    """Whether both sides of a pair are members of one group noun ("the EU and Central Asian
+    leaders agreed a strategic partnership": the group is one side, its members are not
+    partners of one another), for a relation that is not one of several parties alike
+    (a meeting of the group's members is a meeting of each pair)."""
+    (_, first), (_, second) = pair
+    return first is not None and first is second and trigger.relation not in MULTILATERAL \
+        and ctx.resolution_at(first) == "group"
 
 
 def _all_pairs(group: Sequence[Side]) -> list[Pair]:

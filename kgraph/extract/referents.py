@@ -20,7 +20,8 @@ Resolutions (the values of `Claim.resolution`):
 - "inclusive": "we" after bilateral talks doing what takes two ("we signed agreements"),
   the speaker's and the addressee's countries;
 - "group": a counted group the next sentence lists ("four other countries ... The four
-  were A, B, C and D").
+  were A, B, C and D"), or a group noun naming the participants of the event just
+  before ("the leaders", "Central Asian leaders").
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
 from ..model import Entity
+from .lexicon import EVENT_NOUNS
+from .participation import participants_after
 from .speakers import SpeakerMap
 
 FIRST_PERSON_PLURAL = frozenset({"we", "our", "us", "ours", "ourselves"})
@@ -159,6 +162,21 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
             "eleven": 11, "twelve": 12}
 
 
+# How many sentences back a group noun ("the leaders") may refer to an event's participants.
+EVENT_REACH = 6
+
+# Regions and subregions as news names them, and their name in the country table.
+REGION_NAMES = {
+    "central asia": "Central Asia", "central asian": "Central Asia", "african": "Africa", "asian": "Asia",
+    "european": "Europe", "south american": "South America", "central american": "Central America",
+    "caribbean": "Caribbean", "west african": "Western Africa", "east african": "Eastern Africa",
+    "southern african": "Southern Africa", "southeast asian": "South-eastern Asia",
+    "south-east asian": "South-eastern Asia", "south asian": "Southern Asia", "east asian": "Eastern Asia",
+    "north african": "Northern Africa", "eastern european": "Eastern Europe", "nordic": "Northern Europe",
+    "pacific island": "Polynesia",
+}
+
+
 def _number(token: Token) -> int | None:
     """The number a word says ("four", "4"), if any."""
     lower = token.text.lower()
@@ -179,13 +197,16 @@ class Referents:
         byline: the person whose remarks the whole text is.
         joint: whether the text is a joint statement of the pair.
         party_named: the party the name at a token stands for (the article's mentions).
+        region_of: a country's region and subregion ("Asia", "Central Asia").
     """
 
     def __init__(self, doc: Doc, speakers: SpeakerMap, as_party: Callable[[Entity], Entity | None],
                  pair: tuple[Entity, Entity] | None, *, publisher: Entity | None = None,
                  byline: Entity | None = None, joint: bool = False,
-                 party_named: Callable[[Token], Entity | None] = lambda token: None) -> None:
+                 party_named: Callable[[Token], Entity | None] = lambda token: None,
+                 region_of: Callable[[Entity], tuple[str, str] | None] = lambda entity: None) -> None:
         self.doc = doc
+        self.region_of = region_of
         self.party_named = party_named  # the party a name at a token stands for
         self.speakers = speakers
         self.as_party = as_party
@@ -203,8 +224,43 @@ class Referents:
             addressee = self.addressee(token)
             return [Reference(addressee, "addressee")] if addressee is not None else []
         if token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS:
-            return [Reference(entity, "group") for entity in self.listed_group(token)]
+            members = self.listed_group(token) or self.event_group(token)
+            return [Reference(entity, "group") for entity in members]
         return []
+
+    def event_group(self, noun: Token) -> list[Entity]:
+        """The participants of the event named last before a group noun that refers to them: "the
+        leaders", "the three ministers", "Central Asian countries" (those of the region only),
+        within a few sentences of the event; [] when no event's participants fit."""
+        before = [t.text.lower() for t in self.doc[max(noun.sent.start, noun.i - 3):noun.i]]
+        # the words right before the noun ("Central Asian countries"; the parser may hang them elsewhere)
+        region = next((REGION_NAMES[" ".join(before[i:])] for i in range(len(before))
+                       if " ".join(before[i:]) in REGION_NAMES), None)
+        count = next((_number(c) for c in noun.children if c.dep_ == "nummod"), None)
+        definite = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both", "all") for c in noun.children)
+        if region is None and not definite:
+            return []
+        participants = self._participants_before(noun)
+        members = [p for p in participants if region is None or p.type == "Country"
+                   and region in (self.region_of(p) or ())]
+        if len(members) < 2 or count is not None and count != len(members):
+            return []
+        return members
+
+    def _participants_before(self, noun: Token) -> list[Entity]:
+        """The participants of the last event named in the few sentences up to `noun`'s."""
+        sents = list(self.doc.sents)
+        number = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
+        for sent in reversed(sents[max(0, number - EVENT_REACH):number]):
+            if any(t.lemma_.lower() in EVENT_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sent):
+                found = participants_after(sent, self._named_parties)
+                if found:
+                    return [entity for entity, _ in found]
+        return []
+
+    def _named_parties(self, span: Span) -> list[tuple[Entity, Token]]:
+        """The parties a span names, each with one of its words."""
+        return [(party, token) for token in span if (party := self.party_named(token)) is not None]
 
     def listed_group(self, noun: Token) -> list[Entity]:
         """The members of a counted group that the next sentence lists: in "officials from X and

@@ -13,7 +13,7 @@ import itertools
 import pytest
 
 from kgraph.extract import extract_article
-from kgraph.extract.events import participation_verb
+from kgraph.extract.participation import participation_verb
 from kgraph.model import Article
 
 from .claim_helpers import between
@@ -117,3 +117,36 @@ def test_extract_counted_group_not_resolved_when_the_count_differs(nlp):
     claims = _claims(nlp, "Last May, envoys from Chile and three other countries met to discuss a fishing pact. "
                           "The three were Peru and Ecuador.")
     assert not _met(claims, "PER", "ECU")
+
+
+# -- group nouns after an event: its participants ---------------------------------------------
+
+@pytest.mark.model
+def test_extract_regional_group_after_an_event_is_its_participants_from_that_region(nlp):
+    claims = _claims(nlp, SUMMIT.replace("The leaders discussed water and trade.",
+                                         "Spain and the South American leaders agreed to elevate relations by "
+                                         "establishing a strategic partnership."))
+    for member in ("PER", "CHL", "BOL", "ECU"):
+        found = [c for c in between(claims, "strategic_partner", "ESP", member) if c.modality == "asserted"]
+        assert found and "group" in (found[0].resolution or ""), member
+    # the group is one side: its members are not made partners of one another
+    assert not between(claims, "strategic_partner", "PER", "CHL")
+
+
+@pytest.mark.model
+def test_extract_regional_group_without_an_event_is_no_one(nlp):
+    claims = _claims(nlp, "Chile and Peru reject the plan. Spain and the South American leaders agreed to "
+                          "elevate relations by establishing a strategic partnership.")
+    assert not between(claims, "strategic_partner", "ESP", "CHL")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,modality", [
+    ("Chile and Peru agreed to upgrade their relations to a strategic partnership.", "asserted"),
+    ("Chile and Peru decided to establish a comprehensive partnership.", "asserted"),
+    ("Chile and Peru plan to upgrade their relations to a strategic partnership.", "future"),
+    ("Chile and Peru will agree to upgrade their relations to a strategic partnership.", "future"),
+])
+def test_extract_an_elevation_agreed_is_the_partnership(nlp, text, modality):
+    claims = between(_claims(nlp, text), "strategic_partner", "CHL", "PER")
+    assert claims and claims[0].modality == modality, claims

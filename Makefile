@@ -27,7 +27,8 @@ demo: venv
 	done
 	@echo; echo "== kgraph explain graph.ttl RUS TJK"; $(KGRAPH) explain graph.ttl RUS TJK
 	$(KGRAPH) export graph.ttl --format gexf -o graph.gexf
-	@echo; echo "Open graph.gexf in Gephi; query graph.ttl with: $(KGRAPH) query graph.ttl QUERY"
+	$(KGRAPH) export graph.ttl --format html -o graph.html
+	@echo; echo "Open graph.html in a browser (no server needed) or graph.gexf in Gephi; query graph.ttl with: $(KGRAPH) query graph.ttl QUERY"
 
 test: venv chromium
 	KGRAPH_CHROMIUM=$(CHROMIUM) $(PY) -m pytest
@@ -61,4 +62,4 @@ lint: venv
 	$(PY) -m mypy --strict kgraph/model.py kgraph/rdf.py kgraph/queries.py kgraph/export.py
 
 clean:
-	rm -rf graph.ttl graph.gexf .pytest_cache test-output benchmarks/out
+	rm -rf graph.ttl graph.gexf graph.html .pytest_cache test-output benchmarks/out

@@ -76,6 +76,8 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return "asserted"  # "agreed to upgrade ties to a strategic partnership": the upgrade is the agreement
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in predicate_of(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
+    if modality == "future" and trigger.relation == Relation.AID_DONOR and _aid_decided(trigger.token):
+        return "asserted"  # "the Government of Japan decided to extend aid to X": the decision grants it
     if modality == "future" and has_amount and trigger.kind == Kind.FUNDING:
         return "asserted"  # "will provide $20 million to help": a sum committed by a named giver
     if modality == "future" and has_amount and trigger.relation in (Relation.INVESTOR, Relation.AID_DONOR) and any(
@@ -171,6 +173,19 @@ def _modality(token: Token) -> str:
                 return modality_of(token, stop=node.head)
             node = node.head
     return modality
+
+
+def _aid_decided(token: Token) -> bool:
+    """Whether aid is what a government decided (in the past or now) to give: "decided to extend
+    Emergency Grant Aid of $5 million to X", "has decided to provide relief goods". The decision
+    is the grant, as a donor's release reports it; "will decide", "may decide" are not."""
+    for verb in [token, *list(token.ancestors)[:3]]:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in lx.FUNDING_VERBS:
+            continue
+        governor = verb.head
+        if verb.dep_ == "xcomp" and lemma_of(governor) == "decide":
+            return modality_of(governor) == "asserted"
+    return False
 
 
 def _elevation_agreed(token: Token) -> bool:

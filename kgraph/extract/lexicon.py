@@ -238,6 +238,12 @@ REMOVAL_NOUNS = frozenset({"resignation", "dismissal", "removal", "ouster", "ous
 # Verbs of raising relations to a new level or founding a partnership ("agreed to upgrade ties
 # to a strategic partnership", "decided to establish a comprehensive partnership").
 ELEVATION_VERBS = frozenset({"elevate", "upgrade", "raise", "lift", "establish", "form", "launch"})
+# Nouns of an act whose "of" phrase names what is done and whose possessor or "by" phrase names
+# who does it: "Mexico's imposition of duties", "the announcement by X of new sanctions".
+ACT_NOUNS = frozenset({"imposition", "reimposition", "introduction", "announcement", "adoption", "levying",
+                       "application", "enforcement", "implementation", "extension", "provision", "delivery",
+                       "approval", "signing", "conclusion", "decision", "expansion", "tightening", "move",
+                       "pause", "halt", "suspension", "resumption", "escalation", "continuation"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 
@@ -307,14 +313,14 @@ AGENT_HOLDERS = frozenset({"government", "ministry", "authority", "authorities",
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "tell", "command", "authorize", "authorise"})
 # Places named by a country's adjective ("a Syrian town", "the Chad-Sudan border"): a place, not a party.
 PLACE_NOUNS = frozenset({"border", "frontier", "region", "area", "town", "city", "village", "coast", "province",
-                         "capital", "territory", "side", "waters", "airspace", "soil", "port", "zone", "corridor"})
+                         "capital", "territory", "side", "waters", "water", "airspace", "soil", "port", "zone", "corridor"})
 # Meetings that come one per counterpart when several are named: "meetings with A and B",
 # "calls with A and B" (talks and summits with several may be one round with all of them).
 SEPARATE_MEETINGS = frozenset({"meeting", "call", "visit", "phone"})
 # Hyphens and dashes that join a pair's names ("Iran–U.S. talks").
 DASHES = ("-", "–", "—")
 # Places at sea by a country's shore: a ship there is not the country.
-SHORES = frozenset({"coast", "coastline", "shore", "waters"})
+SHORES = frozenset({"coast", "coastline", "shore", "waters", "water"})
 # Visits, whose "of"/"by" phrase names the visitor ("the visit of the President of X").
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # What is found out or looked into: evidence of an act is not the act of who holds it.

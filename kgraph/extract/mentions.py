@@ -1215,6 +1215,7 @@ class MentionFinder:
         self.add_bare_titles()
         self.add_anaphora()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
+        mentions = [m for m in mentions if not _names_a_currency(m, self.doc)]
         return _drop_misplaced_capitals(mentions, self.doc.text, self.gaz)
 
 
@@ -1237,6 +1238,25 @@ _FORCE_HEADS = frozenset({"force", "forces", "army", "navy"})
 _BODY_WORDS = frozenset({"committee", "council", "politburo", "presidium", "secretariat", "bureau", "commission"})
 # Words before a body's name that belong to the same body ("the UN Security Council").
 _BODY_PREFIXES = frozenset({"the", "un", "u.n.", "nations", "united", "european", "eu", "african", "arab"})
+
+
+# Currencies named after a country ("5 million US dollars", "Australian dollars"): the name is
+# the currency's, not a mention of the state.
+_CURRENCY_WORDS = frozenset({"dollar", "dollars", "cent", "cents", "pound", "pounds", "franc", "francs", "peso",
+                             "pesos", "rupee", "rupees", "yen", "yuan", "ruble", "rubles", "rouble", "roubles",
+                             "krone", "kroner", "krona", "kronor", "dinar", "dinars", "riyal", "riyals", "rand",
+                             "lira", "shilling", "shillings", "treasuries"})
+
+
+def _names_a_currency(mention: Mention, doc: Doc) -> bool:
+    """Whether a country's name or adjective modifies the currency named right after it ("US
+    dollars", "Canadian dollars", "U.S. Treasuries"; not "Russia pounds Kyiv")."""
+    if mention.entity.type != "Country":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in _CURRENCY_WORDS:
+        return False
+    return span.root.head == doc[span.end] and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 def _window_start(sent_starts: list[int], char: int, back: int) -> int:

@@ -58,12 +58,13 @@ def names_affiliation(token: Token) -> bool:
 
 
 def negated_name(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
-    """"a major non-NATO ally", "anti-EU parties": the name is what the thing is not or opposes."""
+    """"a major non-NATO ally", "anti-EU parties", "pro-Russian separatists": the name is what the
+    thing is not, opposes or supports."""
     mention = ctx.index.get(token.i)
     if mention is None:
         return False
     before = token.doc.text[max(0, mention.start - 5):mention.start].lower()
-    return before.endswith(("non-", "anti-", "non ", "ex-"))
+    return before.endswith(("non-", "anti-", "non ", "ex-", "pro-"))
 
 
 def describes_other_party(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:

@@ -63,10 +63,11 @@ class Parties:
 
 
 def ranked_after(party: Party, role: Role | None, trigger: Trigger, ctx: ArticleContext) -> Role | None:
-    """"second, following China", "after China": the party ranks one place ahead."""
+    """"second, following China", "after China": the party ranks one place ahead (the party
+    itself follows the word, not the owner of what does: "following Turkey's pause")."""
     node = party[1]
     for _ in range(3):
-        if node.head == node:
+        if node.head == node or node.dep_ not in ("pobj", "dobj", "conj", "compound", "appos", "npadvmod"):
             return role
         node = node.head
         if node.lower_ in lx.RANK_AHEAD_WORDS:

@@ -95,10 +95,66 @@ def assign_role(party: Token, trigger: Trigger, sentence: Sentence, ctx: Article
         return Role.AGENT if trigger.kind == Kind.RELATIONAL else None
     if trigger.kind == Kind.ACTION and _listed_before(party, t, sentence):
         return None  # "A, B and C report attacks" parsed as the list "A, B and [C report attacks]"
+    if trigger.kind == Kind.ACTION and _agent_of_act_noun(party, t):
+        return Role.AGENT  # "Mexico's imposition of duties", "the announcement by X of the imposition of duties"
     edge = edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and clause_free(party, edge):
         return _role_in_phrase(party, edge, trigger, sentence)
     return _role_in_clause(party, trigger, sentence, ctx)
+
+
+def _agent_of_act_noun(party: Token, trigger: Token) -> bool:
+    """Whether a party does the act a noun of acting names, whose phrase the trigger is:
+    "Mexico's imposition of duties", "the introduction of sanctions by the EU", "Turkey's pause
+    in military operations", "China's decision to impose duties" (through a verb without a
+    subject of its own), "the announcement by the President of X of the imposition of duties"
+    (the parser may hang the inner "of" on the person). The act noun's possessor or "by"
+    phrase is the doer; a party inside the trigger's own phrase is not; up to three steps."""
+    node = trigger
+    for _ in range(3):
+        holder = _act_holder(node)
+        if holder is None or party in node.subtree:
+            return False
+        if lemma_of(holder) in lx.ACT_NOUNS:
+            if any(c.dep_ == "poss" and party in c.subtree or c.dep_ == "prep" and c.lower_ == "by"
+                   and party in c.subtree and prep_depth(party, c) <= 2 for c in holder.children):
+                return True
+        elif node.dep_ == "pobj" and (lemma_of(holder) in lx.PERSON_NOUNS or holder.is_title):
+            # "the President of X of the imposition": X's president imposes
+            return party in holder.subtree and prep_depth(party, holder) <= 2 and node.i > party.i
+        else:
+            return False
+        node = holder
+    return False
+
+
+def _act_holder(node: Token) -> Token | None:
+    """The noun whose act phrase `node` is: "[imposition] of duties", "[pause] in operations",
+    "[decision] to impose duties" (the object of a verb that has no subject of its own)."""
+    if node.dep_ == "pobj" and node.head.lower_ in ("of", "in") and node.head.head != node.head:
+        return node.head.head
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB" and not has_subject(node.head):
+        verb = node.head
+        while verb.dep_ in ("pcomp", "xcomp", "advcl") or verb.dep_ == "prep" and verb.lower_ == "by":
+            verb = verb.head  # "to cause harm by imposing duties": up to the verb the infinitive hangs from
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not has_subject(verb):
+            return verb.head
+    return None
+
+
+def _phrase_names_a_side(phrase: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """Whether a phrase of circumstance names a party other than by a modifier of its act:
+    "after a drone attack on a pipeline in Y" names Y; "despite the U.S. blockade of the
+    island" and "during an Israeli-U.S. airstrike on his home" name only who acted."""
+    for token in phrase.subtree:
+        if token.i not in ctx.index or ctx.party_at(token) is None:
+            continue
+        node = token
+        while node != trigger and node.dep_ in MODIFIER_DEPS | {"case", "punct"} and node.head != node:
+            node = node.head
+        if node != trigger:
+            return True
+    return False
 
 
 def _role_in_phrase(party: Token, edge: Token, trigger: Trigger, sentence: Sentence) -> Role | None:
@@ -177,10 +233,11 @@ def _role_in_clause(party: Token, trigger: Trigger, sentence: Sentence, ctx: Art
     t = trigger.token
     p = predicate_of(t)
     phrase = enclosing_phrase(t, trigger.relation)
-    if phrase is not None and trigger.relation in SYMMETRIC and party not in phrase.subtree:
-        # "X signed a deal with Y amid tensions between Z and W": Y has no part in them. (The
-        # target of a strike or a blockade in such a phrase is often the sentence's place:
-        # "explosions in X amid new U.S. strikes".)
+    if phrase is not None and party not in phrase.subtree and (
+            trigger.relation in SYMMETRIC or _phrase_names_a_side(phrase, t, ctx)):
+        # "X signed a deal with Y amid tensions between Z and W": Y has no part in them; "oil
+        # to X is suspended after a drone attack on a pipeline in Y": X was not attacked. (But
+        # "Cuba ... despite the U.S. blockade of the island": the target is named outside.)
         return None
     # A trigger buried in the clause ("sanctions ... due to their conduct during the war") or in
     # a phrase of circumstance is not something the clause's subject does: only a trigger near
@@ -254,7 +311,8 @@ def _role_under_verb(party: Token, edge: Token, verb: Token, controller: Token |
         return Role.OTHER  # "Iran was sanctioned": the passive subject undergoes the act
     if dep == "agent":
         return Role.AGENT
-    if dep in ("dobj", "dative", "attr", "oprd"):
+    if dep in ("dobj", "dative", "attr", "oprd") or dep in ("ccomp", "xcomp", "acomp") and edge.lower_ == "worth":
+        # ("bought US energy worth $5 billion": the parser hangs the object under "worth")
         return _object_role(party, edge, clause, sentence, ctx)
     if dep == "prep":
         return _clause_prep_role(party, edge, clause, ctx)

@@ -41,9 +41,11 @@ def modifier_lemmas(token: Token) -> list[str]:
 
 
 def object_has(verb: Token, words: frozenset[str]) -> bool:
-    """Whether the verb's object (or a prepositional object) names one of `words`."""
+    """Whether the verb's object (or a prepositional object) names one of `words`. ("bought US
+    energy worth $5 billion": the parser may hang the object under "worth".)"""
     for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "nsubjpass", "prep", "dative"):
+        if child.dep_ in ("dobj", "attr", "nsubjpass", "prep", "dative") or (
+                child.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and child.lower_ == "worth"):
             if any(lemma_of(t) in words or t.lower_ in words for t in child.subtree):
                 return True
     return False

@@ -80,6 +80,8 @@ TRIGGERS = (
         unless=(v.proper_noun, v.compound_modifier)),
     row("attack airstrike invasion occupation clash offensive bombardment shelling hack cyberattack", NOUN,
         R.CONFLICT, Kind.ACTION, excludes=lx.NATURAL_EVENTS, unless=(v.compound_modifier,)),
+    row("operation", NOUN, R.CONFLICT, Kind.ACTION, requires={"military", "ground", "air", "naval"},
+        excludes=lx.NATURAL_EVENTS | {"joint"}, unless=(v.compound_modifier,)),  # "Turkey's military operation in Syria"
     row("incursion", NOUN, R.CONFLICT, Kind.ACTION, excludes=lx.NATURAL_EVENTS,
         unless=(v.compound_modifier, v.into_airspace)),
     row("fire", NOUN, R.CONFLICT, Kind.ACTION, requires=lx.FIRE_MODIFIERS, excludes=lx.NATURAL_EVENTS,

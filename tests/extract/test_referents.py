@@ -163,7 +163,7 @@ TRANSCRIPT = ("Statements after Australian-Peruvian talks\n\n"
 ])
 def test_extract_inclusive_we_after_bilateral_talks(nlp, relation, sentence):
     claims = _claims(nlp, TRANSCRIPT.format(sentence=sentence), source=None)
-    found = _asserted(claims, relation, "AUS", "PER")
+    found = [c for c in _asserted(claims, relation, "AUS", "PER") if sentence in c.evidence.text]
     assert found and "inclusive" in (found[0].resolution or ""), claims
 
 

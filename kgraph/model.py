@@ -162,7 +162,8 @@ class Claim:
     """One typed statement between two parties, with its figures and its evidence.
 
     `derived` marks a claim implied by another (a ranking "second after China" implies
-    China first); `implied` marks a claim whose parties were resolved from context
+    China first; a defence pact is military cooperation too: extract/implications.py, its
+    rule ending in "/implies-RELATION"); `implied` marks a claim whose parties were resolved from context
     ("the two countries"); `status` is "lifted", "halted" or "ended" where the text says so.
     `resolution` says how a party the sentence does not name was found, where one was:
     "speaker", "addressee", "byline", "publisher", "joint" or "inclusive" for "we"/"you"

@@ -21,6 +21,7 @@ from .attributes import amount_for, claim_speaker, evidence_of, find_figures, fi
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
 from .context import ArticleContext, Discourse, Pair, Sentence
 from .events import event_claims
+from .implications import implied_claims
 from .leaders import leader_claims
 from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, find_pairs, is_symmetric
@@ -159,6 +160,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
         for trigger in sentence.triggers:
             found, discourse = claims_for_trigger(trigger, sentence, ctx, discourse)
             claims.extend(found)
+            claims.extend(implied_claims(found, trigger))  # "a defence pact" is military cooperation too
             claims.extend(event_claims(trigger, sentence, ctx))  # a summit whose participants come after
     claims = merge_duplicate_claims(claims)
     return sorted(claims, key=lambda c: (c.evidence.start, c.relation, c.subject.id, c.object.id))

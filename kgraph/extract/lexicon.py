@@ -244,6 +244,17 @@ ACT_NOUNS = frozenset({"imposition", "reimposition", "introduction", "announceme
                        "application", "enforcement", "implementation", "extension", "provision", "delivery",
                        "approval", "signing", "conclusion", "decision", "expansion", "tightening", "move",
                        "pause", "halt", "suspension", "resumption", "escalation", "continuation"})
+# What an agreement on a strategic partnership names ("the Treaty on Comprehensive Strategic
+# Partnership", implications.py), and what an agreement on defence names ("a defence pact", "an
+# agreement permitting U.S. military personnel to use the airport", "an arms deal").
+PARTNERSHIP_WORDS = frozenset({"partnership", "partner", "alliance", "relationship"})
+STRATEGIC_WORDS = frozenset({"strategic", "comprehensive"})
+DEFENCE_WORDS = frozenset({"defence", "defense", "military", "troop", "troops", "base", "arm", "arms", "weapon",
+                           "naval", "army", "armed", "basing"})
+# Verbs of a clause on a document that say what it lets a party do ("an agreement permitting U.S.
+# military personnel to use the airport", "a deal allowing troops to train").
+GRANT_VERBS = frozenset({"permit", "allow", "grant", "authorize", "authorise", "let", "give", "enable", "host",
+                         "station", "build", "deploy", "use", "provide"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 

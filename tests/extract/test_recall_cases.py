@@ -50,12 +50,29 @@ RECALL = [
     # an elevation agreed is the partnership
     ("strategic_partner", "Chile and Peru agreed to upgrade their relations to a strategic partnership.", "CHL", "PER",
      None),
+    # one fact implies another (implications.py)
+    ("military_cooperation", "Chile and Peru signed a mutual defence pact.", "CHL", "PER", None),
+    ("military_cooperation", "Chile and Peru signed an agreement permitting Peruvian troops to use Chilean ports.",
+     "CHL", "PER", None),
+    ("strategic_partner", "Russia and Iran signed the Treaty on Comprehensive Strategic Partnership.", "RUS", "IRN",
+     None),
+    ("strategic_partner", "Chile and Peru announced a strategic alliance.", "CHL", "PER", None),
+    ("meeting", "Chilean president Gabriel Boric and Peruvian president Dina Boluarte signed in Lima a fisheries "
+                "agreement.", "CHL", "PER", None),
 ]
 
 STAYS_UNASSERTED = [
     ("aid_donor", "The Government of Japan will decide next week whether to extend emergency aid to Tonga.",
      "JPN", "TON"),
     ("aid_donor", "The Government of Japan may decide to extend emergency aid to Tonga.", "JPN", "TON"),
+]
+
+NOT_IMPLIED = [
+    ("military_cooperation", "Rwanda and Kenya signed a peace agreement that calls for the disarmament of armed "
+                             "groups."),
+    ("strategic_partner", "Chile and Peru signed an agreement stipulating strategic cooperation and an alliance "
+                          "in science."),
+    ("military_cooperation", "Chile and Peru signed an agreement based on mutual respect."),
 ]
 
 NO_PARTY = [
@@ -82,6 +99,12 @@ def test_extract_recall_case(nlp, relation, text, subject, obj, source):
 def test_extract_stays_unasserted(nlp, relation, text, subject, obj):
     claims = _claims(nlp, text)
     assert not [c for c in between(claims, relation, subject, obj) if c.modality == "asserted"], _show(claims)
+
+
+@pytest.mark.parametrize("relation,text", NOT_IMPLIED)
+def test_extract_not_implied(nlp, relation, text):
+    claims = _claims(nlp, text)
+    assert not [c for c in claims if c.relation == relation], _show(claims)
 
 
 @pytest.mark.parametrize("relation,text,outsider", NO_PARTY)

@@ -1,0 +1,121 @@
+"""Relations one fact implies under the annotation guidelines, as a table of rows.
+
+"X and Y signed a defence pact" states an agreement and, by the guidelines, a military
+cooperation; a "Treaty on Comprehensive Strategic Partnership" signed is also a strategic
+partnership; a "strategic alliance" is an alliance and a strategic partnership; two
+parties signing together in a named place met there. Each row says which relation implies
+which, and a named test of the trigger word says when. `implied_claims` adds, for every
+claim of a row's relation whose trigger passes the test, the implied claim between the
+same parties, with the same evidence and modality, marked `derived` and its rule ending
+in "/implies" (e.g. "action-agreement/implies-military_cooperation").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ..model import Claim
+from ..relations import Relation as R
+from . import lexicon as lx
+from .syntax import lemma_of
+from .triggers import Trigger
+
+
+@dataclass(frozen=True, slots=True)
+class Implication:
+    """One row: a claim of `relation` whose trigger passes `when` implies one of `implies`."""
+
+    relation: R
+    implies: R
+    when: Callable[[Token], bool]
+
+
+def _deals(trigger: Token) -> list[Token]:
+    """The document nouns a trigger is about: itself, a signing verb's objects ("signed [a
+    pact]"), and the noun it modifies ("the Partnership [Charter]")."""
+    deals = [trigger]
+    if trigger.pos_ in ("VERB", "AUX"):
+        deals = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    node = trigger
+    while node.dep_ in ("compound", "amod", "nmod") and node.head != node:
+        node = node.head
+        deals.append(node)
+    return deals
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """A noun and its adjectives and compounds, recursively ("Mutual Defence Treaty")."""
+    found = [noun]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            found += _modifiers(child)
+    return found
+
+
+def _what_it_covers(deal: Token) -> list[Token]:
+    """The words that say what a document is: its own modifiers, what it is "on", "for" or "of"
+    (and theirs), and what a clause on it lets someone do ("an agreement permitting U.S. military
+    personnel to use the base")."""
+    words = _modifiers(deal)
+    for child in deal.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "of", "concerning", "regarding", "covering"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            # "an agreement on exchanging military equipment": what the gerund acts on
+            objects += [o for p in child.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj"]
+            words += [t for obj in objects for c in (obj, *obj.conjuncts) for t in _modifiers(c)]
+        elif child.dep_ in ("acl", "relcl") and lemma_of(child) in lx.GRANT_VERBS:
+            words += list(child.subtree)
+    return words
+
+
+def names_strategic_partnership(trigger: Token) -> bool:
+    """An agreement on a strategic or comprehensive partnership: "the Treaty on Comprehensive
+    Strategic Partnership", "a Strategic Partnership Charter"."""
+    return any(lemma_of(t) in lx.PARTNERSHIP_WORDS and {lemma_of(c) for c in t.children if c.dep_ in (
+        "amod", "compound")} & lx.STRATEGIC_WORDS for deal in _deals(trigger) for t in _what_it_covers(deal))
+
+
+def names_defence(trigger: Token) -> bool:
+    """An agreement on defence: "a defence pact", "an arms deal", "an agreement on military
+    cooperation", "an agreement permitting U.S. military personnel to use the airport"."""
+    return any(lemma_of(t) in lx.DEFENCE_WORDS and t.pos_ in ("NOUN", "PROPN", "ADJ")
+               for deal in _deals(trigger) for t in _what_it_covers(deal))
+
+
+def strategic(trigger: Token) -> bool:
+    """"a strategic alliance": an alliance and a strategic partnership (not "strategic
+    cooperation and an alliance", where "strategic" is the cooperation's)."""
+    return any(c.dep_ in ("amod", "compound") and lemma_of(c) in lx.STRATEGIC_WORDS for c in trigger.children)
+
+
+def signed_together_in_a_place(trigger: Token) -> bool:
+    """"X's minister and Y's secretary sign in Washington a charter": two signatories coordinated
+    as the verb's subject, in a named place: they met there."""
+    if lemma_of(trigger) not in ("sign", "ink") or trigger.pos_ != "VERB":
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    coordinated = any(c.dep_ == "conj" for s in subjects for c in s.children) or any(
+        c.dep_ == "conj" for s in subjects for a in s.children if a.dep_ == "appos" for c in a.children)
+    placed = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+        g.ent_type_ in ("GPE", "FAC", "LOC") for g in c.subtree) for c in trigger.children)
+    return coordinated and placed
+
+
+IMPLICATIONS: tuple[Implication, ...] = (
+    Implication(R.AGREEMENT, R.STRATEGIC_PARTNER, names_strategic_partnership),
+    Implication(R.AGREEMENT, R.MILITARY_COOPERATION, names_defence),
+    Implication(R.ALLY, R.STRATEGIC_PARTNER, strategic),
+    Implication(R.AGREEMENT, R.MEETING, signed_together_in_a_place),
+)
+
+
+def implied_claims(claims: Iterable[Claim], trigger: Trigger,
+                   table: tuple[Implication, ...] = IMPLICATIONS) -> list[Claim]:
+    """The claims that `claims` (one trigger's) imply by the rows of `table`."""
+    rows = [row for row in table if row.relation == trigger.relation and row.when(trigger.token)]
+    return [replace(claim, relation=str(row.implies), rule=f"{claim.rule}/implies-{row.implies}", derived=True,
+                    amount=None, percent=None, rank=None)
+            for claim in claims if not claim.derived for row in rows]

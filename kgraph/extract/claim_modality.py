@@ -67,6 +67,8 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return "hedged"
     if modality == "asserted" and _any_such(trigger.token):
         return "hedged"  # "any deal we sign will ...": a kind of act, not one that took place
+    if modality == "asserted" and _none_such(trigger.token):
+        return "negated"  # "no U.S. aircraft has been shot down"
     if modality == "asserted" and _purpose(trigger.token):
         return "future"  # "signed an agreement to foster trade": the trade is the aim
     if modality == "asserted" and _quoted_label(trigger):
@@ -203,10 +205,22 @@ def _elevation_agreed(token: Token) -> bool:
 
 def _any_such(token: Token) -> bool:
     """Whether the trigger is, or a relative clause says what is done with, a noun quantified
-    by "any" or "every" ("any agreement", "any deal we sign"): what holds of every such act
-    reports none."""
+    by "any" or "every" ("any agreement", "any deal we sign"), or what the act is aimed at is
+    ("sanctions on any country that buys ...", "open fire on any vessel"): what holds of every
+    such act reports none."""
     noun = token.head if token.pos_ == "VERB" and token.dep_ == "relcl" else token
-    return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in noun.children)
+    heads = [token, token.head] if token.dep_ == "dobj" else [token]
+    aimed = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+             for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for n in [noun, *aimed]
+               for c in n.children)
+
+
+def _none_such(token: Token) -> bool:
+    """Whether a trigger verb's subject is quantified by "no" ("no aircraft has been shot
+    down", "no agreement was signed"): the act did not take place."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in token.children)
 
 
 def _purpose(token: Token) -> bool:

@@ -176,10 +176,13 @@ def _names_theatre(trigger: Token, sent: Span, ctx: ArticleContext) -> bool:
 
 
 def _aimed_at_holder(trigger: Token, ctx: ArticleContext) -> bool:
-    """"sanctions on [a person]", "tariffs on buyers of ...": the target is named, and is no state."""
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
-        g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or lemma_of(g) in lx.HOLDER_NOUNS) and g.i not in ctx.index
-        for g in c.children) for c in trigger.children)
+    """"sanctions on [a person]", "tariffs on buyers of ...", "opened fire on civilians": the
+    target is named, and is no state (the act's own phrase, or its verb's when it is the object:
+    "open fire on", "launch strikes at")."""
+    heads = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") and any(
+        g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or lemma_of(g) in lx.HOLDER_NOUNS | lx.CIVILIAN_NOUNS)
+        and g.i not in ctx.index for g in c.children) for head in heads for c in head.children)
 
 
 def _importer_pairs(trigger: Token, parties: list[Party]) -> list[Pair]:

@@ -255,6 +255,18 @@ DEFENCE_WORDS = frozenset({"defence", "defense", "military", "troop", "troops", 
 # military personnel to use the airport", "a deal allowing troops to train").
 GRANT_VERBS = frozenset({"permit", "allow", "grant", "authorize", "authorise", "let", "give", "enable", "host",
                          "station", "build", "deploy", "use", "provide"})
+# What is shot down or downed: aircraft in flight ("shot down a Turkish drone"; a missile or a
+# rocket shot down is intercepted, which is no attack on whoever fired it).
+AIRCRAFT_WORDS = frozenset({"drone", "uav", "jet", "plane", "aircraft", "airliner", "helicopter", "fighter",
+                            "bomber", "airplane"})
+# People an attack may be aimed at without being a state ("opened fire on civilians"): the
+# country of the sentence is not the target for that.
+CIVILIAN_NOUNS = frozenset({"civilian", "protester", "demonstrator", "crowd", "people", "migrant", "worshipper",
+                            "worshiper", "passenger", "resident", "villager", "stone-thrower", "thrower", "journalist",
+                            "student", "refugee", "pilgrim", "fisherman", "fishermen"})
+# Places taken by force ("captured the village of X").
+TERRITORY_WORDS = frozenset({"village", "town", "city", "settlement", "territory", "region", "province", "island",
+                             "oblast", "district", "capital", "border", "area"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 

@@ -168,7 +168,10 @@ def exempted(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
 
 def title_destination(token: Token, trigger: Trigger, ctx: ArticleContext) -> bool:
     """"the U.S. envoy to Ukraine", "Japan's ambassador to China": where a person is posted
-    is part of their title, no party to what the sentence reports."""
+    is part of their title, no party to what the sentence reports (but the country an envoy
+    is recalled from or expelled to is the other side: "recalled its ambassador to Ukraine")."""
+    if lemma_of(trigger.token) in ("recall", "expel", "summon"):
+        return False
     node = token
     while node.dep_ == "compound" and node.head != node:
         node = node.head  # "the envoy to Ukraine Keith Kellogg": the name may be parsed as the object

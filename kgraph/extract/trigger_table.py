@@ -84,6 +84,7 @@ TRIGGERS = (
         excludes=lx.NATURAL_EVENTS | {"joint"}, unless=(v.compound_modifier,)),  # "Turkey's military operation in Syria"
     row("incursion", NOUN, R.CONFLICT, Kind.ACTION, excludes=lx.NATURAL_EVENTS,
         unless=(v.compound_modifier, v.into_airspace)),
+    row("fire", NOUN, R.CONFLICT, Kind.ACTION, when=(v.opens_fire,)),  # "opened fire on the Lebanese army"
     row("fire", NOUN, R.CONFLICT, Kind.ACTION, requires=lx.FIRE_MODIFIERS, excludes=lx.NATURAL_EVENTS,
         unless=(v.compound_modifier,)),  # "artillery fire", "cross fire"
     # -- energy: "Russian oil supplies" (the supplier as modifier), "X's gas needs"
@@ -116,6 +117,12 @@ TRIGGERS = (
         R.DISPUTE, Kind.VERB),
     row("attack invade bomb shell occupy strike hack", VERB, R.CONFLICT, Kind.VERB,
         unless=(v.struck_by_no_attacker,)),
+    row("shoot down", VERB, R.CONFLICT, Kind.VERB, when=(v.shoots_down,)),  # "shot down a Turkish drone"
+    row("capture seize retake recapture", VERB, R.CONFLICT, Kind.VERB, when=(v.captures_territory,)),
+    row("sever cut break", VERB, R.DISPUTE, Kind.VERB, when=(v.cuts_ties,)),  # "severed relations with X"
+    row("recall", VERB, R.DISPUTE, Kind.VERB, when=(v.recalls_an_envoy,)),  # "recalled its ambassador from X"
+    row("share", VERB, R.MILITARY_COOPERATION, Kind.VERB, when=(v.shares_intelligence,)),
+    row("sharing", NOUN, R.MILITARY_COOPERATION, Kind.ACTION, when=(v.shares_intelligence,)),
 )
 
 

@@ -233,6 +233,47 @@ def object_names_arms(verb: Token) -> bool:
     return object_has(verb, lx.ARMS_NOUNS)
 
 
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its object, or its passive subject ("a drone was shot down")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def shoots_down(verb: Token) -> bool:
+    """"shot down a Turkish drone", "downed a Russian jet", "the plane was shot down by X":
+    an aircraft or a weapon in flight brought down (not "shot down the proposal")."""
+    if lemma_of(verb) == "shoot" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return False
+    return any(lemma_of(t) in lx.AIRCRAFT_WORDS for o in _objects(verb) for t in o.subtree)
+
+
+def opens_fire(noun: Token) -> bool:
+    """"opened fire on the Lebanese army", "open fire at a patrol": fire as an attack."""
+    return noun.dep_ == "dobj" and lemma_of(noun.head) == "open"
+
+
+def captures_territory(verb: Token) -> bool:
+    """"captured the village of X", "retook the city": a place taken by force (not "seized a
+    tanker", "captured a fighter")."""
+    return any(lemma_of(o) in lx.TERRITORY_WORDS for o in _objects(verb))
+
+
+def cuts_ties(verb: Token) -> bool:
+    """"severed diplomatic relations with X", "cut ties with X", "broke off relations"."""
+    return any(lemma_of(o) in ("relation", "relations", "tie", "ties") for o in _objects(verb))
+
+
+def recalls_an_envoy(verb: Token) -> bool:
+    """"recalled its ambassador from X": an envoy called home in protest."""
+    return any(lemma_of(o) in lx.ENVOY_NOUNS for o in _objects(verb))
+
+
+def shares_intelligence(token: Token) -> bool:
+    """"share intelligence with X", "intelligence sharing with X": military cooperation."""
+    if token.pos_ == "VERB":
+        return any(lemma_of(o) == "intelligence" for o in _objects(token))
+    return "intelligence" in modifier_lemmas(token) or token.dep_ == "compound" and lemma_of(token.head) == "intelligence"
+
+
 def funds_aid(verb: Token) -> bool:
     """A sum of money given to help ("provided $20 million to help refugees"): the verb's object
     is money and a purpose clause says it is to help, support or rebuild."""

@@ -59,12 +59,22 @@ RECALL = [
     ("strategic_partner", "Chile and Peru announced a strategic alliance.", "CHL", "PER", None),
     ("meeting", "Chilean president Gabriel Boric and Peruvian president Dina Boluarte signed in Lima a fisheries "
                 "agreement.", "CHL", "PER", None),
+    # frames found by mining the corpus for sentences with two parties and no claim
+    ("conflict", "Chilean troops opened fire on a Peruvian border patrol.", "CHL", "PER", None),
+    ("conflict", "Peru shot down a Bolivian military helicopter near the border.", "PER", "BOL", None),
+    ("conflict", "Chilean forces captured the town of Tacna in Peru.", "CHL", "PER", None),
+    ("dispute", "Ecuador severed diplomatic relations with Mexico.", "ECU", "MEX", None),
+    ("dispute", "Brazil recalled its ambassador to Argentina.", "BRA", "ARG", None),
+    ("military_cooperation", "France continues sharing intelligence with Ukraine.", "FRA", "UKR", None),
 ]
 
 STAYS_UNASSERTED = [
     ("aid_donor", "The Government of Japan will decide next week whether to extend emergency aid to Tonga.",
      "JPN", "TON"),
     ("aid_donor", "The Government of Japan may decide to extend emergency aid to Tonga.", "JPN", "TON"),
+    ("conflict", "Peru denies that any Chilean aircraft was shot down, saying no Chilean jet was shot down by Peru.",
+     "PER", "CHL"),
+    ("conflict", "Chile ordered its navy to open fire on any Peruvian vessel entering its waters.", "CHL", "PER"),
 ]
 
 NOT_IMPLIED = [
@@ -73,6 +83,8 @@ NOT_IMPLIED = [
     ("strategic_partner", "Chile and Peru signed an agreement stipulating strategic cooperation and an alliance "
                           "in science."),
     ("military_cooperation", "Chile and Peru signed an agreement based on mutual respect."),
+    # a missile shot down is intercepted: no attack on whoever fired it
+    ("conflict", "Peru shot down a Bolivian missile over the desert."),
 ]
 
 NO_PARTY = [

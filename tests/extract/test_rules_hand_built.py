@@ -467,6 +467,67 @@ VETOES: list[tuple[str, str, int, bool]] = [
         "Chile/nsubj/1/Chile/PROPN/=CHL spoke/ROOT/1/speak/VERB/#VBD with/prep/1/with/ADP "
         "Peru/pobj/2/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
      1, False),
+    # Chile shot down a Peruvian drone.
+    ("shoots_down",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "
+        "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER drone/dobj/1/drone/NOUN/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile shot down a Peruvian proposal.
+    ("shoots_down",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "
+        "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER proposal/dobj/1/proposal/NOUN/_ ./punct/1/./PUNCT",
+     1, False),
+    # Chilean troops opened fire on a Peruvian patrol.
+    ("opens_fire",
+        "Chilean/amod/1/chilean/ADJ/@NORP/=CHL troops/nsubj/2/troop/NOUN/#NNS opened/ROOT/2/open/VERB/#VBD "
+        "fire/dobj/2/fire/NOUN on/prep/2/on/ADP a/det/7/a/DET Peruvian/amod/7/peruvian/ADJ/@NORP/=PER "
+        "patrol/pobj/4/patrol/NOUN/_ ./punct/2/./PUNCT",
+     3, True),
+    # A fire broke out in a Peruvian port.
+    ("opens_fire",
+        "A/det/1/a/DET fire/nsubj/2/fire/NOUN broke/ROOT/2/break/VERB/#VBD out/prt/2/out/ADP in/prep/2/in/ADP "
+        "a/det/7/a/DET Peruvian/amod/7/peruvian/ADJ/@NORP/=PER port/pobj/4/port/NOUN/_ ./punct/2/./PUNCT",
+     1, False),
+    # Chile captured the town of Tacna in Peru.
+    ("captures_territory",
+        "Chile/nsubj/1/Chile/PROPN/=CHL captured/ROOT/1/capture/VERB/#VBD the/det/3/the/DET town/dobj/1/town/NOUN "
+        "of/prep/3/of/ADP Tacna/pobj/4/Tacna/PROPN in/prep/3/in/ADP Peru/pobj/6/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile captured a Peruvian fighter.
+    ("captures_territory",
+        "Chile/nsubj/1/Chile/PROPN/=CHL captured/ROOT/1/capture/VERB/#VBD a/det/4/a/DET "
+        "Peruvian/amod/4/peruvian/ADJ/@NORP/=PER fighter/dobj/1/fighter/NOUN/_ ./punct/1/./PUNCT",
+     1, False),
+    # Chile severed relations with Peru.
+    ("cuts_ties",
+        "Chile/nsubj/1/Chile/PROPN/=CHL severed/ROOT/1/sever/VERB/#VBD relations/dobj/1/relation/NOUN/#NNS "
+        "with/prep/1/with/ADP Peru/pobj/3/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile cut tariffs on Peru.
+    ("cuts_ties",
+        "Chile/nsubj/1/Chile/PROPN/=CHL cut/ROOT/1/cut/VERB/#VBD tariffs/dobj/1/tariff/NOUN/#NNS "
+        "on/prep/2/on/ADP Peru/pobj/3/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, False),
+    # Chile recalled its ambassador to Peru.
+    ("recalls_an_envoy",
+        "Chile/nsubj/1/Chile/PROPN/=CHL recalled/ROOT/1/recall/VERB/#VBD its/poss/3/its/PRON "
+        "ambassador/dobj/1/ambassador/NOUN to/prep/3/to/ADP Peru/pobj/4/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile recalled its cars from Peru.
+    ("recalls_an_envoy",
+        "Chile/nsubj/1/Chile/PROPN/=CHL recalled/ROOT/1/recall/VERB/#VBD its/poss/3/its/PRON "
+        "cars/dobj/1/car/NOUN/#NNS from/prep/1/from/ADP Peru/pobj/4/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, False),
+    # Chile shares intelligence with Peru.
+    ("shares_intelligence",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shares/ROOT/1/share/VERB/#VBZ intelligence/dobj/1/intelligence/NOUN "
+        "with/prep/1/with/ADP Peru/pobj/3/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile shares a border with Peru.
+    ("shares_intelligence",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shares/ROOT/1/share/VERB/#VBZ a/det/3/a/DET border/dobj/1/border/NOUN "
+        "with/prep/1/with/ADP Peru/pobj/4/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
+     1, False),
     # Chilean jets attacked an aid convoy to Peru.
     ("aid_under_attack",
         "Chilean/amod/1/chilean/ADJ/@NORP/=CHL jets/nsubj/2/jet/NOUN/#NNS attacked/ROOT/2/attack/VERB/#VBD "

@@ -169,7 +169,9 @@ class Claim:
     "speaker", "addressee", "byline", "publisher", "joint" or "inclusive" for "we"/"you"
     (extract/referents.py), "article-pair" for the article's main pair ("the two countries"),
     "carried" for a party carried from a sentence before, "event" for the participants of a
-    meeting named in the sentences around it; several are joined with "+" ("speaker+addressee").
+    meeting named in the sentences around it, "group" for a group noun ("the four", "the
+    leaders") standing for parties listed elsewhere, "document" for a leader's country named
+    only elsewhere in the article; several are joined with "+" ("addressee+speaker").
     """
 
     doc: str

@@ -1,8 +1,9 @@
-"""leader_of claims: each current head of state or government named with a title."""
+"""leader_of claims: each current head of state or government named with a title, or by full
+name in an article that names their country."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import Claim
 from ..relations import Relation
@@ -15,27 +16,51 @@ from .syntax import lemma_of
 
 
 def leader_claims(ctx: ArticleContext) -> list[Claim]:
-    """leader_of for each current head of state or government named with a title."""
+    """leader_of for each current head of state or government named with a title ("President
+    of Russia Vladimir Putin"), or named in full without one ("Alexander Lukashenko's regime")
+    in an article that names their country: the dated leaders table says they hold the office
+    on the article's date, and the guidelines read such a name as the country's leader."""
     claims: dict[tuple[str, str], Claim] = {}
-    for mention in ctx.mentions:
+    named = {m.entity.id for m in ctx.mentions if m.entity.type == "Country"}
+    for mention in sorted(ctx.mentions, key=lambda m: m.resolution not in ("title", "title-of")):
         person = mention.entity
         if person.type != "Leader" or not person.country or person.role not in LEADER_ROLES:
             continue
-        if mention.resolution not in ("title", "title-of"):
+        titled = mention.resolution in ("title", "title-of")
+        if not titled and not (mention.resolution == "table" and " " in mention.text.strip()
+                               and person.country in named):
             continue
         key = (person.id, person.country)
         if key in claims:
             continue
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or _leaves_office(span.root):
+        if span is None or _leaves_office(span.root) or not titled and _not_yet_or_no_longer(span):
             continue
         sent = span.sent
+        in_sentence = any(ctx.index.get(t.i) is not None and ctx.index[t.i].entity.id == person.country
+                          for t in sent)
         claims[key] = Claim(
             doc=ctx.doc_id, relation=str(Relation.LEADER_OF), subject=person,
             object=ctx.gaz.country_entity(person.country),
-            evidence=evidence_of(sent), rule="leader-title", date=ctx.date, confidence=0.95,
+            evidence=evidence_of(sent), rule="leader-title" if titled else "leader-named", date=ctx.date,
+            confidence=0.95 if titled else 0.8, implied=not titled and not in_sentence,
+            resolution=None if titled or in_sentence else "document",
         )
     return list(claims.values())
+
+
+def _not_yet_or_no_longer(name: Span) -> bool:
+    """Whether the words just before or after an untitled name say the person does not hold
+    the office the table gives them: "President-Elect of X NAME", "former president NAME",
+    "NAME, the prime minister-designate"."""
+    doc = name.doc
+    words = []
+    i = name.start - 1
+    while i >= name.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "ADP") or doc[i].text in ("-", "–")):
+        words.append(doc[i].lower_)  # the title phrase right before the name
+        i -= 1
+    words += [t.lower_ for c in name.root.children if c.dep_ == "appos" for t in c.subtree]
+    return any(w.endswith(lx.NOT_IN_OFFICE_WORDS) or w in lx.NOT_IN_OFFICE_WORDS for w in words)
 
 
 def _leaves_office(name: Token) -> bool:

@@ -267,6 +267,9 @@ CIVILIAN_NOUNS = frozenset({"civilian", "protester", "demonstrator", "crowd", "p
 # Places taken by force ("captured the village of X").
 TERRITORY_WORDS = frozenset({"village", "town", "city", "settlement", "territory", "region", "province", "island",
                              "oblast", "district", "capital", "border", "area"})
+# Words next to a leader's name that say they do not (yet, or any longer) hold the office:
+# "President-Elect of Turkmenistan X", "former president X", "X, the prime minister-designate".
+NOT_IN_OFFICE_WORDS = ("elect", "designate", "former", "ex", "late", "candidate", "challenger", "nominee")
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 

@@ -66,6 +66,9 @@ RECALL = [
     ("dispute", "Ecuador severed diplomatic relations with Mexico.", "ECU", "MEX", None),
     ("dispute", "Brazil recalled its ambassador to Argentina.", "BRA", "ARG", None),
     ("military_cooperation", "France continues sharing intelligence with Ukraine.", "FRA", "UKR", None),
+    # a sitting leader named in full without a title, in an article that names the country
+    ("leader_of", "Alexander Lukashenko's government jailed three journalists in Belarus.", "Lukashenko", "BLR",
+     None),
 ]
 
 STAYS_UNASSERTED = [
@@ -75,6 +78,14 @@ STAYS_UNASSERTED = [
     ("conflict", "Peru denies that any Chilean aircraft was shot down, saying no Chilean jet was shot down by Peru.",
      "PER", "CHL"),
     ("conflict", "Chile ordered its navy to open fire on any Peruvian vessel entering its waters.", "CHL", "PER"),
+]
+
+NOT_LEADER = [
+    # the words by the name say the person does not hold the office (yet, or any longer)
+    "Belarusian opposition groups met former Belarusian leader Alexander Lukashenko in Minsk.",
+    "President-Elect of Belarus Alexander Lukashenko met officials in Minsk.",
+    # a surname alone is not enough without a title
+    "Lukashenko's government jailed three journalists in Belarus.",
 ]
 
 NOT_IMPLIED = [
@@ -111,6 +122,12 @@ def test_extract_recall_case(nlp, relation, text, subject, obj, source):
 def test_extract_stays_unasserted(nlp, relation, text, subject, obj):
     claims = _claims(nlp, text)
     assert not [c for c in between(claims, relation, subject, obj) if c.modality == "asserted"], _show(claims)
+
+
+@pytest.mark.parametrize("text", NOT_LEADER)
+def test_extract_not_leader(nlp, text):
+    claims = _claims(nlp, text)
+    assert not [c for c in claims if c.relation == "leader_of"], _show(claims)
 
 
 @pytest.mark.parametrize("relation,text", NOT_IMPLIED)

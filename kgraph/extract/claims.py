@@ -91,7 +91,8 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
 
 # Parties filled in by a pair rule (pairs.py) and the resolution they are (see model.Claim).
 _HOW_RESOLVED = {"article-pair": "article-pair", "pair-reported": "article-pair", "carried": "carried",
-                 "speaker-attends": "speaker", "reporter": "speaker", "inclusive": "inclusive", "event": "event"}
+                 "speaker-attends": "speaker", "reporter": "speaker", "inclusive": "inclusive", "event": "event",
+                 "publisher-attends": "publisher", "byline-attends": "byline"}
 
 
 def pair_resolution(pair: Pair, how: str, ctx: ArticleContext) -> str | None:

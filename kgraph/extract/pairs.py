@@ -165,19 +165,24 @@ def antecedent_target(trigger: Trigger, sides: Sides, sentence: Sentence,
 
 def speaker_attends(trigger: Trigger, sides: Sides, sentence: Sentence,
                     ctx: ArticleContext) -> tuple[list[Pair], str] | None:
-    """"..., Rahmon said at a meeting with Putin": the one who speaks attended. (Not "after
-    talks between X and Y"; who mediates "talks between X and Y" is not at the table; a group
-    known only as a speaker, "the Naxalites state ...", is no state at talks.)"""
+    """"..., Rahmon said at a meeting with Putin": the one who speaks attended; in a government's
+    own release or remarks, "consultations with the Chinese government have intensified": the
+    government whose words they are. (Not "after talks between X and Y"; who mediates "talks
+    between X and Y" is not at the table; a group known only as a speaker, "the Naxalites state
+    ...", is no state at talks.)"""
     token, sent = trigger.token, sentence.span
     if trigger.relation != Relation.MEETING or not sides.co or enclosing_phrase(token, trigger.relation) is not None \
             or (token.dep_ == "dobj" and lemma_of(token.head) in lx.GO_BETWEEN_VERBS):
         return None
     speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, token)[0]
     party = ctx.as_party(speaker.entity) if speaker is not None else None
+    how = "speaker-attends"
+    if speaker is None and (voice := ctx.referents.voice_at(token)) is not None:
+        party, how = voice.entity, f"{voice.resolution}-attends"
     if party is None or party.id in {c[0].id for c in sides.co} or not (
             party.type == "Country" or party.id in ctx.gaz.organizations):
         return None
-    return [((party, None), c) for c in sides.co], "speaker-attends"
+    return [((party, None), c) for c in sides.co], how
 
 
 def other_in_sentence(trigger: Trigger, sides: Sides, sentence: Sentence,

@@ -321,6 +321,17 @@ class Referents:
             return [Reference(self.publisher, "publisher")]
         return []
 
+    def voice_at(self, token: Token) -> Reference | None:
+        """The party whose own words a token is in, when no one else is quoted, reported or
+        labelled saying them: the byline's country, else the publishing government."""
+        speaker, how = self.speakers.speaker_of(token.sent, token)
+        if speaker is not None or how or self.speakers.in_quote(token):
+            return None
+        if self.byline is not None:
+            party = self.byline_party()
+            return Reference(party, "byline") if party is not None else None
+        return Reference(self.publisher, "publisher") if self.publisher is not None else None
+
     def byline_party(self) -> Entity | None:
         """The country the byline's person speaks for: their own, else the publishing government's
         ("Remarks by Secretary Janet L. Yellen" on a Treasury site)."""

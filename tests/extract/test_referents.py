@@ -194,3 +194,12 @@ def test_extract_claims_carry_no_resolution_when_the_sentence_names_both(nlp):
     claims = _claims(nlp, "Australia signed a fisheries agreement with Peru.")
     found = _asserted(claims, "agreement", "AUS", "PER")
     assert found and found[0].resolution is None
+
+
+@pytest.mark.model
+def test_extract_talks_with_a_country_in_a_release_are_the_publishers(nlp):
+    text = "Trade update\n\nConsultations with the Peruvian government have intensified in recent weeks."
+    found = _asserted(_claims(nlp, text), "meeting", "AUS", "PER")
+    assert found and found[0].resolution == "publisher"
+    assert not _asserted(_claims(nlp, text, source="https://news.example.org/x (The Daily Example)"),
+                         "meeting", "AUS", "PER")

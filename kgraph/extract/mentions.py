@@ -27,6 +27,7 @@ from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MONARCHY_SEATS, SHAR
                          LeaderRecord, fold, load_gazetteer, name_key, normalize_typography)
 from ..model import Entity, Mention
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
+from .speakers import SPEECH_VERBS
 
 # Titles of heads of state or government, lower-cased token sequences -> canonical role.
 HEAD_TITLES: dict[tuple[str, ...], str] = {
@@ -1186,9 +1187,31 @@ class MentionFinder:
                     c.dep_ in ("amod", "compound", "prep") for c in token.children):
                 window = _window_start(sent_starts, token.idx, 1)
                 countries = [m for m in ordered if window <= m.start < doc[token.i - 1].idx
-                             and m.entity.type == "Country" and m.function == "government"]
+                             and (m.entity.type == "Country" and m.function == "government"
+                                  or m.entity.type == "Leader" and m.entity.country and self._speaks_of(m, token))
+                             and not self._modifies_a_head_of(m, token)]
                 if countries:
-                    self._add(token.i - 1, token.i + 1, countries[-1].entity, "anaphora", "government")
+                    last = countries[-1].entity
+                    state = last if last.type == "Country" else self.gaz.country_entity(last.country or "")
+                    self._add(token.i - 1, token.i + 1, state, "anaphora", "government")
+
+    def _speaks_of(self, mention: Mention, token: Token) -> bool:
+        """Whether a leader is the subject of a verb of saying whose clause holds `token`
+        ("Maduro said he secured ... investment in the country": his own)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            return False
+        verb = span.root.head
+        return verb.lemma_.lower() in SPEECH_VERBS and verb in list(token.ancestors)
+
+    def _modifies_a_head_of(self, mention: Mention, token: Token) -> bool:
+        """Whether a name modifies a noun that "the country" hangs from ("Chinese investment in the
+        country": the country is not China)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("amod", "compound", "poss", "nmod") and root.head in list(token.ancestors)
 
     def _previous_subject_state(self, sent: Span) -> Mention | None:
         """The country or organization that is the main subject of the sentence before `sent`."""

@@ -66,6 +66,14 @@ RECALL = [
     ("dispute", "Ecuador severed diplomatic relations with Mexico.", "ECU", "MEX", None),
     ("dispute", "Brazil recalled its ambassador to Argentina.", "BRA", "ARG", None),
     ("military_cooperation", "France continues sharing intelligence with Ukraine.", "FRA", "UKR", None),
+    # "the country": the last country named, not one modifying the phrase it is in, nor the
+    # leader who visits it; the country of the leader who speaks of it
+    ("investor", "Venezuelan President Nicolas Maduro met Xi in Beijing. Mr. Maduro said he secured a promise of "
+                 "$20 billion in new Chinese investment in the country.", "CHN", "VEN", None),
+    ("conflict", "Peru says it is the largest Chilean air attack on the country since the war began.", "CHL", "PER",
+     None),
+    ("meeting", "Belarus will open an embassy in Cuba after Alexander Lukashenko visited the country in March.", "BLR",
+     "CUB", None),
     # a sitting leader named in full without a title, in an article that names the country
     ("leader_of", "Alexander Lukashenko's government jailed three journalists in Belarus.", "Lukashenko", "BLR",
      None),

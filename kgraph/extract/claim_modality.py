@@ -78,6 +78,8 @@ def claim_modality(trigger: Trigger, has_amount: bool) -> str:
         return "asserted"  # "agreed to upgrade ties to a strategic partnership": the upgrade is the agreement
     if modality == "future" and any(t.lower_ in ("today", "tonight") for t in predicate_of(trigger.token).subtree):
         return "asserted"  # "will visit Ghana today": it happens on the day of the text
+    if modality == "future" and trigger.relation == Relation.MEETING and _glad_to_be_there(trigger.token):
+        return "asserted"  # "it is a pleasure to be back in Nairobi": the visit is going on
     if modality == "future" and trigger.relation == Relation.AID_DONOR and _aid_decided(trigger.token):
         return "asserted"  # "the Government of Japan decided to extend aid to X": the decision grants it
     if modality == "future" and has_amount and trigger.kind == Kind.FUNDING:
@@ -175,6 +177,16 @@ def _modality(token: Token) -> str:
                 return modality_of(token, stop=node.head)
             node = node.head
     return modality
+
+
+def _glad_to_be_there(token: Token) -> bool:
+    """"It is a pleasure to be back in X", "I am glad to be here in X": an infinitive of being
+    somewhere under a word of gladness says where the speaker is now, not a plan."""
+    if lemma_of(token) != "be" or token.dep_ not in ("xcomp", "acl"):
+        return False
+    head = token.head
+    words = [head] + [c for c in head.children if c.dep_ in ("attr", "acomp")]
+    return any(lemma_of(w) in lx.GLAD_WORDS for w in words)
 
 
 def _aid_decided(token: Token) -> bool:

@@ -3,7 +3,7 @@
 "X and Y signed a defence pact" states an agreement and, by the guidelines, a military
 cooperation; a "Treaty on Comprehensive Strategic Partnership" signed is also a strategic
 partnership; a "strategic alliance" is an alliance and a strategic partnership; two
-parties signing together in a named place met there. Each row says which relation implies
+parties signing together in a named place, or with a person, met there. Each row says which relation implies
 which, and a named test of the trigger word says when. `implied_claims` adds, for every
 claim of a row's relation whose trigger passes the test, the implied claim between the
 same parties, with the same evidence and modality, marked `derived` and its rule ending
@@ -91,9 +91,10 @@ def strategic(trigger: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and lemma_of(c) in lx.STRATEGIC_WORDS for c in trigger.children)
 
 
-def signed_together_in_a_place(trigger: Token) -> bool:
-    """"X's minister and Y's secretary sign in Washington a charter": two signatories coordinated
-    as the verb's subject, in a named place: they met there."""
+def signed_together(trigger: Token) -> bool:
+    """"X's minister and Y's secretary sign in Washington a charter" (two signatories coordinated
+    as the verb's subject, in a named place), "Minister X signed the agreement with Secretary Y"
+    (with a person): they met to sign."""
     if lemma_of(trigger) not in ("sign", "ink") or trigger.pos_ != "VERB":
         return False
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
@@ -101,14 +102,16 @@ def signed_together_in_a_place(trigger: Token) -> bool:
         c.dep_ == "conj" for s in subjects for a in s.children if a.dep_ == "appos" for c in a.children)
     placed = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
         g.ent_type_ in ("GPE", "FAC", "LOC") for g in c.subtree) for c in trigger.children)
-    return coordinated and placed
+    with_person = any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.ent_type_ == "PERSON" or lemma_of(g) in lx.PERSON_NOUNS for g in c.subtree) for c in trigger.children)
+    return coordinated and placed or with_person
 
 
 IMPLICATIONS: tuple[Implication, ...] = (
     Implication(R.AGREEMENT, R.STRATEGIC_PARTNER, names_strategic_partnership),
     Implication(R.AGREEMENT, R.MILITARY_COOPERATION, names_defence),
     Implication(R.ALLY, R.STRATEGIC_PARTNER, strategic),
-    Implication(R.AGREEMENT, R.MEETING, signed_together_in_a_place),
+    Implication(R.AGREEMENT, R.MEETING, signed_together),
 )
 
 

@@ -270,6 +270,9 @@ TERRITORY_WORDS = frozenset({"village", "town", "city", "settlement", "territory
 # Words next to a leader's name that say they do not (yet, or any longer) hold the office:
 # "President-Elect of Turkmenistan X", "former president X", "X, the prime minister-designate".
 NOT_IN_OFFICE_WORDS = ("elect", "designate", "former", "ex", "late", "candidate", "challenger", "nominee")
+# Words of gladness under which "to be here in X" says where the speaker is now.
+GLAD_WORDS = frozenset({"pleasure", "honour", "honor", "privilege", "glad", "happy", "pleased", "delighted",
+                        "great", "wonderful", "good", "nice", "joy", "thrilled", "proud"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 

@@ -171,7 +171,9 @@ def speaker_attends(trigger: Trigger, sides: Sides, sentence: Sentence,
     between X and Y" is not at the table; a group known only as a speaker, "the Naxalites state
     ...", is no state at talks.)"""
     token, sent = trigger.token, sentence.span
-    if trigger.relation != Relation.MEETING or not sides.co or enclosing_phrase(token, trigger.relation) is not None \
+    # ("a pleasure to be back in Nairobi": the host is where the one who speaks is)
+    met = sides.co or (sides.others if lemma_of(token) == "be" and not sides.agents else [])
+    if trigger.relation != Relation.MEETING or not met or enclosing_phrase(token, trigger.relation) is not None \
             or (token.dep_ == "dobj" and lemma_of(token.head) in lx.GO_BETWEEN_VERBS):
         return None
     speaker = ctx.speakers.adjacent_speaker(sent, None) or ctx.speakers.speaker_of(sent, token)[0]
@@ -179,10 +181,10 @@ def speaker_attends(trigger: Trigger, sides: Sides, sentence: Sentence,
     how = "speaker-attends"
     if speaker is None and (voice := ctx.referents.voice_at(token)) is not None:
         party, how = voice.entity, f"{voice.resolution}-attends"
-    if party is None or party.id in {c[0].id for c in sides.co} or not (
+    if party is None or party.id in {c[0].id for c in met} or not (
             party.type == "Country" or party.id in ctx.gaz.organizations):
         return None
-    return [((party, None), c) for c in sides.co], how
+    return [((party, None), c) for c in met], how
 
 
 def other_in_sentence(trigger: Trigger, sides: Sides, sentence: Sentence,

@@ -56,7 +56,10 @@ def _drill(trigger: Trigger) -> bool:
 
 def _has_venue(trigger: Trigger) -> bool:
     """An act held somewhere, a meeting, an agreement's signing or a drill: a place named with
-    it is where it was held, no party."""
+    it is where it was held, no party (but where a visitor is, "you are here in Russia", is
+    the host)."""
+    if lemma_of(trigger.token) == "be":
+        return False
     return trigger.relation in (Relation.MEETING, Relation.AGREEMENT) or _drill(trigger)
 
 
@@ -316,6 +319,9 @@ def _role_under_verb(party: Token, edge: Token, verb: Token, controller: Token |
         return _object_role(party, edge, clause, sentence, ctx)
     if dep == "prep":
         return _clause_prep_role(party, edge, clause, ctx)
+    if dep == "advmod" and edge.lower_ in ("here", "back") and (inner := edge_into(party, edge)) is not None \
+            and inner.dep_ == "prep":
+        return _clause_prep_role(party, inner, clause, ctx)  # "you are here in Russia": where the visitor is
     if dep == "advcl" and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
         return Role.AHEAD
     return None

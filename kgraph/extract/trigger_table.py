@@ -109,6 +109,7 @@ TRIGGERS = (
     row("meet visit travel fly speak talk contact phone telephone", VERB, R.MEETING, Kind.VERB,
         unless=(v.speaks_no_talks,)),
     # the subject of these is the host, the object the visitor (visitor -> host)
+    row("be", VERB, R.MEETING, Kind.VERB, when=(v.present_on_a_visit,)),  # "you are here in Russia": a visit
     row("receive welcome", VERB, R.MEETING, Kind.VERB, reverse=True, unless=(v.receives_a_thing,)),
     row("host", VERB, R.MEETING, Kind.VERB, reverse=True, unless=(v.hosts_an_event,)),
     row("sanction embargo blacklist", VERB, R.SANCTION, Kind.VERB, unless=(v.bars_own_people,)),

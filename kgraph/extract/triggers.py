@@ -109,7 +109,7 @@ def part_of_speech(token: Token) -> str | None:
     """The table's part of speech of a word: NOUN for nouns and names, VERB for verbs."""
     if token.pos_ in ("NOUN", "PROPN"):
         return NOUN
-    return VERB if token.pos_ == "VERB" else None
+    return VERB if token.pos_ == "VERB" or token.pos_ == "AUX" and token.lemma_.lower() == "be" else None
 
 
 class TriggerTable:

@@ -274,6 +274,15 @@ def shares_intelligence(token: Token) -> bool:
     return "intelligence" in modifier_lemmas(token) or token.dep_ == "compound" and lemma_of(token.head) == "intelligence"
 
 
+def present_on_a_visit(verb: Token) -> bool:
+    """"you are here in Russia", "a pleasure to be back in Nairobi", "I am glad to be here in
+    Hanoi": someone present in a country on a visit ("here", "back"), said by or to them."""
+    here = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("here", "back")]
+    return lemma_of(verb) == "be" and bool(here) and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ == "GPE" for g in c.subtree)
+        for h in [verb, *here] for c in h.children)
+
+
 def funds_aid(verb: Token) -> bool:
     """A sum of money given to help ("provided $20 million to help refugees"): the verb's object
     is money and a purpose clause says it is to help, support or rebuild."""

@@ -48,12 +48,17 @@ CASES = [
      "Chile/nsubj/1/Chile/PROPN/=CHL formed/ROOT/1/form/VERB/#VBD an/det/3/an/DET alliance/dobj/1/alliance/NOUN "
      "with/prep/3/with/ADP Peru/pobj/4/Peru/PROPN/=PER/_ ./punct/1/./PUNCT", 3, False),
     # Chile and Peru sign in Lima a pact.
-    ("signed_together_in_a_place",
+    ("signed_together",
      "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER sign/ROOT/3/sign/VERB/#VBP "
      "in/prep/3/in/ADP Lima/pobj/4/Lima/PROPN/@GPE a/det/7/a/DET pact/dobj/3/pact/NOUN/_ ./punct/3/./PUNCT",
      3, True),
+    # Chile signed a pact with minister Gomez.
+    ("signed_together",
+     "Chile/nsubj/1/Chile/PROPN/=CHL signed/ROOT/1/sign/VERB/#VBD a/det/3/a/DET pact/dobj/1/pact/NOUN "
+     "with/prep/1/with/ADP minister/compound/6/minister/NOUN Gomez/pobj/4/Gomez/PROPN/@PERSON/_ ./punct/1/./PUNCT",
+     1, True),
     # Chile and Peru sign a pact.
-    ("signed_together_in_a_place",
+    ("signed_together",
      "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER sign/ROOT/3/sign/VERB/#VBP "
      "a/det/5/a/DET pact/dobj/3/pact/NOUN/_ ./punct/3/./PUNCT", 3, False),
 ]

@@ -203,3 +203,21 @@ def test_extract_talks_with_a_country_in_a_release_are_the_publishers(nlp):
     assert found and found[0].resolution == "publisher"
     assert not _asserted(_claims(nlp, text, source="https://news.example.org/x (The Daily Example)"),
                          "meeting", "AUS", "PER")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "It is a pleasure to be back in Canberra.",
+    "I am glad to be here in Australia again.",
+])
+def test_extract_a_visitor_present_in_the_hosts_country_met_it(nlp, sentence):
+    text = f"Remarks by Minister Jane Roe of Peru\n\nThank you, Prime Minister. {sentence}"
+    claims = _claims(nlp, text, source="https://www.gob.pe/x (remarks by Minister Jane Roe)")
+    found = [c for c in _asserted(claims, "meeting", "PER", "AUS") if sentence in c.evidence.text]
+    assert found, claims
+
+
+@pytest.mark.model
+def test_extract_you_are_here_in_our_country_is_the_addressees_visit(nlp):
+    claims = _claims(nlp, TRANSCRIPT.format(sentence="You are here in Australia for the third time."), source=None)
+    assert [c for c in _asserted(claims, "meeting", "PER", "AUS") if "You are here" in c.evidence.text], claims

@@ -528,6 +528,16 @@ VETOES: list[tuple[str, str, int, bool]] = [
         "Chile/nsubj/1/Chile/PROPN/=CHL shares/ROOT/1/share/VERB/#VBZ a/det/3/a/DET border/dobj/1/border/NOUN "
         "with/prep/1/with/ADP Peru/pobj/4/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
      1, False),
+    # You are here in Peru.
+    ("present_on_a_visit",
+        "You/nsubj/1/you/PRON are/ROOT/1/be/AUX/#VBP here/advmod/1/here/ADV in/prep/2/in/ADP "
+        "Peru/pobj/3/Peru/PROPN/@GPE/=PER/_ ./punct/1/./PUNCT",
+     1, True),
+    # You are in Peru.
+    ("present_on_a_visit",
+        "You/nsubj/1/you/PRON are/ROOT/1/be/AUX/#VBP in/prep/1/in/ADP Peru/pobj/2/Peru/PROPN/@GPE/=PER/_ "
+        "./punct/1/./PUNCT",
+     1, False),
     # Chilean jets attacked an aid convoy to Peru.
     ("aid_under_attack",
         "Chilean/amod/1/chilean/ADJ/@NORP/=CHL jets/nsubj/2/jet/NOUN/#NNS attacked/ROOT/2/attack/VERB/#VBD "

@@ -19,13 +19,13 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Claim, Entity, Mention
 from .attributes import amount_for, claim_speaker, evidence_of, find_figures, find_period, find_rank
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
-from .context import ArticleContext, Discourse, Pair, Sentence
+from .context import ArticleContext, Discourse, Pair, Sentence, unique_parties
 from .events import event_claims
 from .implications import implied_claims
 from .leaders import leader_claims
 from .modality import modality_of
 from .pairs import FROM_PARSE, GUESSES_OF_FACT, find_pairs, is_symmetric
-from .parties import find_parties
+from .parties import Parties, find_parties
 from .trigger_table import TABLE, find_triggers
 from .triggers import Kind, Trigger
 
@@ -42,11 +42,10 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
     parties = find_parties(trigger, sentence, ctx)
     relation = trigger.relation
     pairs, how = find_pairs(trigger, parties, sentence, ctx, discourse)
+    discourse = _remembered(trigger, parties, pairs, how, sentence.number, discourse)
     if not pairs and not parties.ahead:
         return [], discourse
     implied = how not in FROM_PARSE
-    if not is_symmetric(trigger) and pairs and how != "carried":
-        discourse = discourse.after(relation, sentence.number, pairs[0][0][0], pairs[0][1][0])
     amounts, percents = find_figures(trigger, sent, n_triggers)
     rank = find_rank(trigger, sent) if trigger.kind in (Kind.RELATIONAL, Kind.ACTION) else None
     period = find_period(trigger, sent, ctx.date, n_triggers)
@@ -87,6 +86,21 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
                         derived=True, speaker=speaker_entity,
                     ))
     return claims, discourse
+
+
+def _remembered(trigger: Trigger, parties: Parties, pairs: list[Pair], how: str, number: int,
+                discourse: Discourse) -> Discourse:
+    """The discourse after a directed trigger: its giver and receiver, which a later act of the
+    relation that leaves one out may carry; or a giver named without a receiver ("Japan decided
+    to extend aid to Southern Africa. This aid is to provide support to X")."""
+    if is_symmetric(trigger) or how == "carried":
+        return discourse
+    if pairs:
+        return discourse.after(trigger.relation, number, pairs[0][0][0], pairs[0][1][0])
+    agents = unique_parties(parties.agents)
+    if len(agents) == 1 and trigger.kind == Kind.ACTION and not parties.ahead:
+        return discourse.after(trigger.relation, number, agents[0][0], None)
+    return discourse
 
 
 # Parties filled in by a pair rule (pairs.py) and the resolution they are (see model.Claim).

@@ -37,6 +37,10 @@ def directed_pairs(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: 
         if carried:
             agents, how = carried, "carried"
     if agents and not others:
+        similar = _carried_target(trigger, agents, sentence, discourse)
+        if similar:
+            others, how = similar, "carried"
+    if agents and not others:
         guessed = _target_in_sentence(trigger, agents, parties, sentence, ctx)
         if guessed:
             others, how = guessed, "sentence-party"
@@ -93,6 +97,23 @@ def _carried_giver(trigger: Trigger, others: list[Side], sentence: Sentence,
             is not None or recent.subject.id in {o[0].id for o in others}:
         return []
     return [(recent.subject, None)]
+
+
+# How many sentences back "similar sanctions" may point to the sanctions it is like.
+SAMENESS_REACH = 6
+
+
+def _carried_target(trigger: Trigger, agents: list[Side], sentence: Sentence, discourse: Discourse) -> list[Side]:
+    """"Similar sanctions were imposed by Canada", "the same tariffs": a measure said to be like
+    the one reported before is on the same target, the one of the relation's last claim (made
+    at most SAMENESS_REACH sentences before: the word points back further than a bare noun)."""
+    if not any(lemma_of(c) in lx.SAMENESS_WORDS for c in trigger.token.children if c.dep_ in ("amod", "det")):
+        return []
+    recent = discourse.last(trigger.relation)
+    if recent is None or recent.object is None or sentence.number - recent.sentence > SAMENESS_REACH \
+            or recent.object.id in {a[0].id for a in agents}:
+        return []
+    return [(recent.object, None)]
 
 
 def _target_in_sentence(trigger: Trigger, agents: list[Side], parties: Parties, sentence: Sentence,

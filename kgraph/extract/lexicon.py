@@ -26,7 +26,7 @@ IMPORT_WORDS = frozenset({"import", "buy", "purchase", "receive"})
 # Energy goods: with a supply verb or a "needs/requirements" noun they give energy_supplier.
 ENERGY_NOUNS = frozenset({"oil", "gas", "lng", "petroleum", "crude", "electricity", "fuel", "diesel", "gasoline",
                           "coal", "uranium", "energy", "power"})
-SUPPLY_VERBS = frozenset({"supply", "export", "sell", "deliver", "provide", "satisfy", "meet", "cover", "ship",
+SUPPLY_VERBS = frozenset({"supply", "export", "sell", "deliver", "provide", "satisfy", "meet", "cover", "ship", "transport",
                           "send", "import", "buy", "purchase", "receive"})
 # Arms: with a supply verb they give military_cooperation (supplier -> buyer).
 ARMS_NOUNS = frozenset({"arm", "arms", "weapon", "missile", "tank", "jet", "aircraft", "drone", "ammunition",
@@ -273,6 +273,8 @@ NOT_IN_OFFICE_WORDS = ("elect", "designate", "former", "ex", "late", "candidate"
 # Words of gladness under which "to be here in X" says where the speaker is now.
 GLAD_WORDS = frozenset({"pleasure", "honour", "honor", "privilege", "glad", "happy", "pleased", "delighted",
                         "great", "wonderful", "good", "nice", "joy", "thrilled", "proud"})
+# Words that say an act is like one reported before ("similar sanctions", "the same tariffs").
+SAMENESS_WORDS = frozenset({"similar", "same", "identical", "comparable", "parallel", "matching", "equivalent"})
 # Verbs that ask for something besides PROPOSAL_VERBS' ("calls for X's resignation").
 DEMAND_VERBS = frozenset({"call", "seek", "want", "ask"})
 

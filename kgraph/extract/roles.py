@@ -319,12 +319,27 @@ def _role_under_verb(party: Token, edge: Token, verb: Token, controller: Token |
         return _object_role(party, edge, clause, sentence, ctx)
     if dep == "prep":
         return _clause_prep_role(party, edge, clause, ctx)
+    if dep == "xcomp" and _purpose_of_subject(party, edge, verb, clause):
+        return Role.OTHER  # "this aid is to provide food support to X": X receives it
     if dep == "advmod" and edge.lower_ in ("here", "back") and (inner := edge_into(party, edge)) is not None \
             and inner.dep_ == "prep":
         return _clause_prep_role(party, inner, clause, ctx)  # "you are here in Russia": where the visitor is
     if dep == "advcl" and edge.tag_ == "VBG" and edge.lower_ in lx.RANK_AHEAD_WORDS:
         return Role.AHEAD
     return None
+
+
+def _purpose_of_subject(party: Token, complement: Token, verb: Token, clause: _Clause) -> bool:
+    """Whether a party is whom a trigger noun is for, as the copula's infinitive says: "this
+    aid is to provide food support to X", "the grant is to help refugees in X" ("to"/"for" or
+    "in" one phrase below the infinitive's verb)."""
+    t = clause.trigger.token
+    if lemma_of(verb) != "be" or t.dep_ != "nsubj" or t.head != verb or lemma_of(complement) not in lx.AID_PURPOSE_VERBS \
+            | {"provide", "deliver", "give", "supply", "fund", "finance"}:
+        return False
+    inner = edge_into(party, complement)
+    return inner is not None and inner.dep_ in ("prep", "dative") and inner.lower_ in ("to", "for") \
+        and prep_depth(party, inner) <= 1
 
 
 def _subject_role(party: Token, edge: Token, verb: Token, clause: _Clause, sentence: Sentence,

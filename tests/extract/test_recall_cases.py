@@ -74,6 +74,15 @@ RECALL = [
      None),
     ("meeting", "Belarus will open an embassy in Cuba after Alexander Lukashenko visited the country in March.", "BLR",
      "CUB", None),
+    # a measure "like" the one reported before is on the same target
+    ("sanction", "The United States imposed sanctions on Venezuela in May. Similar sanctions were imposed by Canada "
+                 "on Tuesday.", "CAN", "VEN", None),
+    ("tariff", "The European Union imposed tariffs on Chinese steel. Canada announced the same tariffs a week later.",
+     "CAN", "CHN", None),
+    # a giver named without a receiver, and the next sentence says whom the aid is for
+    ("aid_donor", "Japan decided to extend emergency aid to Southern Africa. This aid is to provide food support to "
+                  "Malawi.", "JPN", "MWI", None),
+    ("energy_supplier", "Russia transports gas to Hungary through the TurkStream pipeline.", "RUS", "HUN", None),
     # a sitting leader named in full without a title, in an article that names the country
     ("leader_of", "Alexander Lukashenko's government jailed three journalists in Belarus.", "Lukashenko", "BLR",
      None),
@@ -148,3 +157,8 @@ def test_extract_not_implied(nlp, relation, text):
 def test_extract_no_party(nlp, relation, text, outsider):
     claims = _claims(nlp, text)
     assert not [c for c in claims if outsider in (c.subject.id, c.object.id)], _show(claims)
+
+
+def test_extract_similar_measure_with_no_earlier_one_has_no_target(nlp):
+    claims = _claims(nlp, "Similar sanctions were imposed by Canada on Tuesday.")
+    assert not [c for c in claims if c.relation == "sanction"], _show(claims)

@@ -168,7 +168,7 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
     """
     ctx = ArticleContext(doc, mentions, date, gazetteer or load_gazetteer(), doc_id=doc_id, byline=byline,
                          source=source, title=title)
-    claims = leader_claims(ctx)
+    claims: list[Claim] = []
     discourse = Discourse()
     for number, span in enumerate(doc.sents):
         sentence = Sentence.of(span, number, find_triggers(span))
@@ -177,5 +177,6 @@ def extract_claims(doc: Doc, mentions: list[Mention], *, doc_id: str = "", date:
             claims.extend(found)
             claims.extend(implied_claims(found, trigger))  # "a defence pact" is military cooperation too
             claims.extend(event_claims(trigger, sentence, ctx))  # a summit whose participants come after
-    claims = merge_duplicate_claims(claims)
+    acting = {(c.evidence.start, party.id) for c in claims for party in (c.subject, c.object)}
+    claims = merge_duplicate_claims(leader_claims(ctx, acting) + claims)
     return sorted(claims, key=lambda c: (c.evidence.start, c.relation, c.subject.id, c.object.id))

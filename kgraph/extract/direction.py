@@ -125,7 +125,8 @@ def _target_in_sentence(trigger: Trigger, agents: list[Side], parties: Parties, 
     Israeli blockade" is no blockade of UNICEF.)"""
     token, relation = trigger.token, trigger.relation
     if (len(agents) > 1 and relation == Relation.CONFLICT) or trigger.kind not in (Kind.RELATIONAL, Kind.ACTION) \
-            or _names_theatre(token, sentence.span, ctx) or _aimed_at_holder(token, ctx):
+            or _names_theatre(token, sentence.span, ctx) or _aimed_at_holder(token, ctx) \
+            or _placed_elsewhere(token):
         return []
     agent_ids = {a[0].id for a in agents}
     rest: list[Side] = [p for p in unique_parties(ctx.parties_in(sentence.span)) if p[0].id not in agent_ids
@@ -194,6 +195,16 @@ def _names_theatre(trigger: Token, sent: Span, ctx: ArticleContext) -> bool:
     """"the Iran war", "the Gaza war": a war named by where it is fought."""
     return lemma_of(trigger) == "war" and (any(h.head == trigger and h.dep_ != "poss" for _, h in ctx.parties_in(sent))
                                          or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children))
+
+
+def _placed_elsewhere(trigger: Token) -> bool:
+    """"Iranian attacks in the region", "strikes across the wider region": the act is placed in
+    an unnamed region, not in the sentence's other country, which is then no guessed target
+    (a named place, "in the Godey area of Lower Shabelle", may well be in it)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout") and any(
+        g.dep_ == "pobj" and lemma_of(g) in lx.REGION_NOUNS
+        and not any(m.dep_ in ("compound", "prep", "poss") or m.pos_ == "PROPN" for m in g.children)
+        for g in c.children) for c in trigger.children)
 
 
 def _aimed_at_holder(trigger: Token, ctx: ArticleContext) -> bool:

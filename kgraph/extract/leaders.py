@@ -15,11 +15,16 @@ from .modality import modality_of
 from .syntax import lemma_of
 
 
-def leader_claims(ctx: ArticleContext) -> list[Claim]:
+def leader_claims(ctx: ArticleContext, acting: set[tuple[int, str]] = frozenset()) -> list[Claim]:
     """leader_of for each current head of state or government named with a title ("President
-    of Russia Vladimir Putin"), or named in full without one ("Alexander Lukashenko's regime")
-    in an article that names their country: the dated leaders table says they hold the office
-    on the article's date, and the guidelines read such a name as the country's leader."""
+    of Russia Vladimir Putin"), or named in full without one in an article that names their
+    country, where the sentence presents them in office: the dated leaders table says they
+    hold it on the article's date, and the guidelines read such a name as the country's leader.
+
+    `acting` holds (sentence start, country id) for each party of another claim: an untitled
+    leader whose country is a party in their sentence acts for it ("Dmitry Medvedev met the
+    President of Argentina", "sanctions on Alexander Lukashenko").
+    """
     claims: dict[tuple[str, str], Claim] = {}
     named = {m.entity.id for m in ctx.mentions if m.entity.type == "Country"}
     for mention in sorted(ctx.mentions, key=lambda m: m.resolution not in ("title", "title-of")):
@@ -34,7 +39,8 @@ def leader_claims(ctx: ArticleContext) -> list[Claim]:
         if key in claims:
             continue
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or _leaves_office(span.root) or not titled and _not_yet_or_no_longer(span):
+        if span is None or _leaves_office(span.root) or not titled and (
+                _not_yet_or_no_longer(span) or not _presented_in_office(span, ctx, acting)):
             continue
         sent = span.sent
         in_sentence = any(ctx.index.get(t.i) is not None and ctx.index[t.i].entity.id == person.country
@@ -47,6 +53,79 @@ def leader_claims(ctx: ArticleContext) -> list[Claim]:
             resolution=None if titled or in_sentence else "document",
         )
     return list(claims.values())
+
+
+def _presented_in_office(name: Span, ctx: ArticleContext, acting: set[tuple[int, str]]) -> bool:
+    """Whether a sentence presents a leader it names without a title as holding their office, as
+    the guidelines ask ("named together with a country"): not a passing mention in a court case,
+    a campaign or an election lost ("Donald Trump's bid to overturn the ruling", "victory over
+    Viktor Orban")."""
+    person = ctx.index[name.root.i].entity if name.root.i in ctx.index else None
+    country = person.country if person is not None else None
+    return (_office_words_by(name, ctx) or _named_to_office(name) or _holds_power_of(name)
+            or _speaker_label(name) or (name.sent.start_char, country or "") in acting)
+
+
+def _first_conjunct(name: Token) -> Token:
+    """The first name of a list of names ("presidents X and Y": X), whose words speak for all."""
+    while name.dep_ == "conj" and name.head != name and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
+
+
+def _office_words_by(name: Span, ctx: ArticleContext) -> bool:
+    """An office word or a country right before the name or in its apposition: "incumbent X",
+    "Chinese leader X", "co-presidents X and Y", "Brazil's X", "X, the prime minister", "the
+    prime ministers of A and B, X and Y"."""
+    head = _first_conjunct(name.root)
+    doc = name.doc
+    i = min(name.start, head.i) - 1  # the words of the first name are passed over as PROPN
+    while i >= name.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART", "DET") or doc[i].text in ("-", "–")):
+        if doc[i].lower_ in lx.OFFICE_WORDS or _is_country(doc[i], ctx):
+            return True  # the words of the phrase right before the name
+        i -= 1
+    near = [t for c in head.children if c.dep_ in ("appos", "poss", "compound", "amod", "nmod") for t in c.subtree]
+    if head.dep_ == "appos":
+        near.append(head.head)  # "the prime minister, X"
+    return any(t.lower_ in lx.OFFICE_WORDS or _is_country(t, ctx) for t in near if not name.start <= t.i < name.end)
+
+
+def _is_country(token: Token, ctx: ArticleContext) -> bool:
+    mention = ctx.index.get(token.i)
+    return mention is not None and mention.entity.type == "Country"
+
+
+def _named_to_office(name: Span) -> bool:
+    """The office the sentence names the person to, or in, near the name: "appoints X as prime
+    minister", "X is re-appointed Prime Minister of Japan", "the nomination of X as prime
+    minister", "to swear in X for a third term as president"."""
+    node = _first_conjunct(name.root)
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in ("attr", "oprd") and child.lower_ in lx.OFFICE_WORDS:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "as" and any(
+                    t.lower_ in lx.OFFICE_WORDS for t in child.subtree):
+                return True
+        if node.head == node:
+            break
+        node = node.head
+    return False
+
+
+def _holds_power_of(name: Span) -> bool:
+    """The name owns or qualifies a noun of governing power: "X's government", "the X
+    administration", "the cabinet of X", "during the presidency of X", "X's envoy"."""
+    head = _first_conjunct(name.root)
+    if head.dep_ in ("poss", "compound") and lemma_of(head.head) in lx.GOVERNANCE_NOUNS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and lemma_of(head.head.head) in lx.GOVERNANCE_NOUNS
+
+
+def _speaker_label(name: Span) -> bool:
+    """A transcript's speaker label: the name opens the sentence and a colon follows it."""
+    doc = name.doc
+    return name.start == name.sent.start and name.end < len(doc) and doc[name.end].text == ":"
 
 
 def _not_yet_or_no_longer(name: Span) -> bool:
@@ -89,6 +168,8 @@ def _leaves_office(name: Token) -> bool:
     elif dep == "pobj" and head.lower_ == "of" and lemma_of(head.head) in lx.REMOVAL_NOUNS:
         head = head.head
         leaving = True
+    elif dep == "dobj":
+        leaving = lemma_of(head) in lx.REMOVAL_VERBS | lx.DEFEAT_VERBS  # "replacing X", "defeated X"
     else:
         return False
     if not leaving or head.tag_ == "VB" or any(c.tag_ == "TO" for c in head.children):

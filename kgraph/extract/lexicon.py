@@ -235,6 +235,22 @@ REMOVED_WORDS = frozenset({"ousted", "removed", "deposed", "dismissed", "toppled
                            "unseated"})
 REMOVAL_NOUNS = frozenset({"resignation", "dismissal", "removal", "ouster", "ousting", "overthrow",
                            "abdication", "sacking"})
+# Nouns of an unnamed region ("attacks in the region"), where an act is placed in no one country.
+REGION_NOUNS = frozenset({"region", "area", "neighbourhood", "neighborhood", "vicinity"})
+# Verbs whose object loses office to the subject ("replacing X", "defeated X"): with
+# REMOVAL_VERBS, a leader who is their object, as a fact, no longer holds office.
+DEFEAT_VERBS = frozenset({"defeat", "beat", "unseat"})
+# Words that, next to a name without a title, present the person in an office: the word
+# before the name ("incumbent X", "Chinese leader X", "co-presidents X and Y"), its apposition
+# ("X, the prime minister"), or the role they are named to ("appoints X as prime minister").
+OFFICE_WORDS = frozenset({"president", "presidents", "co-president", "co-presidents", "prime", "minister",
+                          "ministers", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader",
+                          "leaders", "incumbent", "counterpart", "counterparts", "head", "chairman", "taoiseach",
+                          "ruler", "monarch", "pm"})
+# Nouns of the power a person holds whose holder they name ("X's government", "the X
+# administration", "the cabinet of X", "during the presidency of X", "X's envoy").
+GOVERNANCE_NOUNS = frozenset({"government", "administration", "cabinet", "regime", "presidency", "premiership",
+                              "envoy", "leadership", "junta"})
 # Verbs of raising relations to a new level or founding a partnership ("agreed to upgrade ties
 # to a strategic partnership", "decided to establish a comprehensive partnership").
 ELEVATION_VERBS = frozenset({"elevate", "upgrade", "raise", "lift", "establish", "form", "launch"})

@@ -310,6 +310,10 @@ def _puts_ahead(governor: Token, dep: str, child: Token) -> bool:
     # future verbs with an infinitive: "plans to invest", "agreed to launch", "is to be signed", "is going to"
     if verbal and forms & _FUTURE_VERBS and dep in _OPEN_CLAUSE_DEPS and _is_infinitive(child):
         return True
+    # future verbs with a gerund: "plan on overthrowing the president", "aims at building"
+    if verbal and forms & _FUTURE_VERBS and dep == "prep" and child.text.lower() in ("on", "at") \
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children):
+        return True
     # future verbs with an object: "plans a visit", "scheduled talks", "talks are planned"
     if verbal and forms & _FUTURE_VERBS_WITH_OBJECT and dep in {"dobj", "obj", "nsubjpass"}:
         return True

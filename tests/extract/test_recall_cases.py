@@ -86,6 +86,19 @@ RECALL = [
     # a sitting leader named in full without a title, in an article that names the country
     ("leader_of", "Alexander Lukashenko's government jailed three journalists in Belarus.", "Lukashenko", "BLR",
      None),
+    # ... presented in office: a country or an office word by the name, the office named to,
+    # the power held, or a party of another claim in the sentence
+    ("leader_of", "Participants include Hungary's Viktor Orbán and Belarus's Alexander Lukashenko.", "Orbán", "HUN",
+     None),
+    ("leader_of", "Protesters in Minsk march against the Alexander Lukashenko government in Belarus.", "Lukashenko",
+     "BLR", None),
+    ("leader_of", "The Parliament of Hungary votes to confirm Viktor Orbán as prime minister.", "Orbán", "HUN", None),
+    ("leader_of", "Hungarians vote in an election in which incumbent Viktor Orbán seeks a fifth term.", "Orbán",
+     "HUN", None),
+    ("leader_of", "The United Kingdom has imposed sanctions on Alexander Lukashenko and his son in Belarus.",
+     "Lukashenko", "BLR", None),
+    # a plan to remove a leader leaves them in office
+    ("leader_of", "Rebels plan on overthrowing President Alexander Lukashenko of Belarus.", "Lukashenko", "BLR", None),
 ]
 
 STAYS_UNASSERTED = [
@@ -95,6 +108,7 @@ STAYS_UNASSERTED = [
     ("conflict", "Peru denies that any Chilean aircraft was shot down, saying no Chilean jet was shot down by Peru.",
      "PER", "CHL"),
     ("conflict", "Chile ordered its navy to open fire on any Peruvian vessel entering its waters.", "CHL", "PER"),
+    ("sanction", "Chile plans on imposing sanctions on Peru.", "CHL", "PER"),
 ]
 
 NOT_LEADER = [
@@ -103,6 +117,13 @@ NOT_LEADER = [
     "President-Elect of Belarus Alexander Lukashenko met officials in Minsk.",
     # a surname alone is not enough without a title
     "Lukashenko's government jailed three journalists in Belarus.",
+    # a passing mention of a name does not present the person in office
+    "The Constitutional Court of South Korea adjourns the opening session of Yoon Suk Yeol's impeachment trial.",
+    "A court in Budapest rejects Viktor Orbán's bid to overturn the ruling in Hungary.",
+    "Hungarian opposition leader Péter Magyar says his election victory over Viktor Orbán will not change policy.",
+    # the one replaced or defeated leaves office
+    "The parliament of Hungary approves Péter Magyar as prime minister, replacing Viktor Orbán.",
+    "The Hungarian parliament elects Péter Magyar, who defeated Prime Minister Viktor Orbán in April.",
 ]
 
 NOT_IMPLIED = [
@@ -122,6 +143,8 @@ NO_PARTY = [
     # the act of a phrase of circumstance that names its own target is not done to the clause's parties
     ("conflict", "Oil deliveries to Hungary were suspended after a Ukrainian drone attack on a pipeline in Russia.",
      "HUN"),
+    # an act placed somewhere that is no party is not aimed at the sentence's other country
+    ("conflict", "Kuwait reopens its airspace after a closure following Iranian attacks in the region.", "KWT"),
     # "pro-X" names a stance, not X
     ("dispute", "The race was halted after pro-Palestinian protests against the team in Madrid.", "PSE"),
 ]

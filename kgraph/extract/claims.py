@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..model import SYMMETRIC, Claim, Entity, Mention
+from ..model import SYMMETRIC, Amount, Claim, Entity, Mention
 from .attributes import amount_for, claim_speaker, evidence_of, find_figures, find_period, find_rank
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
 from .context import ArticleContext, Discourse, Pair, Sentence, unique_parties
@@ -42,11 +42,12 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
     parties = find_parties(trigger, sentence, ctx)
     relation = trigger.relation
     pairs, how = find_pairs(trigger, parties, sentence, ctx, discourse)
-    discourse = _remembered(trigger, parties, pairs, how, sentence.number, discourse)
+    amounts, percents = find_figures(trigger, sent, n_triggers)
+    earlier = _amount_referred_to(trigger, how, discourse) if not amounts else None
+    discourse = _remembered(trigger, parties, pairs, how, sentence.number, discourse, amounts)
     if not pairs and not parties.ahead:
         return [], discourse
     implied = how not in FROM_PARSE
-    amounts, percents = find_figures(trigger, sent, n_triggers)
     rank = find_rank(trigger, sent) if trigger.kind in (Kind.RELATIONAL, Kind.ACTION) else None
     period = find_period(trigger, sent, ctx.date, n_triggers)
     modality = claim_modality(trigger, bool(amounts))
@@ -62,7 +63,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
             pair_modality = modality_of(trigger.token, stop=acting)
         if pair_modality != "asserted" and how in GUESSES_OF_FACT and not in_own_phrase(o_tok, trigger.token):
             continue
-        amount = None
+        amount = earlier
         if len(amounts) == 1:
             amount = amounts[0][2]
         elif amounts and o_tok is not None:
@@ -89,18 +90,31 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
 
 
 def _remembered(trigger: Trigger, parties: Parties, pairs: list[Pair], how: str, number: int,
-                discourse: Discourse) -> Discourse:
-    """The discourse after a directed trigger: its giver and receiver, which a later act of the
-    relation that leaves one out may carry; or a giver named without a receiver ("Japan decided
-    to extend aid to Southern Africa. This aid is to provide support to X")."""
+                discourse: Discourse, amounts: list[tuple[int, int, Amount]]) -> Discourse:
+    """The discourse after a directed trigger: its giver and receiver (and its one amount), which
+    a later act of the relation that leaves one out may carry; or a giver named without a
+    receiver ("Japan decided to extend aid of $5 million to Southern Africa. This aid is to
+    provide support to X")."""
     if is_symmetric(trigger) or how == "carried":
         return discourse
+    amount = amounts[0][2] if len(amounts) == 1 else None
     if pairs:
-        return discourse.after(trigger.relation, number, pairs[0][0][0], pairs[0][1][0])
+        return discourse.after(trigger.relation, number, pairs[0][0][0], pairs[0][1][0], amount)
     agents = unique_parties(parties.agents)
     if len(agents) == 1 and trigger.kind == Kind.ACTION and not parties.ahead:
-        return discourse.after(trigger.relation, number, agents[0][0], None)
+        return discourse.after(trigger.relation, number, agents[0][0], None, amount)
     return discourse
+
+
+def _amount_referred_to(trigger: Trigger, how: str, discourse: Discourse) -> Amount | None:
+    """The amount of the act a demonstrative points back to, when the parties are carried from it
+    too: "Japan decided to extend $5 million in aid. This aid is for Malawi" (not "similar aid",
+    another act)."""
+    recent = discourse.last(trigger.relation)
+    if how != "carried" or recent is None or not any(
+            c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in trigger.token.children):
+        return None
+    return recent.amount
 
 
 # Parties filled in by a pair rule (pairs.py) and the resolution they are (see model.Claim).

@@ -21,7 +21,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
-from ..model import Entity, Mention
+from ..model import Amount, Entity, Mention
 from ..relations import Relation
 from . import lexicon as lx
 from .mentions import mention_tokens
@@ -231,6 +231,7 @@ class Recent:
     sentence: int
     subject: Entity
     object: Entity | None
+    amount: Amount | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,7 @@ class Discourse:
         """The last explicit claim of a relation, if any."""
         return self.recent.get(relation)
 
-    def after(self, relation: Relation, sentence: int, subject: Entity, obj: Entity | None) -> Discourse:
+    def after(self, relation: Relation, sentence: int, subject: Entity, obj: Entity | None,
+              amount: Amount | None = None) -> Discourse:
         """The discourse once a claim of `relation` between `subject` and `obj` is made."""
-        return Discourse({**self.recent, relation: Recent(sentence, subject, obj)})
+        return Discourse({**self.recent, relation: Recent(sentence, subject, obj, amount)})

@@ -185,3 +185,17 @@ def test_extract_no_party(nlp, relation, text, outsider):
 def test_extract_similar_measure_with_no_earlier_one_has_no_target(nlp):
     claims = _claims(nlp, "Similar sanctions were imposed by Canada on Tuesday.")
     assert not [c for c in claims if c.relation == "sanction"], _show(claims)
+
+
+def test_extract_amount_of_the_act_a_demonstrative_points_back_to(nlp):
+    claims = _claims(nlp, "Japan decided to extend emergency grant aid of 5 million US dollars to Southern Africa. "
+                          "This emergency grant aid is to provide food support to Malawi and Lesotho.")
+    found = between(claims, "aid_donor", "JPN", "MWI")
+    assert found and found[0].amount is not None and found[0].amount.value == 5e6, _show(claims)
+
+
+def test_extract_a_similar_act_is_not_the_same_amount(nlp):
+    claims = _claims(nlp, "The United States gave aid of $5 million to Venezuela in May. Similar aid was given by "
+                          "Canada on Tuesday.")
+    canada = between(claims, "aid_donor", "CAN", "VEN")
+    assert canada and all(c.amount is None for c in canada), _show(claims)

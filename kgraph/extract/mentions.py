@@ -1191,6 +1191,9 @@ class MentionFinder:
                                   or m.entity.type == "Leader" and m.entity.country and self._speaks_of(m, token))
                              and not self._modifies_a_head_of(m, token)]
                 if countries:
+                    # a country named as a state beats one named only as a modifier ("a U.S.
+                    # proposal for ending Israel's occupation in the country": Lebanon, named before)
+                    countries = [m for m in countries if not self._only_modifies(m)] or countries
                     last = countries[-1].entity
                     state = last if last.type == "Country" else self.gaz.country_entity(last.country or "")
                     self._add(token.i - 1, token.i + 1, state, "anaphora", "government")
@@ -1203,6 +1206,11 @@ class MentionFinder:
             return False
         verb = span.root.head
         return verb.lemma_.lower() in SPEECH_VERBS and verb in list(token.ancestors)
+
+    def _only_modifies(self, mention: Mention) -> bool:
+        """Whether a country's name only modifies a noun ("a U.S. proposal", "Chinese goods")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("amod", "compound", "nmod")
 
     def _modifies_a_head_of(self, mention: Mention, token: Token) -> bool:
         """Whether a name modifies a noun that "the country" hangs from ("Chinese investment in the

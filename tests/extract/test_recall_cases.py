@@ -74,6 +74,9 @@ RECALL = [
      None),
     ("meeting", "Belarus will open an embassy in Cuba after Alexander Lukashenko visited the country in March.", "BLR",
      "CUB", None),
+    # ... and a country named as a state beats one named only as a modifier
+    ("conflict", "The cabinet of Lebanon approves a U.S. proposal for disarming Hezbollah, along with ending Israel's "
+                 "occupation in the country.", "ISR", "LBN", None),
     # a measure "like" the one reported before is on the same target
     ("sanction", "The United States imposed sanctions on Venezuela in May. Similar sanctions were imposed by Canada "
                  "on Tuesday.", "CAN", "VEN", None),

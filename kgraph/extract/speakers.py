@@ -23,6 +23,9 @@ SPEECH_VERBS = frozenset({
     "confirm", "reiterate", "observe", "comment", "highlight", "mention", "write", "tweet", "argue", "warn",
     "acknowledge", "recall", "report", "describe", "praise", "welcome", "call", "conclude", "continue",
 })
+# Verbs of a speech act whose content is the claim ("X condemns the blockade", "X accused Y of
+# exporting gold"): their subject makes the claim, as a speech verb's does.
+SPEECH_ACT_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "accuse", "blame", "rebuke"})
 # Straight and curly double quotes, and guillemets.
 _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»]", re.DOTALL)
 # A transcript label: a short line head ending in a colon ("Vladimir Putin: ...").
@@ -127,16 +130,47 @@ def according_to(sent: Span, index: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def speaks(verb: Token) -> bool:
+    """A verb of saying or a speech act, not "add" with a thing added ("has added entities")."""
+    lemma = verb.lemma_.lower()
+    return lemma in SPEECH_VERBS | SPEECH_ACT_VERBS and not (
+        lemma == "add" and any(c.dep_ == "dobj" for c in verb.children))
+
+
 def speech_subject(verb: Token, index: dict[int, Mention]) -> Mention | None:
-    """The speaker of a speech verb: its nominal subject, or the agent of "according to"."""
-    if verb.lemma_.lower() not in SPEECH_VERBS:
+    """The speaker of a speech verb or a speech act: its nominal subject ("He" the person the
+    sentence before was about), or the agent of "according to"."""
+    if not speaks(verb):
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "agent"):
-            found = _person_or_actor(child, index)
+            found = _person_or_actor(child, index) or _pronoun_source(child, index)
             if found is not None:
                 return found
     return None
+
+
+def _pronoun_source(pronoun: Token, index: dict[int, Mention]) -> Mention | None:
+    """"Bolton blamed Cuba ... . He said ...": a "he" or "she" the linker left alone (it links
+    only people it knows, named alone) is the person who is the subject of the sentence before,
+    named as fully as the article names them."""
+    doc = pronoun.doc
+    if pronoun.lower_ not in ("he", "she") or pronoun.sent.start == 0:
+        return None
+    before = doc[pronoun.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    mention = index.get(subject.i)
+    if mention is not None:
+        return mention if mention.entity.type in ("Leader", "Person") else None
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+    surname = person[-1].text if person is not None else subject.text if subject.pos_ == "PROPN" else ""
+    # the fullest name the article gives the person ("Peter Navarro" for a later "Navarro",
+    # which the model may tag otherwise)
+    full = max((e for e in doc.ents if e.label_ == "PERSON" and e[-1].text == surname and e.end <= subject.i + 1),
+               key=len, default=person)
+    return _named_source(full.root) if full is not None else None
 
 
 def _speaker_in(tokens: Span | list[Token], index: dict[int, Mention], lo: int, hi: int) -> Mention | None:
@@ -210,8 +244,13 @@ class SpeakerMap:
             return quote.speaker, "quotation"
         # Reported speech: the trigger sits in the complement of a speech verb.
         if trigger is not None:
-            for ancestor in trigger.ancestors:
-                if ancestor.lemma_.lower() in SPEECH_VERBS:
+            # the trigger itself when it is a speech act ("X condemns the blockade"), not a word
+            # that may also say ("concluded that ..." is no agreement concluded)
+            acts = [trigger] if trigger.lemma_.lower() in SPEECH_ACT_VERBS else []
+            for ancestor in (*acts, *trigger.ancestors):
+                if ancestor.lemma_.lower() in SPEECH_ACT_VERBS and according_to(sent, self.index) is not None:
+                    break  # "which, according to AFP, the UN has criticised": AFP reports the act
+                if speaks(ancestor):
                     found = speech_subject(ancestor, self.index)
                     if found is not None:
                         return found, "reported"

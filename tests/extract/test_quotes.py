@@ -81,6 +81,16 @@ SPEAKERS: list[tuple[str, str, str, str, str]] = [
      "military_cooperation", "IRN", "RUS", "Reuters"),
     ("Trade between Peru and Chile rose 8 percent, according to the World Bank.",
      "trade_partner", "PER", "CHL", "World Bank"),
+    # a speech act: its subject makes the claim ("condemns", "accused ... of")
+    ("Chilean foreign minister Alberto van Klaveren condemns the ongoing Bolivian blockade of Chile.",
+     "sanction", "BOL", "CHL", "van Klaveren"),
+    ("Chile has accused Bolivia of illegally exporting gold to Peru.", "trade_partner", "BOL", "PER", "Chile"),
+    # "He said": the person the sentence before was about, though the linker does not know them
+    ("Trade adviser Peter Navarro spoke in Miami. Navarro blamed Cuba for the crisis. He said the United "
+     "States has imposed new sanctions on Cuba.", "sanction", "USA", "CUB", "Navarro"),
+    # a speech act reported by a source: the source says it
+    ("Chile has a policy of turning away boats which, according to AFP, Peru has criticised.",
+     "dispute", "PER", "CHL", "AFP"),
     # a quotation inside a quotation keeps the outer speaker
     ('President Ilham Aliyev said: "Through the \'Southern Gas Corridor\', Azerbaijan delivers gas to Greece."',
      "energy_supplier", "AZE", "GRC", "Aliyev"),
@@ -188,6 +198,8 @@ def test_extract_claims_transcript_future_turn_is_not_asserted(transcript_claims
 
 NO_SPEAKER: list[tuple[str, str, str, str]] = [
     ("Japan imposed sanctions on Russia in 2022.", "sanction", "JPN", "RUS"),
+    # "added" with a thing added is no speech
+    ("Japan has added two Russian banks to its sanctions list.", "sanction", "JPN", "RUS"),
     ("Canada and Mexico signed a trade agreement on Monday.", "agreement", "CAN", "MEX"),
 ]
 

@@ -271,6 +271,10 @@ DEFENCE_WORDS = frozenset({"defence", "defense", "military", "troop", "troops", 
 # military personnel to use the airport", "a deal allowing troops to train").
 GRANT_VERBS = frozenset({"permit", "allow", "grant", "authorize", "authorise", "let", "give", "enable", "host",
                          "station", "build", "deploy", "use", "provide"})
+# Verbs of permission whose object (or the subject of their clause) is the one permitted: in an
+# agreement's own clause, the other side of the agreement ("an agreement permitting U.S. troops
+# to use the base").
+PERMISSION_VERBS = frozenset({"permit", "allow", "authorize", "authorise", "let", "enable", "grant"})
 # What is shot down or downed: aircraft in flight ("shot down a Turkish drone"; a missile or a
 # rocket shot down is intercepted, which is no attack on whoever fired it).
 AIRCRAFT_WORDS = frozenset({"drone", "uav", "jet", "plane", "aircraft", "airliner", "helicopter", "fighter",

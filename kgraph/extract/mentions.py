@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MONARCHY_SEATS, SHARED_HEAD_OF_STATE_ROLES, Gazetteer,
                          LeaderRecord, fold, load_gazetteer, name_key, normalize_typography)
 from ..model import Entity, Mention
+from .lexicon import MEMBERSHIP_NOUNS
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 from .speakers import SPEECH_VERBS
 
@@ -1183,6 +1184,10 @@ class MentionFinder:
                 state = self._previous_subject_state(token.sent)
                 if state is not None:
                     self._add(token.i, token.i + 1, state.entity, "anaphora", "government")
+            elif lower == "its" and token.dep_ == "poss" and token.head.lemma_.lower() not in MEMBERSHIP_NOUNS:
+                owner = self._state_owning(token)
+                if owner is not None:
+                    self._add(token.i, token.i + 1, owner.entity, "anaphora", "government")
             elif lower == "country" and token.i > 0 and self.lower[token.i - 1] == "the" and not any(
                     c.dep_ in ("amod", "compound", "prep") for c in token.children):
                 window = _window_start(sent_starts, token.idx, 1)
@@ -1206,6 +1211,32 @@ class MentionFinder:
             return False
         verb = span.root.head
         return verb.lemma_.lower() in SPEECH_VERBS and verb in list(token.ancestors)
+
+    def _state_owning(self, its: Token) -> Mention | None:
+        """"The Dominican Republic announces that its agreement ...", "urges Rwanda to end its
+        support": the state that is the subject of the nearest clause above "its" (for an
+        infinitive without one, the object of the verb it completes, then that verb's subject)."""
+        node = its
+        while node.head != node:
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            if node.dep_ == "xcomp":
+                holders = [c for dep in ("dobj", "nsubj") for c in node.head.children if c.dep_ == dep]
+            else:
+                holders = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            holders = [h for h in holders if its not in h.subtree]  # not "its agreement" itself
+            for holder in holders:
+                mention = self._mention_at(holder.i)
+                if mention is not None and mention.entity.type in ("Country", "Organization") \
+                        and mention.function == "government":
+                    return mention
+            if holders:
+                return None  # the clause's subject is no state: "its" is someone else's
+        return None
+
+    def _mention_at(self, i: int) -> Mention | None:
+        return next((m for (start, end), m in self.mentions.items() if start <= i < end), None)
 
     def _only_modifies(self, mention: Mention) -> bool:
         """Whether a country's name only modifies a noun ("a U.S. proposal", "Chinese goods")."""

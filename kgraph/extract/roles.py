@@ -101,6 +101,8 @@ def assign_role(party: Token, trigger: Trigger, sentence: Sentence, ctx: Article
     if trigger.kind == Kind.ACTION and _agent_of_act_noun(party, t):
         return Role.AGENT  # "Mexico's imposition of duties", "the announcement by X of the imposition of duties"
     edge = edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
+    if edge is not None and edge.dep_ in ("acl", "relcl") and _granted_by_agreement(party, edge, trigger):
+        return Role.CO  # "its agreement permitting U.S. military personnel to use the base"
     if edge is not None and clause_free(party, edge):
         return _role_in_phrase(party, edge, trigger, sentence)
     return _role_in_clause(party, trigger, sentence, ctx)
@@ -174,6 +176,21 @@ def _role_in_phrase(party: Token, edge: Token, trigger: Trigger, sentence: Sente
     if edge.dep_ in ("acl", "relcl") and edge.tag_ == "VBN":
         return _role_under_participle(party, edge, trigger)
     return None
+
+
+def _granted_by_agreement(party: Token, verb: Token, trigger: Trigger) -> bool:
+    """Whether a party is whom an agreement grants a right, in its own clause ("an agreement
+    permitting U.S. troops to use the ports", "a deal allowing Chinese ships to dock"): the
+    other side of the agreement. The grantee is the verb's object or its modifier."""
+    if trigger.relation != Relation.AGREEMENT or lemma_of(verb) not in lx.PERMISSION_VERBS:
+        return False
+    inner = edge_into(party, verb)
+    if inner is None or inner.dep_ not in ("dobj", "dative", "ccomp", "xcomp"):
+        return False
+    # "permitting [U.S. personnel] to use", or the parser's "allowing [[Chinese ships] to dock]"
+    grantee = inner if inner.dep_ in ("dobj", "dative") else next(
+        (c for c in inner.children if c.dep_ == "nsubj"), None)
+    return grantee is not None and (party == grantee or party.head == grantee and party.dep_ in MODIFIER_DEPS)
 
 
 def _role_by_preposition(party: Token, prep: Token, trigger: Trigger, sentence: Sentence) -> Role | None:

@@ -77,6 +77,14 @@ RECALL = [
     # ... and a country named as a state beats one named only as a modifier
     ("conflict", "The cabinet of Lebanon approves a U.S. proposal for disarming Hezbollah, along with ending Israel's "
                  "occupation in the country.", "ISR", "LBN", None),
+    # "its": the state that is the subject of the clause above it (or the object of the verb an
+    # infinitive completes)
+    ("conflict", "Chile says its forces have captured the town of Tacna in Peru.", "CHL", "PER", None),
+    ("agreement", "Chile announces that its agreement with Peru remains in effect.", "CHL", "PER", None),
+    # whom an agreement permits something, in its own clause, is its other side
+    ("agreement", "Chile signed an agreement allowing Peruvian ships to dock in Arica.", "CHL", "PER", None),
+    ("military_cooperation", "Chile announces that its temporary agreement permitting Peruvian military personnel "
+                             "to use the Arica air base remains in effect.", "CHL", "PER", None),
     # a measure "like" the one reported before is on the same target
     ("sanction", "The United States imposed sanctions on Venezuela in May. Similar sanctions were imposed by Canada "
                  "on Tuesday.", "CAN", "VEN", None),
@@ -148,6 +156,11 @@ NO_PARTY = [
      "HUN"),
     # an act placed somewhere that is no party is not aimed at the sentence's other country
     ("conflict", "Kuwait reopens its airspace after a closure following Iranian attacks in the region.", "KWT"),
+    # the members of a body are not the body: "its member states" is no party
+    ("aid_donor", "The OECD reports that aid from its member states to Chad declined.", "OECD"),
+    # what an agreement lets a host hold is no side of it
+    ("agreement", "Chile and Peru confirm an agreement for Peru to host the United Nations Climate Change "
+                  "Conference.", "UN"),
     # "pro-X" names a stance, not X
     ("dispute", "The race was halted after pro-Palestinian protests against the team in Madrid.", "PSE"),
 ]

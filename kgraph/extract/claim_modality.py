@@ -51,6 +51,8 @@ def acting_party(token: Token | None, trigger: Token, acting: Token) -> bool:
         return True  # "stop its airstrikes on Iran" (the parser may hang "on" on the verb)
     verb = acting
     while verb.dep_ in ("xcomp", "conj") and not has_subject(verb):
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and token in c.subtree for c in verb.head.children):
+            return True  # "urges Rwanda to end its support": the one asked is the one who would end it
         verb = verb.head  # "agreed to stop": the one who agreed stops
     return any(c.dep_ in SUBJECT_DEPS and token in c.subtree for c in verb.children)
 

@@ -3,7 +3,7 @@
 "X and Y signed a defence pact" states an agreement and, by the guidelines, a military
 cooperation; a "Treaty on Comprehensive Strategic Partnership" signed is also a strategic
 partnership; a "strategic alliance" is an alliance and a strategic partnership; two
-parties signing together in a named place, or with a person, met there. Each row says which relation implies
+parties signing together in a named place, with a person, or before one, met there. Each row says which relation implies
 which, and a named test of the trigger word says when. `implied_claims` adds, for every
 claim of a row's relation whose trigger passes the test, the implied claim between the
 same parties, with the same evidence and modality, marked `derived` and its rule ending
@@ -107,11 +107,25 @@ def signed_together(trigger: Token) -> bool:
     return coordinated and placed or with_person
 
 
+def signed_in_presence(trigger: Token) -> bool:
+    """"Minister X, in the presence of President Y, signed the agreement": a signing done before
+    a person, who met the signatories there."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head if trigger.dep_ == "dobj" else None
+    if verb is None or lemma_of(verb) not in ("sign", "ink"):
+        return False
+    # the parser hangs "in the presence of" on the verb or on its subject ("Minister X, in the presence of Y,")
+    near = [*verb.children, *(g for s in verb.children if s.dep_ == "nsubj" for g in s.children)]
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        p.dep_ == "pobj" and p.lower_ == "presence" and any(
+            o.dep_ == "prep" and o.lower_ == "of" for o in p.children) for p in c.children) for c in near)
+
+
 IMPLICATIONS: tuple[Implication, ...] = (
     Implication(R.AGREEMENT, R.STRATEGIC_PARTNER, names_strategic_partnership),
     Implication(R.AGREEMENT, R.MILITARY_COOPERATION, names_defence),
     Implication(R.ALLY, R.STRATEGIC_PARTNER, strategic),
     Implication(R.AGREEMENT, R.MEETING, signed_together),
+    Implication(R.AGREEMENT, R.MEETING, signed_in_presence),
 )
 
 

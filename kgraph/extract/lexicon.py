@@ -237,6 +237,9 @@ REMOVAL_NOUNS = frozenset({"resignation", "dismissal", "removal", "ouster", "ous
                            "abdication", "sacking"})
 # Nouns of an unnamed region ("attacks in the region"), where an act is placed in no one country.
 REGION_NOUNS = frozenset({"region", "area", "neighbourhood", "neighborhood", "vicinity"})
+# People who act for a state without leading it ("Rwandan officials", "Russian troops"): a
+# demonym on them names the state as such, which "the country" may then mean.
+STATE_AGENT_NOUNS = frozenset({"official", "officer", "diplomat", "soldier", "troop", "agent"})
 # Verbs whose object loses office to the subject ("replacing X", "defeated X"): with
 # REMOVAL_VERBS, a leader who is their object, as a fact, no longer holds office.
 DEFEAT_VERBS = frozenset({"defeat", "beat", "unseat"})

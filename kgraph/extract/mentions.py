@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, MONARCHY_SEATS, SHARED_HEAD_OF_STATE_ROLES, Gazetteer,
                          LeaderRecord, fold, load_gazetteer, name_key, normalize_typography)
 from ..model import Entity, Mention
-from .lexicon import MEMBERSHIP_NOUNS
+from .lexicon import MEMBERSHIP_NOUNS, STATE_AGENT_NOUNS
 from .patterns import AMBIGUOUS_PREFIX, ORG_PREFIX
 from .speakers import SPEECH_VERBS
 
@@ -1241,7 +1241,8 @@ class MentionFinder:
     def _only_modifies(self, mention: Mention) -> bool:
         """Whether a country's name only modifies a noun ("a U.S. proposal", "Chinese goods")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("amod", "compound", "nmod")
+        return span is not None and span.root.dep_ in ("amod", "compound", "nmod") \
+            and span.root.head.lemma_.lower() not in STATE_AGENT_NOUNS  # "Chilean officials" are the state's
 
     def _modifies_a_head_of(self, mention: Mention, token: Token) -> bool:
         """Whether a name modifies a noun that "the country" hangs from ("Chinese investment in the
@@ -1250,7 +1251,9 @@ class MentionFinder:
         if span is None:
             return False
         root = span.root
-        return root.dep_ in ("amod", "compound", "poss", "nmod") and root.head in list(token.ancestors)
+        # (not the state of people it names: "sanctions on Rwandan officials over the country's support")
+        return root.dep_ in ("amod", "compound", "poss", "nmod") and root.head in list(token.ancestors) \
+            and root.head.lemma_.lower() not in STATE_AGENT_NOUNS
 
     def _previous_subject_state(self, sent: Span) -> Mention | None:
         """The country or organization that is the main subject of the sentence before `sent`."""

@@ -74,6 +74,7 @@ TRIGGERS = (
     row("tariff duty levy", NOUN, R.TARIFF, Kind.ACTION),
     row("condemnation criticism tension dispute row spat", NOUN, R.DISPUTE, Kind.ACTION),
     row("protest", NOUN, R.DISPUTE, Kind.ACTION, unless=(v.protest_lodged_with_no_one,)),
+    row("support backing", NOUN, R.CONFLICT, Kind.ACTION, when=(v.backs_armed_group,)),  # "its support for rebels"
     row("war", NOUN, R.DISPUTE, Kind.ACTION, when=(v.economic_war,), excludes=lx.NATURAL_EVENTS,
         unless=(v.proper_noun, v.compound_modifier)),
     row("war strike", NOUN, R.CONFLICT, Kind.ACTION, excludes=lx.NATURAL_EVENTS,
@@ -120,6 +121,7 @@ TRIGGERS = (
         unless=(v.struck_by_no_attacker,)),
     row("shoot down", VERB, R.CONFLICT, Kind.VERB, when=(v.shoots_down,)),  # "shot down a Turkish drone"
     row("capture seize retake recapture", VERB, R.CONFLICT, Kind.VERB, when=(v.captures_territory,)),
+    row("support back arm fund", VERB, R.CONFLICT, Kind.VERB, when=(v.backs_armed_group,)),  # "backs rebels in X"
     row("sever cut break", VERB, R.DISPUTE, Kind.VERB, when=(v.cuts_ties,)),  # "severed relations with X"
     row("recall", VERB, R.DISPUTE, Kind.VERB, when=(v.recalls_an_envoy,)),  # "recalled its ambassador from X"
     row("share", VERB, R.MILITARY_COOPERATION, Kind.VERB, when=(v.shares_intelligence,)),

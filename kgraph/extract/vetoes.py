@@ -257,6 +257,24 @@ def captures_territory(verb: Token) -> bool:
     return any(lemma_of(o) in lx.TERRITORY_WORDS for o in _objects(verb))
 
 
+def backs_armed_group(token: Token) -> bool:
+    """"its support for rebels in the Congo", "supporting, training and fighting alongside the
+    March 23 Movement, an armed group": backing armed men in another country is taking part in
+    its conflict (not "support for refugees", "backed the proposal")."""
+    if token.pos_ == "VERB":
+        backed = _objects(token)
+    else:
+        backed = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "of")
+                  for p in c.children if p.dep_ == "pobj"]
+    return any(_armed_group(t) for b in backed for t in (b, *(c for c in b.children if c.dep_ == "appos")))
+
+
+def _armed_group(noun: Token) -> bool:
+    """"rebels", "militias", "an armed group"."""
+    return lemma_of(noun) in lx.ARMED_GROUP_NOUNS or lemma_of(noun) == "group" and any(
+        c.lower_ == "armed" for c in noun.children)
+
+
 def cuts_ties(verb: Token) -> bool:
     """"severed diplomatic relations with X", "cut ties with X", "broke off relations"."""
     return any(lemma_of(o) in ("relation", "relations", "tie", "ties") for o in _objects(verb))

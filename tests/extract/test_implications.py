@@ -57,6 +57,15 @@ CASES = [
      "Chile/nsubj/1/Chile/PROPN/=CHL signed/ROOT/1/sign/VERB/#VBD a/det/3/a/DET pact/dobj/1/pact/NOUN "
      "with/prep/1/with/ADP minister/compound/6/minister/NOUN Gomez/pobj/4/Gomez/PROPN/@PERSON/_ ./punct/1/./PUNCT",
      1, True),
+    # Chile, in the presence of Gomez, signed a pact.
+    ("signed_in_presence",
+     "Chile/nsubj/8/Chile/PROPN/=CHL/_ ,/punct/8/,/PUNCT in/prep/8/in/ADP the/det/4/the/DET presence/pobj/2/presence/NOUN "
+     "of/prep/4/of/ADP Gomez/pobj/5/Gomez/PROPN/@PERSON/_ ,/punct/8/,/PUNCT signed/ROOT/8/sign/VERB/#VBD "
+     "a/det/10/a/DET pact/dobj/8/pact/NOUN/_ ./punct/8/./PUNCT", 10, True),
+    # Chile signed a pact in the capital.
+    ("signed_in_presence",
+     "Chile/nsubj/1/Chile/PROPN/=CHL signed/ROOT/1/sign/VERB/#VBD a/det/3/a/DET pact/dobj/1/pact/NOUN "
+     "in/prep/1/in/ADP the/det/6/the/DET capital/pobj/4/capital/NOUN/_ ./punct/1/./PUNCT", 3, False),
     # Chile and Peru sign a pact.
     ("signed_together",
      "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER sign/ROOT/3/sign/VERB/#VBP "

@@ -85,6 +85,13 @@ RECALL = [
     ("agreement", "Chile signed an agreement allowing Peruvian ships to dock in Arica.", "CHL", "PER", None),
     ("military_cooperation", "Chile announces that its temporary agreement permitting Peruvian military personnel "
                              "to use the Arica air base remains in effect.", "CHL", "PER", None),
+    # backing armed men in another country takes part in its conflict; asked to end it, it goes on
+    ("conflict", "The Secretary-General urges Chile to end its support for rebels in Peru.", "CHL", "PER", None),
+    ("conflict", "Britain imposes sanctions on several Chilean officials over the country's military support for "
+                 "rebels in Peru.", "CHL", "PER", None),
+    # a signing before a person is a meeting of the signatories
+    ("meeting", "On July 8, Minister Lopez, in the presence of His Excellency Gabriel Boric, President of Chile, "
+                "signed the Agreement between Peru and Chile with Hon. Alberto Perez.", "PER", "CHL", None),
     # a measure "like" the one reported before is on the same target
     ("sanction", "The United States imposed sanctions on Venezuela in May. Similar sanctions were imposed by Canada "
                  "on Tuesday.", "CAN", "VEN", None),
@@ -156,6 +163,8 @@ NO_PARTY = [
      "HUN"),
     # an act placed somewhere that is no party is not aimed at the sentence's other country
     ("conflict", "Kuwait reopens its airspace after a closure following Iranian attacks in the region.", "KWT"),
+    # support for people in need is no backing of armed men
+    ("conflict", "Chile increased its support for refugees in Peru.", "PER"),
     # the members of a body are not the body: "its member states" is no party
     ("aid_donor", "The OECD reports that aid from its member states to Chad declined.", "OECD"),
     # what an agreement lets a host hold is no side of it

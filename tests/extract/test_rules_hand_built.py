@@ -498,6 +498,20 @@ VETOES: list[tuple[str, str, int, bool]] = [
         "Chile/nsubj/1/Chile/PROPN/=CHL captured/ROOT/1/capture/VERB/#VBD a/det/4/a/DET "
         "Peruvian/amod/4/peruvian/ADJ/@NORP/=PER fighter/dobj/1/fighter/NOUN/_ ./punct/1/./PUNCT",
      1, False),
+    # Chile ended its support for rebels in Peru.
+    ("backs_armed_group",
+        "Chile/nsubj/1/Chile/PROPN/=CHL ended/ROOT/1/end/VERB/#VBD its/poss/3/its/PRON support/dobj/1/support/NOUN "
+        "for/prep/3/for/ADP rebels/pobj/4/rebel/NOUN/#NNS in/prep/5/in/ADP Peru/pobj/6/Peru/PROPN/=PER/_ "
+        "./punct/1/./PUNCT", 3, True),
+    # Chile backs an armed group in Peru.
+    ("backs_armed_group",
+        "Chile/nsubj/1/Chile/PROPN/=CHL backs/ROOT/1/back/VERB/#VBZ an/det/4/an/DET armed/amod/4/armed/ADJ "
+        "group/dobj/1/group/NOUN in/prep/4/in/ADP Peru/pobj/5/Peru/PROPN/=PER/_ ./punct/1/./PUNCT", 1, True),
+    # Chile increased its support for refugees.
+    ("backs_armed_group",
+        "Chile/nsubj/1/Chile/PROPN/=CHL increased/ROOT/1/increase/VERB/#VBD its/poss/3/its/PRON "
+        "support/dobj/1/support/NOUN for/prep/3/for/ADP refugees/pobj/4/refugee/NOUN/#NNS/_ ./punct/1/./PUNCT",
+     3, False),
     # Chile severed relations with Peru.
     ("cuts_ties",
         "Chile/nsubj/1/Chile/PROPN/=CHL severed/ROOT/1/sever/VERB/#VBD relations/dobj/1/relation/NOUN/#NNS "

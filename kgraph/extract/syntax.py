@@ -32,7 +32,7 @@ def modifier_lemmas(token: Token) -> list[str]:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod"):
             out.append(lemma_of(child))
-            out.extend(lemma_of(c) for c in child.children if c.dep_ == "conj")
+            out.extend(lemma_of(c) for c in child.conjuncts)  # "advanced, integrated and comprehensive"
             out.extend(lemma_of(c) for c in child.children if c.dep_ in ("amod", "compound"))
     # "trading and economic partner": the parser may attach "economic" as a conjunct of "trading".
     if token.dep_ == "conj":

@@ -84,6 +84,7 @@ POSITIVE: list[tuple[str, str, str, str]] = [
     ("strategic_partner", "Indonesia and Japan have a comprehensive strategic partnership.", "IDN", "JPN"),
     ("strategic_partner", "Egypt and the European Union upgraded their ties to a strategic partnership.", "EGY", "EU"),
     ("strategic_partner", "Moscow regards Beijing as its key strategic partner.", "RUS", "CHN"),
+    ("strategic_partner", "Chile and Peru announce an elevation of their relationship to a more advanced, integrated and comprehensive partnership.", "CHL", "PER"),
     # aid_donor (donor -> recipient)
     ("aid_donor", "Japan provided $50 million in humanitarian aid to Bangladesh.", "JPN", "BGD"),
     ("aid_donor", "The United States is the largest donor to Jordan.", "USA", "JOR"),

@@ -99,6 +99,22 @@ def evidence_of(sent: Span) -> Evidence:
     return Evidence(sent.text, sent.start_char, sent.end_char)
 
 
+def clause_amount(trigger: Token, amounts: list[tuple[int, int, Amount]], doc: Doc) -> Amount | None:
+    """Of several amounts, the one closest to the trigger's verb in the parse ("In 2016 trade
+    increased by 4 percent to $66 billion, while this year it went up by $24.5 billion": $66
+    billion, the figure of the trigger's own clause), when the parties name none of them."""
+    verb = predicate_of(trigger)
+    best: tuple[int, Amount] | None = None
+    for start, end, amount in amounts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        hops = next((n for n, node in enumerate([span.root, *span.root.ancestors]) if node == verb), None)
+        if hops is not None and (best is None or hops < best[0]):
+            best = (hops, amount)
+    return best[1] if best is not None else None
+
+
 def amount_for(party_token: Token, amounts: list[tuple[int, int, Amount]], doc: Doc) -> Amount | None:
     """The amount a party hangs from ("$17 million for Chad"): the nearest amount above it."""
     roots: dict[int, Amount] = {}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Amount, Claim, Entity, Mention
-from .attributes import amount_for, claim_speaker, evidence_of, find_figures, find_period, find_rank
+from .attributes import amount_for, claim_speaker, clause_amount, evidence_of, find_figures, find_period, find_rank
 from .claim_modality import acting_party, claim_modality, claim_status, in_own_phrase, presupposed_by
 from .context import ArticleContext, Discourse, Pair, Sentence, unique_parties
 from .events import event_claims
@@ -66,8 +66,10 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
         amount = earlier
         if len(amounts) == 1:
             amount = amounts[0][2]
-        elif amounts and o_tok is not None:
-            amount = amount_for(o_tok, amounts, ctx.doc)  # "$8 million for X, $17 million for Y"
+        elif amounts:
+            # "$8 million for X, $17 million for Y"; else the figure of the trigger's own clause
+            amount = (amount_for(o_tok, amounts, ctx.doc) if o_tok is not None else None) \
+                or clause_amount(trigger.token, amounts, ctx.doc)
         claims.append(Claim(
             doc=doc_id, relation=str(relation), subject=subj, object=obj, evidence=evidence_of(sent), rule=rule,
             modality=pair_modality, rank=rank, amount=amount, percent=percents[0][2] if percents else None,
@@ -95,7 +97,12 @@ def _remembered(trigger: Trigger, parties: Parties, pairs: list[Pair], how: str,
     a later act of the relation that leaves one out may carry; or a giver named without a
     receiver ("Japan decided to extend aid of $5 million to Southern Africa. This aid is to
     provide support to X")."""
-    if is_symmetric(trigger) or how == "carried":
+    if is_symmetric(trigger):
+        if how not in GUESSES_OF_FACT and len(pairs) == 1:
+            (first, _), (second, _) = pairs[0]
+            return discourse.after_shared(trigger.relation, number, first, second)
+        return discourse
+    if how == "carried":
         return discourse
     amount = amounts[0][2] if len(amounts) == 1 else None
     if pairs:

@@ -243,6 +243,7 @@ class Discourse:
     """
 
     recent: Mapping[Relation, Recent] = field(default_factory=dict)
+    shared: Mapping[Relation, Recent] = field(default_factory=dict)  # the same for symmetric relations
 
     def last(self, relation: Relation) -> Recent | None:
         """The last explicit claim of a relation, if any."""
@@ -251,4 +252,12 @@ class Discourse:
     def after(self, relation: Relation, sentence: int, subject: Entity, obj: Entity | None,
               amount: Amount | None = None) -> Discourse:
         """The discourse once a claim of `relation` between `subject` and `obj` is made."""
-        return Discourse({**self.recent, relation: Recent(sentence, subject, obj, amount)})
+        return Discourse({**self.recent, relation: Recent(sentence, subject, obj, amount)}, self.shared)
+
+    def last_shared(self, relation: Relation) -> Recent | None:
+        """The last claim of a symmetric relation made of one pair, if any."""
+        return self.shared.get(relation)
+
+    def after_shared(self, relation: Relation, sentence: int, first: Entity, second: Entity) -> Discourse:
+        """The discourse once a symmetric claim of `relation` is made of one pair."""
+        return Discourse(self.recent, {**self.shared, relation: Recent(sentence, first, second)})

@@ -389,3 +389,7 @@ AFFILIATIONS = frozenset({"backed", "based", "aligned", "allied", "sponsored", "
 SECOND_PERSON = frozenset({"you", "your", "yours"})
 # Nouns that carry a rank ("the second position regarding investments").
 RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
+
+# Modifiers that put a relation beyond any one pair of states ("global trade", "world trade").
+SCOPE_WORDS = frozenset({"global", "world", "worldwide", "international", "foreign", "domestic", "regional",
+                         "multilateral", "internal"})

@@ -53,7 +53,10 @@ def find_pairs(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: Arti
     if trigger.kind == Kind.FUNDING:
         return funding_pairs(trigger, sentence.span, ctx)
     if is_symmetric(trigger):
-        return symmetric_pairs(trigger, parties, sentence, ctx)
+        pairs, how = symmetric_pairs(trigger, parties, sentence, ctx)
+        if not pairs and not parties.ahead:
+            pairs, how = topic_continued(trigger, parties, sentence, ctx, discourse)
+        return pairs, how
     return directed_pairs(trigger, parties, sentence, ctx, discourse)
 
 
@@ -249,6 +252,22 @@ def inclusive_we(trigger: Trigger, sides: Sides, sentence: Sentence,
     speaking = ctx.referents.speaking_party(agents[0][1])
     other = ctx.referents.inclusive(speaking) if speaking is not None else None
     return ([(agents[0], (other.entity, None))], "inclusive") if other is not None else None
+
+
+def topic_continued(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: ArticleContext,
+                    discourse: Discourse) -> tuple[list[Pair], str]:
+    """"Trade between Russia and China continued to grow. In 2016 trade increased by 4 percent to
+    $66 billion": the relation's noun in a sentence that names no party at all, right after a
+    sentence whose claim of the relation named its pair, goes on about that pair's (not "global
+    trade", nor a sentence that names anyone else)."""
+    recent = discourse.last_shared(trigger.relation)
+    token = trigger.token
+    if recent is None or recent.object is None or sentence.number - recent.sentence != 1 \
+            or token.pos_ not in ("NOUN", "PROPN") \
+            or ctx.parties_in(sentence.span) \
+            or any(c.dep_ == "amod" and lemma_of(c) in lx.SCOPE_WORDS for c in token.children):
+        return [], ""
+    return [((recent.subject, None), (recent.object, None))], "carried"
 
 
 # The fallbacks of a symmetric trigger, tried in order where the parse pairs no one.

@@ -224,3 +224,25 @@ def test_extract_a_similar_act_is_not_the_same_amount(nlp):
                           "Canada on Tuesday.")
     canada = between(claims, "aid_donor", "CAN", "VEN")
     assert canada and all(c.amount is None for c in canada), _show(claims)
+
+
+CONTINUED = "Trade between Chile and Peru grew strongly last year. "
+
+
+def test_extract_relation_noun_continues_the_pair_of_the_sentence_before(nlp):
+    claims = _claims(nlp, CONTINUED + "In 2023 trade increased by 8 percent to $5 billion, while in the first "
+                                      "quarter of this year it went up by 12 percent or $1.5 billion.")
+    second = [c for c in between(claims, "trade_partner", "CHL", "PER") if "In 2023" in c.evidence.text]
+    # of the two amounts, the one of the trigger's own clause
+    assert second and second[0].amount is not None and second[0].amount.value == 5e9, _show(claims)
+
+
+@pytest.mark.parametrize("later", [
+    "Global trade slowed by 2 percent in 2023.",  # beyond any pair
+    "In 2023 trade with Bolivia increased by 8 percent.",  # names a party of its own
+    "Analysts expect more growth. In 2023 trade increased by 8 percent.",  # not the sentence right after
+])
+def test_extract_relation_noun_does_not_continue_a_pair(nlp, later):
+    claims = _claims(nlp, CONTINUED + later)
+    assert not [c for c in claims if c.relation == "trade_partner" and c.evidence.text.strip() != CONTINUED.strip()
+                and {c.subject.id, c.object.id} == {"CHL", "PER"}], _show(claims)

@@ -183,6 +183,8 @@ ACCIDENTAL_WORDS = frozenset({"stray", "errant", "falling"})
 NATURAL_EVENTS = frozenset({"earthquake", "quake", "storm", "cyclone", "typhoon", "hurricane", "flood", "tornado",
                             "tsunami", "lightning", "wildfire", "drought", "heatwave", "outbreak", "epidemic",
                             "pandemic", "landslide", "avalanche", "eruption", "tremor", "aftershock", "blizzard"})
+# Disasters whose place is the recipient of the aid that answers them (roles._struck_by_disaster).
+DISASTER_NOUNS = NATURAL_EVENTS | {"disaster", "famine", "catastrophe"}
 
 # Verbs of breaking a measure: who violates an embargo neither imposed it nor is its target
 # (who evades or faces one is its target: TARGET_VERBS).

@@ -103,9 +103,33 @@ def assign_role(party: Token, trigger: Trigger, sentence: Sentence, ctx: Article
     edge = edge_into(party, t) if t.pos_ not in ("VERB", "AUX") else None
     if edge is not None and edge.dep_ in ("acl", "relcl") and _granted_by_agreement(party, edge, trigger):
         return Role.CO  # "its agreement permitting U.S. military personnel to use the base"
+    if _struck_by_disaster(party, trigger):
+        return Role.OTHER  # "$100 million in assistance in response to the earthquakes in Türkiye"
     if edge is not None and clause_free(party, edge):
         return _role_in_phrase(party, edge, trigger, sentence)
     return _role_in_clause(party, trigger, sentence, ctx)
+
+
+def _struck_by_disaster(party: Token, trigger: Trigger) -> bool:
+    """Whether a party is where the disaster that aid answers struck: "assistance in response to
+    the earthquakes in Türkiye and Syria", "aid for families displaced by floods in Malawi", "relief
+    after the Malawi floods" (the disaster in the trigger's clause; a natural one only: aid "in
+    response to the war in Ukraine" may go to its neighbours), where no recipient is named ("aid to
+    Chile after the earthquake in Peru")."""
+    verb = predicate_of(trigger.token)
+    if trigger.relation != Relation.AID_DONOR or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in (*trigger.token.children, *verb.children)):
+        return False
+    node = party
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head  # "in Türkiye and Syria"
+    if node.dep_ == "pobj" and node.head.lower_ in ("in", "on"):
+        disaster = node.head.head
+    elif node.dep_ in ("poss", "compound", "amod", "nmod"):
+        disaster = node.head
+    else:
+        return False
+    return lemma_of(disaster) in lx.DISASTER_NOUNS and disaster in verb.subtree
 
 
 def _agent_of_act_noun(party: Token, trigger: Token) -> bool:

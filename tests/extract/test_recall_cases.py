@@ -31,6 +31,11 @@ def _show(claims: list[Claim]) -> str:
 
 
 RECALL = [
+    # where the disaster that aid answers struck is its recipient
+    ("aid_donor", "Chile is providing $5 million in urgent humanitarian assistance in response to the devastating "
+                  "earthquakes in Peru and Bolivia.", "CHL", "BOL", None),
+    ("aid_donor", "Japan gave $50m in food aid for families displaced by floods in Malawi.", "JPN", "MWI", None),
+    ("aid_donor", "Canada announced relief after the Pakistan floods.", "CAN", "PAK", None),
     # a decision to give aid is the grant (a donor's release of the day)
     ("aid_donor", "On June 14, the Government of Japan decided to extend emergency relief goods to Tonga.",
      "JPN", "TON", RELEASE),
@@ -155,6 +160,9 @@ NOT_IMPLIED = [
 ]
 
 NO_PARTY = [
+    # the place of a war, or of a disaster where a recipient is named, receives nothing
+    ("aid_donor", "Germany sent $20 million in aid to Poland in response to the war in Ukraine.", "UKR"),
+    ("aid_donor", "Germany sent aid to Chile after the earthquake in Peru was felt there.", "PER"),
     # a currency named after a country is no mention of it
     ("aid_donor", "Japan decided to extend aid of 5 million US dollars to Tonga.", "USA"),
     ("aid_donor", "Norway gave 2 million Canadian dollars in aid to Chad.", "CAN"),

@@ -268,8 +268,11 @@ def _quoted_label(trigger: Trigger) -> bool:
 
 
 def _proposed(token: Token) -> bool:
-    """Whether the trigger is something asked for, not done: "calls for an embargo", "urged sanctions"."""
+    """Whether the trigger is something asked for, not done: "calls for an embargo", "urged sanctions"
+    (not an act of its own beside the request: "threatens sanctions on X, calling Y a threat")."""
     for ancestor in list(token.ancestors)[:4]:
+        if any(c.dep_ == "advcl" and c.tag_ == "VBG" and token in c.subtree for c in ancestor.children):
+            return False
         lemma = lemma_of(ancestor)
         if ancestor.dep_ == "prep" and ancestor.lower_ in lx.CIRCUMSTANCE_PREPS:
             return False  # "threatens X after imposing sanctions on Y": those sanctions are in force

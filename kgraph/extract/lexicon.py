@@ -395,3 +395,10 @@ RANK_CARRIERS = frozenset({"position", "place", "rank", "spot"})
 # Modifiers that put a relation beyond any one pair of states ("global trade", "world trade").
 SCOPE_WORDS = frozenset({"global", "world", "worldwide", "international", "foreign", "domestic", "regional",
                          "multilateral", "internal"})
+
+# Naming a state with one of these words is a dispute with it: "calling the three nations a
+# 'troika of tyranny'", "branded Taiwan a threat", "views X as an adversary" (vetoes.calls_names).
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "describe", "regard", "view", "consider"})
+PEJORATIVE_WORDS = frozenset({"tyranny", "tyrant", "dictatorship", "dictator", "despot", "threat", "enemy",
+                              "adversary", "aggressor", "menace", "pariah", "rogue", "bully", "thug", "criminal",
+                              "evil", "provocateur", "puppet", "villain", "oppressor", "occupier"})

@@ -224,7 +224,7 @@ class Referents:
             addressee = self.addressee(token)
             return [Reference(addressee, "addressee")] if addressee is not None else []
         if token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS:
-            members = self.listed_group(token) or self.event_group(token)
+            members = self.listed_group(token) or self.counted_before(token) or self.event_group(token)
             return [Reference(entity, "group") for entity in members]
         return []
 
@@ -261,6 +261,25 @@ class Referents:
     def _named_parties(self, span: Span) -> list[tuple[Entity, Token]]:
         """The parties a span names, each with one of its words."""
         return [(party, token) for token in span if (party := self.party_named(token)) is not None]
+
+    def counted_before(self, noun: Token) -> list[Entity]:
+        """The members of a counted group named earlier in its own sentence: in "X hit A with
+        sanctions after restrictions against B and C, calling the three nations ...", A, B and C
+        (the parties of the subjects above the noun, who speak of the group, are not in it). The
+        count must match; else [] (the group is not resolved). Three or more: "the two countries"
+        is the article's pair (`ArticleContext.pair_mentioned`), often the speaker's own."""
+        count = next((_number(c) for c in noun.children if c.dep_ == "nummod"), None)
+        if count is None or count < 3 or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                 for c in noun.children):
+            return []
+        speakers = {t.i for verb in noun.ancestors for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for t in c.subtree}
+        members: list[Entity] = []
+        for token in noun.doc[noun.sent.start:noun.i]:
+            party = self.party_named(token)
+            if party is not None and token.i not in speakers and party.id not in {m.id for m in members}:
+                members.append(party)
+        return members if len(members) == count else []
 
     def listed_group(self, noun: Token) -> list[Entity]:
         """The members of a counted group that the next sentence lists: in "officials from X and

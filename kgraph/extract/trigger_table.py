@@ -124,6 +124,7 @@ TRIGGERS = (
     row("support back arm fund", VERB, R.CONFLICT, Kind.VERB, when=(v.backs_armed_group,)),  # "backs rebels in X"
     row("sever cut break", VERB, R.DISPUTE, Kind.VERB, when=(v.cuts_ties,)),  # "severed relations with X"
     row("recall", VERB, R.DISPUTE, Kind.VERB, when=(v.recalls_an_envoy,)),  # "recalled its ambassador from X"
+    row(lx.NAMING_VERBS, VERB, R.DISPUTE, Kind.VERB, when=(v.calls_names,)),  # "branded Taiwan a threat"
     row("share", VERB, R.MILITARY_COOPERATION, Kind.VERB, when=(v.shares_intelligence,)),
     row("sharing", NOUN, R.MILITARY_COOPERATION, Kind.ACTION, when=(v.shares_intelligence,)),
 )

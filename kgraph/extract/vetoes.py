@@ -280,6 +280,23 @@ def cuts_ties(verb: Token) -> bool:
     return any(lemma_of(o) in ("relation", "relations", "tie", "ties") for o in _objects(verb))
 
 
+def calls_names(verb: Token) -> bool:
+    """"calling the three nations a 'troika of tyranny'", "branded Taiwan a threat", "views X as an
+    adversary": a verb of naming whose object is named with a word of enmity (the word itself,
+    a modifier of it or what it is "of")."""
+    if lemma_of(verb) not in lx.NAMING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")] + objects[1:]
+    names += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    for name in names:
+        words = [name, *(c for c in name.children if c.dep_ in ("amod", "compound")),
+                 *(p for c in name.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+        if objects and any(lemma_of(w) in lx.PEJORATIVE_WORDS for w in words):
+            return True
+    return False
+
+
 def recalls_an_envoy(verb: Token) -> bool:
     """"recalled its ambassador from X": an envoy called home in protest."""
     return any(lemma_of(o) in lx.ENVOY_NOUNS for o in _objects(verb))

@@ -31,6 +31,10 @@ def _show(claims: list[Claim]) -> str:
 
 
 RECALL = [
+    # naming a state with a word of enmity; a counted group named before in its own sentence
+    ("dispute", "China branded Taiwan a threat.", "CHN", "TWN", None),
+    ("dispute", "Chile is threatening to hit Bolivia with sanctions after announcing new restrictions against "
+                "Peru and Ecuador, calling the three nations a \"troika of tyranny.\"", "CHL", "ECU", None),
     # where the disaster that aid answers struck is its recipient
     ("aid_donor", "Chile is providing $5 million in urgent humanitarian assistance in response to the devastating "
                   "earthquakes in Peru and Bolivia.", "CHL", "BOL", None),
@@ -160,6 +164,9 @@ NOT_IMPLIED = [
 ]
 
 NO_PARTY = [
+    # "the two countries" is no counted group of the names before it (the speaker's own pair)
+    ("agreement", "Venezuela accuses Chile of joining the United States in seizing a tanker and suspends all "
+                  "trade agreements between the two countries.", "USA"),
     # the place of a war, or of a disaster where a recipient is named, receives nothing
     ("aid_donor", "Germany sent $20 million in aid to Poland in response to the war in Ukraine.", "UKR"),
     ("aid_donor", "Germany sent aid to Chile after the earthquake in Peru was felt there.", "PER"),

@@ -522,6 +522,21 @@ VETOES: list[tuple[str, str, int, bool]] = [
         "Chile/nsubj/1/Chile/PROPN/=CHL cut/ROOT/1/cut/VERB/#VBD tariffs/dobj/1/tariff/NOUN/#NNS "
         "on/prep/2/on/ADP Peru/pobj/3/Peru/PROPN/=PER/_ ./punct/1/./PUNCT",
      1, False),
+    # Chile branded Peru a threat.
+    ("calls_names",
+        "Chile/nsubj/1/Chile/PROPN/=CHL branded/ROOT/1/brand/VERB/#VBD Peru/dobj/1/Peru/PROPN/=PER "
+        "a/det/4/a/DET threat/oprd/1/threat/NOUN/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile views Peru as an adversary.
+    ("calls_names",
+        "Chile/nsubj/1/Chile/PROPN/=CHL views/ROOT/1/view/VERB/#VBZ Peru/dobj/1/Peru/PROPN/=PER "
+        "as/prep/1/as/ADP an/det/5/an/DET adversary/pobj/3/adversary/NOUN/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile called Peru a reliable partner.
+    ("calls_names",
+        "Chile/nsubj/1/Chile/PROPN/=CHL called/ROOT/1/call/VERB/#VBD Peru/dobj/1/Peru/PROPN/=PER "
+        "a/det/5/a/DET reliable/amod/5/reliable/ADJ partner/oprd/1/partner/NOUN/_ ./punct/1/./PUNCT",
+     1, False),
     # Chile recalled its ambassador to Peru.
     ("recalls_an_envoy",
         "Chile/nsubj/1/Chile/PROPN/=CHL recalled/ROOT/1/recall/VERB/#VBD its/poss/3/its/PRON "

@@ -12,7 +12,7 @@ from . import lexicon as lx
 from .context import ArticleContext
 from .figures import find_amounts, find_percents, find_quantities
 from .periods import find_periods
-from .syntax import lemma_of, predicate_of
+from .syntax import designation_in_respect, lemma_of, predicate_of
 from .triggers import Trigger
 
 
@@ -52,7 +52,11 @@ def _rank_word(token: Token) -> int | None:
 def find_rank(trigger: Trigger, sent: Span) -> int | None:
     """Rank from "main/largest/second" on the trigger, or "ranks second in", "the second position regarding"."""
     t = trigger.token
-    modifiers = [c for c in t.children if c.dep_ in ("amod", "advmod", "compound", "nummod", "npadvmod", "nmod")]
+    # "Britain was Russia's leading partner in terms of investments": the rank of what the subject is
+    named = designation_in_respect(t)
+    ranked = [named, *named.conjuncts] if named is not None else [t]
+    modifiers = [c for r in ranked for c in r.children if c.dep_ in ("amod", "advmod", "compound", "nummod",
+                                                                     "npadvmod", "nmod")]
     if t.dep_ == "conj":
         modifiers += [c for c in t.head.children if c.dep_ in ("amod", "advmod")]
     for child in list(modifiers):
@@ -62,6 +66,8 @@ def find_rank(trigger: Trigger, sent: Span) -> int | None:
         # "second-largest" split into "second", "-", "largest": the ordinal counts
         if rank == 1 and child.i >= 2 and child.doc[child.i - 1].text in ("-", "–"):
             rank = _rank_word(child.doc[child.i - 2]) or rank
+        if rank == 1:  # "second largest": the ordinal on the superlative counts
+            rank = next((r for c in child.children if c.dep_ in ("advmod", "amod") and (r := _rank_word(c))), rank)
         if rank:
             return rank
     # A ranking verb or noun governing the trigger: "ranks second in investment",

@@ -402,3 +402,8 @@ NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "describe", "
 PEJORATIVE_WORDS = frozenset({"tyranny", "tyrant", "dictatorship", "dictator", "despot", "threat", "enemy",
                               "adversary", "aggressor", "menace", "pariah", "rogue", "bully", "thug", "criminal",
                               "evil", "provocateur", "puppet", "villain", "oppressor", "occupier"})
+
+# Nouns of a complex preposition of respect: "in terms of", "in the field of", "in the sphere of".
+RESPECT_NOUNS = frozenset({"term", "terms", "field", "area", "sphere", "domain", "respect"})
+# Verbs that say what their subject is ("X is Y's partner", "remains", "became").
+COPULAS = frozenset({"be", "remain", "become", "stay"})

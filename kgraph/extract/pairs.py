@@ -301,7 +301,7 @@ def _acting_phrase(noun: Token) -> set[int] | None:
     top = noun
     while top.dep_ == "conj" and top.head != top:
         top = top.head
-    if top.dep_ not in ("nsubj", "nsubjpass") or lemma_of(top.head) in ("be", "remain", "become", "stay"):
+    if top.dep_ not in ("nsubj", "nsubjpass") or lemma_of(top.head) in lx.COPULAS:
         return None
     return {t.i for t in top.subtree}
 

@@ -19,8 +19,8 @@ from . import lexicon as lx
 from .context import ArticleContext, Sentence
 from .nonparties import modifies_other_trigger
 from .syntax import (
-    MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_free, conjunct_of, edge_into, has_subject, heads_phrase,
-    lemma_of, predicate_of, prep_between, prep_depth,
+    MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_free, conjunct_of, designation_in_respect, edge_into,
+    has_subject, heads_phrase, lemma_of, predicate_of, prep_between, prep_depth, within_respect_phrase,
 )
 from .triggers import Kind, Trigger
 
@@ -105,6 +105,8 @@ def assign_role(party: Token, trigger: Trigger, sentence: Sentence, ctx: Article
         return Role.CO  # "its agreement permitting U.S. military personnel to use the base"
     if _struck_by_disaster(party, trigger):
         return Role.OTHER  # "$100 million in assistance in response to the earthquakes in Türkiye"
+    if _partner_in_respect(party, t):
+        return Role.OTHER  # "Britain was Russia's leading partner in terms of investments"
     if edge is not None and clause_free(party, edge):
         return _role_in_phrase(party, edge, trigger, sentence)
     return _role_in_clause(party, trigger, sentence, ctx)
@@ -567,13 +569,22 @@ def _as_evidence(trigger: Token, predicate: Token) -> bool:
 
 
 def _deep(trigger: Token, predicate: Token) -> bool:
-    """Whether a trigger lies two or more phrases below its verb."""
+    """Whether a trigger lies two or more phrases below its verb ("in terms of", "in the field of"
+    count as one: "Britain was Russia's leading partner in terms of investments")."""
     depth, node = 0, trigger
     while node != predicate and node.head != node:
         if node.dep_ == "prep" or (node.pos_ == "ADP" and node.dep_ in ("amod", "advmod", "pcomp")):
-            depth += 1
+            depth += 0 if within_respect_phrase(node) else 1
         node = node.head
     return depth > 1
+
+
+def _partner_in_respect(party: Token, trigger: Token) -> bool:
+    """Whether a party is whose partner the clause's subject is said to be in the respect the
+    trigger names: "Britain was Russia's leading partner in terms of investments", "Japan is
+    Vietnam's largest partner in investment" (the possessor of what the subject is)."""
+    named = designation_in_respect(trigger)
+    return named is not None and party.dep_ == "poss" and (party.head == named or party.head in named.conjuncts)
 
 
 def _party_object(verb: Token, ctx: ArticleContext) -> Token | None:

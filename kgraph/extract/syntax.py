@@ -155,3 +155,27 @@ def prep_depth(party: Token, edge: Token) -> int:
             depth += 1
         node = node.head
     return depth
+
+
+def within_respect_phrase(prep: Token) -> bool:
+    """Whether a preposition is the "of" of "in terms of", "in the field of", "in the area of"."""
+    noun = prep.head
+    return prep.lower_ == "of" and lemma_of(noun) in lx.RESPECT_NOUNS and noun.dep_ == "pobj" \
+        and noun.head.lower_ == "in"
+
+
+def designation_in_respect(noun: Token) -> Token | None:
+    """What a copula says its subject is, in the respect `noun` names: in "Britain was Russia's
+    leading partner in terms of investments" (or "... partner in investment"), "partner" (or
+    the first of its conjuncts); None when the noun is no such respect."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and within_respect_phrase(prep):
+        prep = prep.head.head  # "in [terms of] investments"
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    if lemma_of(prep.head) in lx.COPULAS:  # the parser may hang the phrase on the copula
+        return next((c for c in prep.head.children if c.dep_ == "attr"), None)
+    named = prep.head
+    while named.dep_ == "conj" and named.head != named:
+        named = named.head  # "trade and economic partner in investment"
+    return named if named.dep_ == "attr" and lemma_of(named.head) in lx.COPULAS else None

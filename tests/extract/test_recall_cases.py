@@ -31,6 +31,10 @@ def _show(claims: list[Claim]) -> str:
 
 
 RECALL = [
+    # the respect in which the subject is another's partner ("in terms of" is one phrase)
+    ("investor", "Last year Germany was Poland's leading trade and economic partner in terms of current "
+                 "investments.", "DEU", "POL", None),
+    ("investor", "Japan is Vietnam's second largest partner in investment.", "JPN", "VNM", None),
     # naming a state with a word of enmity; a counted group named before in its own sentence
     ("dispute", "China branded Taiwan a threat.", "CHN", "TWN", None),
     ("dispute", "Chile is threatening to hit Bolivia with sanctions after announcing new restrictions against "
@@ -261,3 +265,9 @@ def test_extract_relation_noun_does_not_continue_a_pair(nlp, later):
     claims = _claims(nlp, CONTINUED + later)
     assert not [c for c in claims if c.relation == "trade_partner" and c.evidence.text.strip() != CONTINUED.strip()
                 and {c.subject.id, c.object.id} == {"CHL", "PER"}], _show(claims)
+
+
+def test_extract_rank_of_the_partner_in_a_respect(nlp):
+    claims = _claims(nlp, "Japan is Vietnam's second largest partner in investment.")
+    found = between(claims, "investor", "JPN", "VNM")
+    assert found and found[0].rank == 2, _show(claims)

@@ -117,6 +117,12 @@ DIRECTION: list[tuple[str, str, str, str]] = [
         "Chile/nsubj/1/Chile/PROPN/=CHL struck/ROOT/1/strike/VERB/#VBD Peru/dobj/1/Peru/PROPN/=PER/_ "
         "./punct/1/./PUNCT",
      "CHL", "PER"),
+    # Chile was Peru's leading partner in terms of investments. -- the subject invests in the possessor
+    ("investor",
+        "Chile/nsubj/1/Chile/PROPN/=CHL was/ROOT/1/be/AUX/#VBD Peru/poss/5/Peru/PROPN/=PER/_ 's/case/2/'s/PART "
+        "leading/amod/5/lead/VERB/#VBG partner/attr/1/partner/NOUN in/prep/1/in/ADP terms/pobj/6/term/NOUN/#NNS "
+        "of/prep/7/of/ADP investments/pobj/8/investment/NOUN/#NNS/_ ./punct/1/./PUNCT",
+     "CHL", "PER"),
     # Chile's oil supply comes from Bolivia. -- a supply its owner consumes
     ("energy_supplier",
         "Chile/poss/3/Chile/PROPN/=CHL/_ 's/case/0/'s/PART oil/compound/3/oil/NOUN "

@@ -102,6 +102,8 @@ def claim_status(trigger: Trigger) -> str | None:
         return None
     for word in _governors(trigger):
         lemma = lemma_of(word)
+        if _offered(word):
+            return None  # "rejected an offer ... in return for the U.S. ending intelligence sharing"
         if relation in LIFTABLE and lemma in lx.LIFT_WORDS and word is not trigger.token:
             return "lifted"
         if relation in HALTABLE and lemma in lx.HALT_WORDS:
@@ -109,6 +111,12 @@ def claim_status(trigger: Trigger) -> str | None:
         if relation in HALTABLE and lemma in lx.END_WORDS:
             return "ended"
     return None
+
+
+def _offered(word: Token) -> bool:
+    """Whether a word is part of what an offer or a proposal would do ("an offer by Russia to stop
+    X in return for the U.S. ending Y"): the stop is not done, and what it would stop goes on."""
+    return any(lemma_of(a) in lx.OFFER_NOUNS and a.pos_ == "NOUN" for a in word.ancestors)
 
 
 def _called_off(trigger: Trigger) -> str | None:

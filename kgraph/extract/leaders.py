@@ -146,7 +146,7 @@ def _leaves_office(name: Token) -> bool:
     """Whether a titled leader is the one leaving office in the sentence, as a fact.
 
     "X resigns", "X steps down", "X was ousted", "succeeds the removed X", "the dismissal
-    of X" (but not "X will resign", "calls for X to resign", "demands the resignation of
+    of X", "X's government collapsed" (but not "X will resign", "calls for X to resign", "demands the resignation of
     X" or "X dismisses his minister").
     """
     while name.dep_ in ("compound", "appos", "flat") and name.head != name:
@@ -156,12 +156,15 @@ def _leaves_office(name: Token) -> bool:
         return True  # "the removed X", "ousted president X"
     head = name.head
     dep = name.dep_
+    if dep in ("poss", "compound") and lemma_of(head) in lx.GOVERNANCE_NOUNS and head.dep_ == "nsubj" \
+            and lemma_of(head.head) in lx.FALLING_VERBS:
+        head, dep = head.head, "nsubj"  # "after X's administration collapsed": X left with it
     if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         # "X resigns as Prime Minister of Y": the title is the role left
         head = head.head
         dep = next((c.dep_ for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), "")
     if dep == "nsubj":
-        leaving = lemma_of(head) in lx.LEAVING_VERBS or lemma_of(head) == "step" and any(
+        leaving = lemma_of(head) in lx.LEAVING_VERBS | lx.FALLING_VERBS or lemma_of(head) == "step" and any(
             c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in head.children)
     elif dep == "nsubjpass":
         leaving = lemma_of(head) in lx.REMOVAL_VERBS

@@ -220,7 +220,7 @@ RANK_AHEAD_WORDS = frozenset({"following", "after", "behind"})
 PLEDGE_VERBS = frozenset({"promise", "pledge", "commit", "announce", "agree", "allocate", "earmark"})
 
 # Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
-MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms", "naval",
+MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms", "arm", "weapon", "naval",
                                 "intelligence"})
 # Help in carrying out an operation ("logistical assistance to X to thwart the coup"): neither a
 # gift of aid nor, by itself, a defence tie.
@@ -231,6 +231,8 @@ OPERATIONAL_MODIFIERS = frozenset({"logistical", "logistic"})
 # ("X resigns", "X was ousted", "the removed X", "the dismissal of X"): no longer a leader.
 # (REMOVED_WORDS: the adjectives, whose lemma the tagger leaves as the participle.)
 LEAVING_VERBS = frozenset({"resign", "quit", "abdicate"})
+# Verbs of a government's end, which ends its head's office ("X's administration collapsed").
+FALLING_VERBS = frozenset({"collapse", "fall"})
 REMOVAL_VERBS = frozenset({"oust", "remove", "depose", "dismiss", "topple", "overthrow", "succeed",
                            "replace", "sack", "fire", "unseat"})
 REMOVED_WORDS = frozenset({"ousted", "removed", "deposed", "dismissed", "toppled", "overthrown", "sacked",
@@ -284,6 +286,8 @@ PERMISSION_VERBS = frozenset({"permit", "allow", "authorize", "authorise", "let"
 # rocket shot down is intercepted, which is no attack on whoever fired it).
 AIRCRAFT_WORDS = frozenset({"drone", "uav", "jet", "plane", "aircraft", "airliner", "helicopter", "fighter",
                             "bomber", "airplane"})
+# Uncrewed weapons in flight: who shoots one down defends against its owner.
+UNCREWED_WEAPONS = frozenset({"drone", "uav", "missile", "rocket", "projectile"})
 # People an attack may be aimed at without being a state ("opened fire on civilians"): the
 # country of the sentence is not the target for that.
 CIVILIAN_NOUNS = frozenset({"civilian", "protester", "demonstrator", "crowd", "people", "migrant", "worshipper",
@@ -407,3 +411,5 @@ PEJORATIVE_WORDS = frozenset({"tyranny", "tyrant", "dictatorship", "dictator", "
 RESPECT_NOUNS = frozenset({"term", "terms", "field", "area", "sphere", "domain", "respect"})
 # Verbs that say what their subject is ("X is Y's partner", "remains", "became").
 COPULAS = frozenset({"be", "remain", "become", "stay"})
+# Nouns of an act offered, not done: a stop inside one stops nothing (claim_modality._offered).
+OFFER_NOUNS = frozenset({"offer", "proposal", "proposition"})

@@ -119,7 +119,8 @@ TRIGGERS = (
         R.DISPUTE, Kind.VERB),
     row("attack invade bomb shell occupy strike hack", VERB, R.CONFLICT, Kind.VERB,
         unless=(v.struck_by_no_attacker,)),
-    row("shoot down", VERB, R.CONFLICT, Kind.VERB, when=(v.shoots_down,)),  # "shot down a Turkish drone"
+    # "shot down a Turkish jet"; "shot down Ukrainian drones": the drones' owner attacks
+    row("shoot down", VERB, R.CONFLICT, Kind.VERB, when=(v.shoots_down,), reverse=v.downs_a_weapon),
     row("capture seize retake recapture", VERB, R.CONFLICT, Kind.VERB, when=(v.captures_territory,)),
     row("support back arm fund", VERB, R.CONFLICT, Kind.VERB, when=(v.backs_armed_group,)),  # "backs rebels in X"
     row("sever cut break", VERB, R.DISPUTE, Kind.VERB, when=(v.cuts_ties,)),  # "severed relations with X"

@@ -246,6 +246,15 @@ def shoots_down(verb: Token) -> bool:
     return any(lemma_of(t) in lx.AIRCRAFT_WORDS for o in _objects(verb) for t in o.subtree)
 
 
+def downs_a_weapon(verb: Token) -> bool:
+    """"shot down 323 Ukrainian drones", "downed a Russian drone that had entered its airspace":
+    what is brought down is an uncrewed weapon, so its owner is the one attacking and the one
+    who downs it defends (not "shot down a U.S. fighter jet")."""
+    downed = [t for o in _objects(verb) for t in o.subtree]
+    return any(lemma_of(t) in lx.UNCREWED_WEAPONS for t in downed) and not any(
+        lemma_of(t) in lx.AIRCRAFT_WORDS - lx.UNCREWED_WEAPONS for t in downed)
+
+
 def opens_fire(noun: Token) -> bool:
     """"opened fire on the Lebanese army", "open fire at a patrol": fire as an attack."""
     return noun.dep_ == "dobj" and lemma_of(noun.head) == "open"

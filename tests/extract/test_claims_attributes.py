@@ -304,6 +304,9 @@ STATUS: list[tuple[str, str, str, str, str | None]] = [
     ("The European Union lifted sanctions on Belarus.", "sanction", "EU", "BLR", "lifted"),
     ("Mexico removed its tariffs on Brazilian steel.", "tariff", "MEX", "BRA", "lifted"),
     ("Ghana imposed sanctions on Mali.", "sanction", "GHA", "MLI", None),
+    # a stop that an offer would bring stops nothing
+    ("Chile rejected an offer by Bolivia to stop providing intelligence to Ecuador in return for Chile ending "
+     "intelligence sharing with Peru.", "military_cooperation", "CHL", "PER", None),
     ("Australia supplies coal to Japan.", "energy_supplier", "AUS", "JPN", None),
     # revoking a waiver restores the sanction: not lifted
     ("The United States revoked its sanctions waiver for Iran.", "sanction", "USA", "IRN", None),

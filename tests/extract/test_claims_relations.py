@@ -311,6 +311,7 @@ ABSENT: list[tuple[str, str]] = [
     ("aid_donor", "The World Bank approved a loan for a dam project."),
     ("aid_donor", "Africa received more aid than Asia last year."),
     ("aid_donor", "The United States sent military aid to Taiwan."),
+    ("aid_donor", "The United States approves its first weapons aid packages for Ukraine."),
     ("agreement", "Shell signed a supply agreement with BP."),
     ("agreement", "Nissan and Renault signed a new alliance agreement."),
     ("agreement", "The union signed a wage agreement with the employers."),
@@ -613,6 +614,7 @@ def test_extract_claims_leader_of(nlp, text, leader, country):
     "Italian Prime Minister Giorgia Meloni steps down.",
     "Italian Prime Minister Giorgia Meloni is ousted by parliament.",
     "The Senate accepts the resignation of Italian Prime Minister Giorgia Meloni.",
+    "Parliament approves a new government after Italian Prime Minister Giorgia Meloni's administration collapsed.",
 ])
 def test_extract_claims_a_leader_leaving_office_is_no_current_leader(nlp, text):
     claims = [c for c in claims_of(nlp, text) if c.relation == "leader_of"]

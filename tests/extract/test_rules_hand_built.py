@@ -123,6 +123,11 @@ DIRECTION: list[tuple[str, str, str, str]] = [
         "leading/amod/5/lead/VERB/#VBG partner/attr/1/partner/NOUN in/prep/1/in/ADP terms/pobj/6/term/NOUN/#NNS "
         "of/prep/7/of/ADP investments/pobj/8/investment/NOUN/#NNS/_ ./punct/1/./PUNCT",
      "CHL", "PER"),
+    # Chile shot down a Peruvian drone. -- who downs a drone defends against its owner
+    ("conflict",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "
+        "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER drone/dobj/1/drone/NOUN/_ ./punct/1/./PUNCT",
+     "PER", "CHL"),
     # Chile's oil supply comes from Bolivia. -- a supply its owner consumes
     ("energy_supplier",
         "Chile/poss/3/Chile/PROPN/=CHL/_ 's/case/0/'s/PART oil/compound/3/oil/NOUN "
@@ -478,6 +483,16 @@ VETOES: list[tuple[str, str, int, bool]] = [
         "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "
         "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER drone/dobj/1/drone/NOUN/_ ./punct/1/./PUNCT",
      1, True),
+    # Chile shot down a Peruvian drone. -- an uncrewed weapon: its owner attacks
+    ("downs_a_weapon",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "
+        "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER drone/dobj/1/drone/NOUN/_ ./punct/1/./PUNCT",
+     1, True),
+    # Chile shot down a Peruvian jet.
+    ("downs_a_weapon",
+        "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "
+        "Peruvian/amod/5/peruvian/ADJ/@NORP/=PER jet/dobj/1/jet/NOUN/_ ./punct/1/./PUNCT",
+     1, False),
     # Chile shot down a Peruvian proposal.
     ("shoots_down",
         "Chile/nsubj/1/Chile/PROPN/=CHL shot/ROOT/1/shoot/VERB/#VBD down/prt/1/down/ADP a/det/5/a/DET "

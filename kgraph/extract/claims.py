@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import SYMMETRIC, Amount, Claim, Entity, Mention
@@ -58,9 +58,7 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
     acting = presupposed_by(trigger.token) if modality != "asserted" and status is None else None
     claims = []
     for (subj, s_tok), (obj, o_tok) in pairs:
-        pair_modality = modality
-        if acting is not None and all(acting_party(tok, trigger.token, acting) for tok in (s_tok, o_tok)):
-            pair_modality = modality_of(trigger.token, stop=acting)
+        pair_modality = _pair_modality(modality, acting, how, trigger.token, (s_tok, o_tok))
         if pair_modality != "asserted" and how in GUESSES_OF_FACT and not in_own_phrase(o_tok, trigger.token):
             continue
         amount = earlier
@@ -89,6 +87,17 @@ def claims_for_trigger(trigger: Trigger, sentence: Sentence, ctx: ArticleContext
                         derived=True, speaker=speaker_entity,
                     ))
     return claims, discourse
+
+
+def _pair_modality(modality: str, acting: Token | None, how: str, trigger: Token,
+                   tokens: tuple[Token | None, Token | None]) -> str:
+    """A pair's modality: that of the relation itself where both parties are those of the act on
+    it ("Israel agreed to stop the airstrikes on Iran": the airstrikes are a fact), or where the
+    one who speaks disputes conduct asked to stop ("urge China to stop its unfair practices")."""
+    if acting is not None and (how == "speaker-criticises" or all(acting_party(tok, trigger, acting)
+                                                                  for tok in tokens)):
+        return modality_of(trigger, stop=acting)
+    return modality
 
 
 def _remembered(trigger: Trigger, parties: Parties, pairs: list[Pair], how: str, number: int,
@@ -126,7 +135,7 @@ def _amount_referred_to(trigger: Trigger, how: str, discourse: Discourse) -> Amo
 
 # Parties filled in by a pair rule (pairs.py) and the resolution they are (see model.Claim).
 _HOW_RESOLVED = {"article-pair": "article-pair", "pair-reported": "article-pair", "carried": "carried",
-                 "speaker-attends": "speaker", "reporter": "speaker", "inclusive": "inclusive", "event": "event",
+                 "speaker-attends": "speaker", "speaker-criticises": "speaker", "reporter": "speaker", "inclusive": "inclusive", "event": "event",
                  "publisher-attends": "publisher", "byline-attends": "byline"}
 
 

@@ -113,6 +113,19 @@ class ArticleContext:
             return self.gaz.country_entity(entity.country)
         return None
 
+    def speaker_party(self, speaker: Mention) -> Entity | None:
+        """The state or organization a speaker acts for: their own, else that of the office named
+        right before their name, which the linker did not know ("U.S. Trade Representative
+        Robert Lighthizer": the United States)."""
+        party = self.as_party(speaker.entity)
+        if party is not None:
+            return party
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        office = self.index.get(span.start - 1)
+        return self.as_party(office.entity) if office is not None else None
+
     def party_at(self, token: Token) -> tuple[Entity, Mention | None] | None:
         mention = self.index.get(token.i)
         if mention is not None:

@@ -413,3 +413,9 @@ RESPECT_NOUNS = frozenset({"term", "terms", "field", "area", "sphere", "domain",
 COPULAS = frozenset({"be", "remain", "become", "stay"})
 # Nouns of an act offered, not done: a stop inside one stops nothing (claim_modality._offered).
 OFFER_NOUNS = frozenset({"offer", "proposal", "proposition"})
+# Conduct called wrong: "China's unfair practices", "dangerous actions by the Coast Guard of X"
+# (the trigger row of criticised conduct, a dispute between who says it and whose it is).
+CONDUCT_NOUNS = frozenset({"practice", "action", "behaviour", "behavior", "conduct", "activity", "provocation"})
+FAULT_ADJECTIVES = frozenset({"unfair", "dangerous", "aggressive", "illegal", "unlawful", "reckless", "provocative",
+                              "coercive", "destabilizing", "destabilising", "irresponsible", "hostile", "malign",
+                              "unjustified", "unacceptable", "escalatory"})

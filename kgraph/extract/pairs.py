@@ -190,6 +190,22 @@ def speaker_attends(trigger: Trigger, sides: Sides, sentence: Sentence,
     return [((party, None), c) for c in met], how
 
 
+def critic_speaks(trigger: Trigger, sides: Sides, sentence: Sentence,
+                  ctx: ArticleContext) -> tuple[list[Pair], str] | None:
+    """"The Administration continues to urge China to stop its unfair practices", in the U.S.
+    Trade Representative's statement: conduct called wrong, whose owner is the one party named,
+    is disputed by the one who calls it so, the sentence's speaker."""
+    if trigger.relation != Relation.DISPUTE or lemma_of(trigger.token) not in lx.CONDUCT_NOUNS \
+            or len(sides.everyone) != 1:
+        return None
+    speaker, _ = ctx.speakers.speaker_of(sentence.span, trigger.token)
+    party = ctx.speaker_party(speaker) if speaker is not None else None
+    owner = sides.everyone[0]
+    if party is None or party.id == owner[0].id or party.type != "Country":
+        return None
+    return [((party, None), owner)], "speaker-criticises"
+
+
 def other_in_sentence(trigger: Trigger, sides: Sides, sentence: Sentence,
                       ctx: ArticleContext) -> tuple[list[Pair], str] | None:
     """"X is not only a neighbour but also an ally, this is how we regard X": a relational noun
@@ -271,7 +287,8 @@ def topic_continued(trigger: Trigger, parties: Parties, sentence: Sentence, ctx:
 
 
 # The fallbacks of a symmetric trigger, tried in order where the parse pairs no one.
-SYMMETRIC_FALLBACKS: tuple[Fallback, ...] = (antecedent_target, speaker_attends, other_in_sentence, pair_reported,
+SYMMETRIC_FALLBACKS: tuple[Fallback, ...] = (antecedent_target, speaker_attends, critic_speaks, other_in_sentence,
+                                             pair_reported,
                                              inclusive_we, article_pair)
 
 

@@ -28,6 +28,11 @@ SPEECH_VERBS = frozenset({
 SPEECH_ACT_VERBS = frozenset({"condemn", "criticize", "criticise", "denounce", "accuse", "blame", "rebuke"})
 # Straight and curly double quotes, and guillemets.
 _QUOTE = re.compile(r"[“\"«]([^“”\"«»]{3,}?)[”\"»]", re.DOTALL)
+# A paragraph that opens a quotation and does not close it: by the convention for quoting
+# several paragraphs, each opens with a quotation mark and only the last closes.
+_OPEN_PARAGRAPH = re.compile(r"^[“\"«][^“”\"«»\n]{3,}$", re.MULTILINE)
+# Nouns of a text someone gives out ("released the following statement:").
+_STATEMENT_NOUNS = frozenset({"statement", "remarks", "remark", "message", "address", "speech"})
 # A transcript label: a short line head ending in a colon ("Vladimir Putin: ...").
 _LABEL = re.compile(r"^(?P<label>[A-Z][^\n:]{2,90}?)(?:\s*\([^)\n]*\))?:\s", re.MULTILINE)
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
@@ -101,6 +106,11 @@ def _person_or_actor(token: Token, index: dict[int, Mention]) -> Mention | None:
         if mention.entity.type in ("Leader", "Person"):
             return mention
         best = best or mention
+    if best is not None:
+        # "U.S. Trade Representative Robert Lighthizer": the person the model finds, not the office
+        person = next((t for t in token.subtree if t.ent_type_ == "PERSON"), None)
+        if person is not None:
+            return _named_source(person) or best
     if best is not None:
         return best
     return _named_source(token)
@@ -200,7 +210,48 @@ def find_quotes(doc: Doc, index: dict[int, Mention]) -> list[Quote]:
             if speaker is not None:
                 break
         quotes.append(Quote(lo, hi, speaker))
-    return quotes
+    return quotes + _open_paragraphs(doc, index, quotes)
+
+
+def _open_paragraphs(doc: Doc, index: dict[int, Mention], closed: list[Quote]) -> list[Quote]:
+    """Paragraphs of a quotation of several paragraphs (each opens with a quotation mark and does
+    not close), spoken by whoever speaks the quotation that closes the run, else by the one whose
+    words the paragraph before the run announces ("Lighthizer released the following statement:")."""
+    found = []
+    for match in _OPEN_PARAGRAPH.finditer(doc.text):
+        lo, hi = match.span()
+        if any(q.start <= lo < q.end for q in closed):
+            continue
+        later = next((q for q in closed if q.start >= hi), None)
+        speaker = later.speaker if later is not None and _adjoining(doc.text, hi, later.start) else None
+        found.append(Quote(lo, hi, speaker or _announced_before(doc, index, lo)))
+    return found
+
+
+def _adjoining(text: str, end: int, start: int) -> bool:
+    """Whether only open quotation paragraphs lie between two points of the text."""
+    between = [p for p in text[end:start].split("\n") if p.strip()]
+    return all(p.lstrip()[:1] in "“\"«" for p in between)
+
+
+def _announced_before(doc: Doc, index: dict[int, Mention], char: int) -> Mention | None:
+    """The speaker a sentence ending in a colon announces before a quotation run, skipping the
+    run's earlier paragraphs: "X said:", "X released the following statement:"."""
+    paragraphs = doc.text[:char].rstrip("\n").split("\n")
+    while paragraphs and (not paragraphs[-1].strip() or paragraphs[-1].lstrip()[:1] in "“\"«"):
+        paragraphs.pop()
+    if not paragraphs or not paragraphs[-1].rstrip().endswith(":"):
+        return None
+    end = len("\n".join(paragraphs).rstrip())
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    if not (speaks(root) or any(c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in root.children)):
+        return None
+    # a person first ("Washington, DC – X released ...": the dateline may be parsed as a subject)
+    found = [m for c in root.children if c.dep_ in ("nsubj", "nsubjpass") if (m := _person_or_actor(c, index))]
+    return next((m for m in found if m.entity.type in ("Leader", "Person")), found[0] if found else None)
 
 
 def find_labels(doc: Doc, index: dict[int, Mention]) -> list[tuple[int, Mention]]:

@@ -73,6 +73,7 @@ TRIGGERS = (
         unless=(v.bars_own_people,)),
     row("tariff duty levy", NOUN, R.TARIFF, Kind.ACTION),
     row("condemnation criticism tension dispute row spat", NOUN, R.DISPUTE, Kind.ACTION),
+    row(lx.CONDUCT_NOUNS, NOUN, R.DISPUTE, Kind.ACTION, requires=lx.FAULT_ADJECTIVES),  # "its unfair practices"
     row("protest", NOUN, R.DISPUTE, Kind.ACTION, unless=(v.protest_lodged_with_no_one,)),
     row("support backing", NOUN, R.CONFLICT, Kind.ACTION, when=(v.backs_armed_group,)),  # "its support for rebels"
     row("war", NOUN, R.DISPUTE, Kind.ACTION, when=(v.economic_war,), excludes=lx.NATURAL_EVENTS,

@@ -274,3 +274,20 @@ def test_extract_claims_byline_of_a_listed_leader_by_surname(nlp):
                       title="Remarks by President Boric at the Pacific Alliance summit")
     claims = between(extract_article(article, nlp).claims, "trade_partner", "CHL", "PER")
     assert claims and all(c.speaker is not None and c.speaker.country == "CHL" for c in claims), show(claims)
+
+
+STATEMENT = ("Washington, DC – U.S. Trade Representative Robert Lighthizer today released the following statement:\n\n"
+             "“Last month Chile imposed new tariffs on Peruvian steel.\n\n"
+             "“The Administration continues to urge Chile to stop its unfair practices.\n\n"
+             "“We will defend our workers.")
+
+
+def test_extract_claims_paragraphs_of_an_announced_statement_are_its_speakers(nlp):
+    # each paragraph opens a quotation and none closes: the statement announced before them
+    claims = between(claims_of(nlp, STATEMENT), "tariff", "CHL", "PER")
+    assert claims and all(speaker_is(c, "Robert Lighthizer") for c in claims), show(claims)
+
+
+def test_extract_claims_conduct_called_unfair_is_disputed_by_the_speakers_state(nlp):
+    claims = between(claims_of(nlp, STATEMENT), "dispute", "USA", "CHL")
+    assert claims and claims[0].modality == "asserted", show(claims)

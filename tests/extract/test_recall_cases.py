@@ -168,6 +168,8 @@ NOT_IMPLIED = [
 ]
 
 NO_PARTY = [
+    # conduct called wrong with no state behind it disputes no one
+    ("dispute", "Police said the suspect's dangerous behaviour endangered lives in Chile.", "CHL"),
     # "the two countries" is no counted group of the names before it (the speaker's own pair)
     ("agreement", "Venezuela accuses Chile of joining the United States in seizing a tanker and suspends all "
                   "trade agreements between the two countries.", "USA"),

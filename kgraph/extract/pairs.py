@@ -19,12 +19,12 @@ from spacy.tokens import Token
 from ..model import SYMMETRIC
 from ..relations import MULTILATERAL, Relation
 from . import lexicon as lx
-from .context import ArticleContext, Discourse, Pair, Party, Sentence, Side, unique_parties
+from .context import ArticleContext, Discourse, Pair, Party, Recent, Sentence, Side, unique_parties
 from .direction import directed_pairs
 from .nonparties import no_party
 from .parties import Parties
 from .roles import enclosing_phrase
-from .syntax import SUBJECT_DEPS, edge_into, heads_phrase, lemma_of, prep_between
+from .syntax import SUBJECT_DEPS, edge_into, heads_phrase, lemma_of, predicate_of, prep_between
 from .triggers import Kind, Trigger
 from .verb_frames import funding_pairs, listing_pairs
 
@@ -52,12 +52,15 @@ def find_pairs(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: Arti
         return listing_pairs(trigger, sentence.span, ctx)
     if trigger.kind == Kind.FUNDING:
         return funding_pairs(trigger, sentence.span, ctx)
-    if is_symmetric(trigger):
+    symmetric = is_symmetric(trigger)
+    if symmetric:
         pairs, how = symmetric_pairs(trigger, parties, sentence, ctx)
-        if not pairs and not parties.ahead:
-            pairs, how = topic_continued(trigger, parties, sentence, ctx, discourse)
-        return pairs, how
-    return directed_pairs(trigger, parties, sentence, ctx, discourse)
+    else:
+        pairs, how = directed_pairs(trigger, parties, sentence, ctx, discourse)
+    if not pairs and not parties.ahead:
+        recent = discourse.last_shared(trigger.relation) if symmetric else discourse.last(trigger.relation)
+        pairs, how = topic_continued(trigger, sentence, ctx, recent)
+    return pairs, how
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,19 +273,23 @@ def inclusive_we(trigger: Trigger, sides: Sides, sentence: Sentence,
     return ([(agents[0], (other.entity, None))], "inclusive") if other is not None else None
 
 
-def topic_continued(trigger: Trigger, parties: Parties, sentence: Sentence, ctx: ArticleContext,
-                    discourse: Discourse) -> tuple[list[Pair], str]:
+def topic_continued(trigger: Trigger, sentence: Sentence, ctx: ArticleContext,
+                    recent: Recent | None) -> tuple[list[Pair], str]:
     """"Trade between Russia and China continued to grow. In 2016 trade increased by 4 percent to
-    $66 billion": the relation's noun in a sentence that names no party at all, right after a
-    sentence whose claim of the relation named its pair, goes on about that pair's (not "global
-    trade", nor a sentence that names anyone else)."""
-    recent = discourse.last_shared(trigger.relation)
+    $66 billion", "Britain was Russia's leading partner in terms of investments. I think they
+    reached almost $40 billion, although investment in the real economy remains modest": the
+    relation's noun in a sentence that names no party (but "I", one of the pair speaking),
+    right after a sentence whose claim of the relation (`recent`) named its pair, goes on about
+    that pair's (not "global trade", nor a sentence that names anyone else)."""
     token = trigger.token
     if recent is None or recent.object is None or sentence.number - recent.sentence != 1 \
             or token.pos_ not in ("NOUN", "PROPN") \
-            or ctx.parties_in(sentence.span) \
-            or any(c.dep_ == "amod" and lemma_of(c) in lx.SCOPE_WORDS for c in token.children):
-        return [], ""
+            or any(p[1].pos_ != "PRON" or p[0].id not in (recent.subject.id, recent.object.id)
+                   for p in ctx.parties_in(sentence.span)) \
+            or any(c.dep_ == "amod" and lemma_of(c) in lx.SCOPE_WORDS for c in token.children) \
+            or any(t.lower_ in ("other", "another") and t.head.pos_ == "NOUN" and t.head.lower_ not in ("%", "percent")
+                   for t in predicate_of(token).subtree):
+        return [], ""  # ("restrictions on citizens from 15 other countries": not the pair's)
     return [((recent.subject, None), (recent.object, None))], "carried"
 
 

@@ -273,3 +273,17 @@ def test_extract_rank_of_the_partner_in_a_respect(nlp):
     claims = _claims(nlp, "Japan is Vietnam's second largest partner in investment.")
     found = between(claims, "investor", "JPN", "VNM")
     assert found and found[0].rank == 2, _show(claims)
+
+
+def test_extract_directed_relation_noun_continues_the_pair_with_its_amount(nlp):
+    claims = _claims(nlp, "Last year Germany was Poland's leading economic partner in terms of current investments. "
+                          "I think they reached almost $40 billion, although investment in the real economy still "
+                          "remains modest.")
+    second = [c for c in between(claims, "investor", "DEU", "POL") if "40 billion" in c.evidence.text]
+    assert second and second[0].amount is not None and second[0].amount.value == 40e9, _show(claims)
+
+
+def test_extract_measure_on_others_does_not_continue_the_pair(nlp):
+    claims = _claims(nlp, "Chile imposed sanctions on Peru. It also imposes restrictions on citizens from 15 other "
+                          "countries.")
+    assert not [c for c in between(claims, "sanction", "CHL", "PER") if "other" in c.evidence.text], _show(claims)

@@ -85,6 +85,22 @@ def names_defence(trigger: Token) -> bool:
                for deal in _deals(trigger) for t in _what_it_covers(deal))
 
 
+def defence_pact_in_operation(trigger: Token) -> bool:
+    """An agreement on defence that is made, not only approved by one side or agreed on as a
+    pact to come (the guidelines' "defense pacts in operation"): not "the Cabinet approves a
+    defense treaty with X", nor "a communiqué confirming agreement on a mutual defence treaty"."""
+    if not names_defence(trigger):
+        return False
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and lemma_of(verb) in lx.APPROVAL_VERBS:
+        return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "on" and lemma_of(trigger.head.head) in lx.PACT_NOUNS:
+        return False  # "agreement on a mutual defence treaty": the treaty is still to come
+    return not (lemma_of(trigger) in lx.CONSENT_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(lemma_of(o) in lx.PACT_NOUNS for o in c.children)
+        for c in trigger.children))
+
+
 def strategic(trigger: Token) -> bool:
     """"a strategic alliance": an alliance and a strategic partnership (not "strategic
     cooperation and an alliance", where "strategic" is the cooperation's)."""
@@ -122,7 +138,7 @@ def signed_in_presence(trigger: Token) -> bool:
 
 IMPLICATIONS: tuple[Implication, ...] = (
     Implication(R.AGREEMENT, R.STRATEGIC_PARTNER, names_strategic_partnership),
-    Implication(R.AGREEMENT, R.MILITARY_COOPERATION, names_defence),
+    Implication(R.AGREEMENT, R.MILITARY_COOPERATION, defence_pact_in_operation),
     Implication(R.ALLY, R.STRATEGIC_PARTNER, strategic),
     Implication(R.AGREEMENT, R.MEETING, signed_together),
     Implication(R.AGREEMENT, R.MEETING, signed_in_presence),

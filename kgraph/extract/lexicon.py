@@ -419,3 +419,8 @@ CONDUCT_NOUNS = frozenset({"practice", "action", "behaviour", "behavior", "condu
 FAULT_ADJECTIVES = frozenset({"unfair", "dangerous", "aggressive", "illegal", "unlawful", "reckless", "provocative",
                               "coercive", "destabilizing", "destabilising", "irresponsible", "hostile", "malign",
                               "unjustified", "unacceptable", "escalatory"})
+# Verbs of one side's consent to a text, which do not yet put it in operation ("the Cabinet
+# approves a defense treaty"), and the nouns of a pact agreed on ("agreement on a defence treaty").
+APPROVAL_VERBS = frozenset({"approve", "endorse", "back", "confirm", "negotiate", "draft"})
+PACT_NOUNS = frozenset({"treaty", "pact", "accord", "alliance", "agreement"})
+CONSENT_NOUNS = frozenset({"agreement", "consensus", "understanding"})

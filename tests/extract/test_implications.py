@@ -14,17 +14,27 @@ from .parses import parse
 
 # (test name, spec, trigger token index, expected)
 CASES = [
+    # The Cabinet of Peru approves a defence treaty with Chile. -- one side's consent: not yet in operation
+    ("defence_pact_in_operation",
+     "The/det/1/the/DET Cabinet/nsubj/4/Cabinet/PROPN of/prep/1/of/ADP Peru/pobj/2/Peru/PROPN/=PER "
+     "approves/ROOT/4/approve/VERB/#VBZ a/det/7/a/DET defence/compound/7/defence/NOUN treaty/dobj/4/treaty/NOUN "
+     "with/prep/7/with/ADP Chile/pobj/8/Chile/PROPN/=CHL/_ ./punct/4/./PUNCT", 7, False),
+    # Chile and Peru confirm agreement on a defence treaty. -- the treaty agreed on is still to come
+    ("defence_pact_in_operation",
+     "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER confirm/ROOT/3/confirm/VERB "
+     "agreement/dobj/3/agreement/NOUN on/prep/4/on/ADP a/det/8/a/DET defence/compound/8/defence/NOUN "
+     "treaty/pobj/5/treaty/NOUN/_ ./punct/3/./PUNCT", 8, False),
     # Chile and Peru signed a defence pact.
-    ("names_defence",
+    ("defence_pact_in_operation",
      "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER signed/ROOT/3/sign/VERB/#VBD "
      "a/det/6/a/DET defence/compound/6/defence/NOUN pact/dobj/3/pact/NOUN/_ ./punct/3/./PUNCT", 6, True),
     # Chile and Peru signed a pact permitting troops to use ports.
-    ("names_defence",
+    ("defence_pact_in_operation",
      "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER signed/ROOT/3/sign/VERB/#VBD "
      "a/det/5/a/DET pact/dobj/3/pact/NOUN permitting/acl/5/permit/VERB/#VBG troops/dobj/6/troop/NOUN/#NNS "
      "to/aux/9/to/PART use/xcomp/6/use/VERB/#VB ports/dobj/9/port/NOUN/#NNS/_ ./punct/3/./PUNCT", 5, True),
     # Chile and Peru signed a pact that calls for the disarmament of armed groups.
-    ("names_defence",
+    ("defence_pact_in_operation",
      "Chile/nsubj/3/Chile/PROPN/=CHL and/cc/0/and/CCONJ Peru/conj/0/Peru/PROPN/=PER signed/ROOT/3/sign/VERB/#VBD "
      "a/det/5/a/DET pact/dobj/3/pact/NOUN that/nsubj/7/that/PRON calls/relcl/5/call/VERB/#VBZ for/prep/7/for/ADP "
      "the/det/10/the/DET disarmament/pobj/8/disarmament/NOUN of/prep/10/of/ADP armed/amod/13/armed/ADJ "

@@ -295,8 +295,7 @@ def topic_continued(trigger: Trigger, sentence: Sentence, ctx: ArticleContext,
 
 # The fallbacks of a symmetric trigger, tried in order where the parse pairs no one.
 SYMMETRIC_FALLBACKS: tuple[Fallback, ...] = (antecedent_target, speaker_attends, critic_speaks, other_in_sentence,
-                                             pair_reported,
-                                             inclusive_we, article_pair)
+                                             pair_reported, inclusive_we, article_pair)
 
 
 def _within_a_group(pair: Pair, trigger: Trigger, ctx: ArticleContext) -> bool:

@@ -109,10 +109,7 @@ def _person_or_actor(token: Token, index: dict[int, Mention]) -> Mention | None:
     if best is not None:
         # "U.S. Trade Representative Robert Lighthizer": the person the model finds, not the office
         person = next((t for t in token.subtree if t.ent_type_ == "PERSON"), None)
-        if person is not None:
-            return _named_source(person) or best
-    if best is not None:
-        return best
+        return (_named_source(person) if person is not None else None) or best
     return _named_source(token)
 
 

@@ -135,8 +135,9 @@ def _amount_referred_to(trigger: Trigger, how: str, discourse: Discourse) -> Amo
 
 # Parties filled in by a pair rule (pairs.py) and the resolution they are (see model.Claim).
 _HOW_RESOLVED = {"article-pair": "article-pair", "pair-reported": "article-pair", "carried": "carried",
-                 "speaker-attends": "speaker", "speaker-criticises": "speaker", "reporter": "speaker", "inclusive": "inclusive", "event": "event",
-                 "publisher-attends": "publisher", "byline-attends": "byline"}
+                 "speaker-attends": "speaker", "speaker-criticises": "speaker", "reporter": "speaker",
+                 "inclusive": "inclusive", "event": "event", "publisher-attends": "publisher",
+                 "byline-attends": "byline"}
 
 
 def pair_resolution(pair: Pair, how: str, ctx: ArticleContext) -> str | None:

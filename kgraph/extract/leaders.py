@@ -146,8 +146,8 @@ def _leaves_office(name: Token) -> bool:
     """Whether a titled leader is the one leaving office in the sentence, as a fact.
 
     "X resigns", "X steps down", "X was ousted", "succeeds the removed X", "the dismissal
-    of X", "X's government collapsed" (but not "X will resign", "calls for X to resign", "demands the resignation of
-    X" or "X dismisses his minister").
+    of X", "X's government collapsed" (but not "X will resign", "calls for X to resign",
+    "demands the resignation of X" or "X dismisses his minister").
     """
     while name.dep_ in ("compound", "appos", "flat") and name.head != name:
         name = name.head  # "Prime Minister X": the phrase's head

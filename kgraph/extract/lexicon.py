@@ -220,8 +220,8 @@ RANK_AHEAD_WORDS = frozenset({"following", "after", "behind"})
 PLEDGE_VERBS = frozenset({"promise", "pledge", "commit", "announce", "agree", "allocate", "earmark"})
 
 # Aid needs a humanitarian/development sense; "military aid/assistance" is military cooperation.
-MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms", "arm", "weapon", "naval",
-                                "intelligence"})
+MILITARY_MODIFIERS = frozenset({"military", "defense", "defence", "security", "lethal", "arms", "arm", "weapon",
+                                "naval", "intelligence"})
 # Help in carrying out an operation ("logistical assistance to X to thwart the coup"): neither a
 # gift of aid nor, by itself, a defence tie.
 OPERATIONAL_MODIFIERS = frozenset({"logistical", "logistic"})

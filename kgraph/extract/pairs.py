@@ -24,7 +24,7 @@ from .direction import directed_pairs
 from .nonparties import no_party
 from .parties import Parties
 from .roles import enclosing_phrase
-from .syntax import SUBJECT_DEPS, edge_into, heads_phrase, lemma_of, predicate_of, prep_between
+from .syntax import SUBJECT_DEPS, edge_into, first_conjunct, heads_phrase, lemma_of, predicate_of, prep_between
 from .triggers import Kind, Trigger
 from .verb_frames import funding_pairs, listing_pairs
 
@@ -321,9 +321,7 @@ def _acting_phrase(noun: Token) -> set[int] | None:
     """Token indexes of the subject phrase a relational noun heads or is coordinated in, when
     that phrase does something ("Germany and other NATO allies lifted ..."); None when the
     noun is predicated of someone ("X is an ally of Y") or is not a subject."""
-    top = noun
-    while top.dep_ == "conj" and top.head != top:
-        top = top.head
+    top = first_conjunct(noun)
     if top.dep_ not in ("nsubj", "nsubjpass") or lemma_of(top.head) in lx.COPULAS:
         return None
     return {t.i for t in top.subtree}

@@ -20,7 +20,7 @@ from .context import ArticleContext, Sentence
 from .nonparties import modifies_other_trigger
 from .syntax import (
     MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_free, conjunct_of, designation_in_respect, edge_into,
-    has_subject, heads_phrase, lemma_of, predicate_of, prep_between, prep_depth, within_respect_phrase,
+    first_conjunct, has_subject, heads_phrase, lemma_of, predicate_of, prep_between, prep_depth, within_respect_phrase,
 )
 from .triggers import Kind, Trigger
 
@@ -118,13 +118,12 @@ def _struck_by_disaster(party: Token, trigger: Trigger) -> bool:
     after the Malawi floods" (the disaster in the trigger's clause; a natural one only: aid "in
     response to the war in Ukraine" may go to its neighbours), where no recipient is named ("aid to
     Chile after the earthquake in Peru")."""
-    verb = predicate_of(trigger.token)
-    if trigger.relation != Relation.AID_DONOR or any(
-            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in (*trigger.token.children, *verb.children)):
+    if trigger.relation != Relation.AID_DONOR:
         return False
-    node = party
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head  # "in Türkiye and Syria"
+    verb = predicate_of(trigger.token)
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in (*trigger.token.children, *verb.children)):
+        return False
+    node = first_conjunct(party)  # "in Türkiye and Syria"
     if node.dep_ == "pobj" and node.head.lower_ in ("in", "on"):
         disaster = node.head.head
     elif node.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -474,9 +473,7 @@ def _listed_before(party: Token, trigger: Token, sentence: Sentence) -> bool:
     ("the governments of A, B and [C report attacks]"), the party in an earlier item: a
     misparse, whose other items are not the act's sides. (An act listed with another act,
     "sanctions on X and attacks on Y", keeps its reading.)"""
-    node = trigger
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head
+    node = first_conjunct(trigger)
     # (a modifier of the first item is shared: "a Russian missile and drone attack")
     shared = party.head == node and party.dep_ in MODIFIER_DEPS
     return node != trigger and node.i not in sentence.trigger_tokens and party in node.subtree \

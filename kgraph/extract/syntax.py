@@ -122,6 +122,13 @@ def hyphenated_word(name: Token) -> Token | None:
     return None
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first item of the coordination a token is in ("X, Y and Z": X), else the token."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 def conjunct_of(token: Token, head: Token) -> bool:
     """Whether `token` is coordinated with `head` ("X, Y and Z": Y and Z with X)."""
     node = token
@@ -175,7 +182,5 @@ def designation_in_respect(noun: Token) -> Token | None:
         return None
     if lemma_of(prep.head) in lx.COPULAS:  # the parser may hang the phrase on the copula
         return next((c for c in prep.head.children if c.dep_ == "attr"), None)
-    named = prep.head
-    while named.dep_ == "conj" and named.head != named:
-        named = named.head  # "trade and economic partner in investment"
+    named = first_conjunct(prep.head)  # "trade and economic partner in investment"
     return named if named.dep_ == "attr" and lemma_of(named.head) in lx.COPULAS else None

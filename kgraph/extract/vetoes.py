@@ -296,14 +296,14 @@ def calls_names(verb: Token) -> bool:
     if lemma_of(verb) not in lx.NAMING_VERBS:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
     names = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")] + objects[1:]
-    names += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
-    for name in names:
-        words = [name, *(c for c in name.children if c.dep_ in ("amod", "compound")),
-                 *(p for c in name.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
-        if objects and any(lemma_of(w) in lx.PEJORATIVE_WORDS for w in words):
-            return True
-    return False
+    names += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in c.children if p.dep_ == "pobj"]
+    return any(lemma_of(w) in lx.PEJORATIVE_WORDS for name in names for w in (
+        name, *(c for c in name.children if c.dep_ in ("amod", "compound")),
+        *(p for c in name.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)))
 
 
 def recalls_an_envoy(verb: Token) -> bool:
